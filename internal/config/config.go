@@ -1,0 +1,176 @@
+// Package config reads site.yaml into a typed Site with defaults applied.
+// Unknown keys are warnings naming the closest known key; bad values are
+// errors at their line. It reads nothing but the bytes it is given.
+package config
+
+import (
+	"net/url"
+	"strings"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/meta"
+	"minhbach/internal/vnfold"
+)
+
+// File is the name of the site configuration at the site root.
+const File = "site.yaml"
+
+// Site is the configuration of one portal, read from site.yaml.
+type Site struct {
+	// Title is the portal's name, shown in the header and the <title>.
+	Title string
+	// BaseURL is the absolute URL the site is served from, ending in '/'.
+	BaseURL string
+	// Language is the BCP 47 language of the content ("vi").
+	Language string
+	// Agency is the name of the office responsible for the portal.
+	Agency string
+	// Description is a one-sentence description for search engines.
+	Description string
+	// Contact holds the office's address, phone, fax and email.
+	Contact Contact
+	// Responsible names the person responsible for the portal's content.
+	Responsible string
+	// License is the licence or permit line shown in the footer.
+	License string
+	// Menus maps a menu name ("main", "footer") to its items.
+	Menus map[string][]MenuItem
+	// Levels are the administrative levels in force (code → label).
+	Levels []Code
+	// Fields is the lĩnh vực registry (code → label).
+	Fields []Code
+	// Agencies is the optional registry of agencies (code → name).
+	Agencies []Code
+	// Paginate is the number of items a list page shows.
+	Paginate int
+	// UnsafeHTML passes raw HTML in Markdown through to pages.
+	UnsafeHTML bool
+}
+
+// Contact is how citizens reach the office.
+type Contact struct {
+	Address, Phone, Fax, Email, Hours string
+}
+
+// MenuItem is one link of a menu.
+type MenuItem struct {
+	Name   string
+	URL    string
+	Weight int
+}
+
+// Code is an entry of a registry: a stable code and its Vietnamese label.
+type Code struct {
+	Code, Label string
+}
+
+var keys = []string{"title", "base_url", "language", "agency", "description", "contact", "responsible", "license",
+	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html"}
+
+// Load decodes site.yaml from data. The returned Site is usable even when
+// the list holds errors.
+func Load(data []byte) (*Site, diag.List) {
+	var d diag.List
+	s := &Site{}
+	data = []byte(vnfold.NFC(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")))
+	root, err := meta.Parse(data)
+	if err != nil {
+		d.Errorf(diag.Pos{Path: File, Line: err.Line}, "%s", err.Msg)
+		s.setDefaults()
+		return s, d
+	}
+	m := meta.New(File, 0, diag.Pos{Path: File, Line: 1}, root, &d)
+	m.CheckKeys(keys)
+	s.Title = m.String("title", true)
+	s.BaseURL = m.String("base_url", false)
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			d.Errorf(m.Pos(m.Node("base_url")), "base_url: want an absolute http(s) URL like \"https://vanphong.example.gov.vn/\", got %q", s.BaseURL)
+		}
+	}
+	s.Language = m.String("language", false)
+	s.Agency = m.String("agency", false)
+	s.Description = m.String("description", false)
+	s.Responsible = m.String("responsible", false)
+	s.License = m.String("license", false)
+	if c := m.Sub("contact"); c != nil {
+		c.CheckKeys([]string{"address", "phone", "fax", "email", "hours"})
+		s.Contact = Contact{Address: c.String("address", false), Phone: c.String("phone", false),
+			Fax: c.String("fax", false), Email: c.String("email", false), Hours: c.String("hours", false)}
+	}
+	if menus := m.Sub("menus"); menus != nil {
+		s.Menus = map[string][]MenuItem{}
+		for _, name := range menus.Keys() {
+			for _, it := range menus.List(name) {
+				it.CheckKeys([]string{"name", "url", "weight"})
+				s.Menus[name] = append(s.Menus[name], MenuItem{Name: it.String("name", true), URL: it.String("url", true), Weight: it.Int("weight", 0)})
+			}
+		}
+	}
+	s.Levels = codes(m, "levels")
+	s.Fields = codes(m, "fields")
+	s.Agencies = codes(m, "agencies")
+	s.Paginate = m.Int("paginate", 0)
+	if m.Has("paginate") && s.Paginate < 1 {
+		d.Errorf(m.Pos(m.Node("paginate")), "paginate: want a number of items of at least 1, got %d", s.Paginate)
+	}
+	s.UnsafeHTML = m.Bool("unsafe_html")
+	s.setDefaults()
+	return s, d
+}
+
+func codes(m *meta.Map, key string) []Code {
+	var out []Code
+	for _, p := range m.Pairs(key) {
+		out = append(out, Code{Code: p[0], Label: p[1]})
+	}
+	return out
+}
+
+// setDefaults fills every value the file left out.
+func (s *Site) setDefaults() {
+	if s.Language == "" {
+		s.Language = "vi"
+	}
+	if s.BaseURL == "" {
+		s.BaseURL = "http://localhost/"
+	}
+	if !strings.HasSuffix(s.BaseURL, "/") {
+		s.BaseURL += "/"
+	}
+	if s.Agency == "" {
+		s.Agency = s.Title
+	}
+	if len(s.Levels) == 0 {
+		s.Levels = []Code{{"tinh", "Cấp tỉnh"}, {"xa", "Cấp xã"}}
+	}
+	if s.Paginate < 1 {
+		s.Paginate = 20
+	}
+}
+
+// BasePath returns the path part of BaseURL, always ending in '/': "/" for
+// a site at the host's root, "/portal/" for one below it.
+func (s *Site) BasePath() string {
+	u, err := url.Parse(s.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// SetBaseURL replaces BaseURL (the --base-url flag), adding the final '/'.
+func (s *Site) SetBaseURL(u string) {
+	if u == "" {
+		return
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	s.BaseURL = u
+}

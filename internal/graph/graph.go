@@ -1,0 +1,265 @@
+// Package graph is the whole-site pass: it decides which records are
+// published, gives each its URL, checks what needs the whole site
+// (unique URLs, files that pages name), and links records to each other
+// (lists, taxonomies, related news, previous/next). It reads files only to
+// check they exist and to learn picture sizes.
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/media"
+	"minhbach/internal/model"
+	"minhbach/internal/vnfold"
+)
+
+// Options are the inputs of Build besides the records.
+type Options struct {
+	// Now decides what is published: publish_date and expiry_date are
+	// compared with it.
+	Now time.Time
+	// Drafts includes news marked draft.
+	Drafts bool
+}
+
+// RelatedCount is how many related news items a news page lists.
+const RelatedCount = 5
+
+// NewsRoot is the URL of the news section.
+const NewsRoot = "/tin-tuc/"
+
+// Build links the records into a site. fsys is the site root.
+func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model.Site, diag.List) {
+	var d diag.List
+	s := &model.Site{}
+	urls := map[string]string{} // URL → file that claimed it
+	claim := func(url, file string, pos diag.Pos) bool {
+		if other, ok := urls[url]; ok {
+			d.Errorf(pos, "URL %s is also the URL of %s: give one of them another slug", url, other)
+			return false
+		}
+		urls[url] = file
+		return true
+	}
+
+	news := slices.Clone(e.News)
+	slices.SortFunc(news, func(a, b *model.News) int { return cmp.Compare(a.Path, b.Path) })
+	for _, n := range news {
+		if n.Image != nil {
+			checkImage(fsys, n.Image, &d)
+		}
+		if !published(n, opt) {
+			continue
+		}
+		if n.Slug == "" || n.Date.IsZero() {
+			continue
+		}
+		n.URL = fmt.Sprintf("%s%04d/%02d/%s/", NewsRoot, n.Date.Year(), int(n.Date.Month()), n.Slug)
+		if n.Image != nil && !strings.HasPrefix(n.Image.File, "assets/") {
+			n.Image.URL = n.URL + strings.TrimPrefix(n.Image.File, path.Dir(n.Path)+"/")
+		}
+		if claim(n.URL, n.Path, n.Start) {
+			s.News = append(s.News, n)
+		}
+	}
+	slices.SortStableFunc(s.News, newestFirst)
+
+	pages := slices.Clone(e.Pages)
+	slices.SortFunc(pages, func(a, b *model.StaticPage) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Path, b.Path))
+	})
+	for _, p := range pages {
+		if p.Slug == "" {
+			continue
+		}
+		p.URL = "/" + p.Slug + "/"
+		if claim(p.URL, p.Path, p.Start) {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+
+	s.Categories = taxa(s.News, func(n *model.News) []string { return []string{n.Category} }, NewsRoot+"chuyen-muc/", &d)
+	s.Tags = taxa(s.News, func(n *model.News) []string { return n.Tags }, NewsRoot+"the/", nil)
+	s.Years = taxa(s.News, func(n *model.News) []string { return []string{fmt.Sprint(n.Date.Year())} }, NewsRoot, nil)
+	slices.SortFunc(s.Years, func(a, b *model.Taxon) int { return cmp.Compare(b.Name, a.Name) })
+	for _, t := range s.Categories {
+		for _, n := range t.Items {
+			n.CategoryRef = t.Term
+		}
+	}
+	for _, t := range s.Tags {
+		for _, n := range t.Items {
+			n.TagRefs = append(n.TagRefs, t.Term)
+		}
+	}
+	for _, n := range s.News {
+		slices.SortFunc(n.TagRefs, func(a, b model.Term) int { return cmp.Compare(a.Slug, b.Slug) })
+	}
+	linkNews(s)
+
+	per := site.Paginate
+	s.Lists = paginate(nil, "news", "Tin tức", nil, NewsRoot, s.News, per)
+	for _, group := range []struct {
+		kind, prefix string
+		taxa         []*model.Taxon
+	}{{"category", "", s.Categories}, {"tag", "Thẻ: ", s.Tags}, {"year", "Tin tức năm ", s.Years}} {
+		for _, t := range group.taxa {
+			s.Lists = paginate(s.Lists, group.kind, group.prefix+t.Name, &t.Term, t.URL, t.Items, per)
+		}
+	}
+	if len(s.News) > 0 {
+		s.Updated = s.News[0].Date
+	}
+	return s, d
+}
+
+func published(n *model.News, opt Options) bool {
+	if n.Draft && !opt.Drafts {
+		return false
+	}
+	if !n.PublishDate.IsZero() && n.PublishDate.After(opt.Now) {
+		return false
+	}
+	if !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(opt.Now) {
+		return false
+	}
+	return true
+}
+
+func newestFirst(a, b *model.News) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.URL, b.URL))
+}
+
+func checkImage(fsys fs.FS, img *model.Image, d *diag.List) {
+	w, h, err := media.Size(fsys, img.File)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		d.Errorf(img.Pos, "image %q: file %s does not exist", img.Src, img.File)
+	case err != nil:
+		d.Errorf(img.Pos, "image %q: cannot read it as a picture: %v", img.Src, err)
+	case !media.IsImage(img.File):
+		d.Errorf(img.Pos, "image %q is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)", img.Src)
+	}
+	img.Width, img.Height = w, h
+}
+
+
+// taxa groups news by the names names returns, merging names with the same
+// slug under the spelling met first (in newest-first order). When d is not
+// nil, a different spelling of a merged name is a warning.
+func taxa(news []*model.News, names func(*model.News) []string, root string, d *diag.List) []*model.Taxon {
+	bySlug := map[string]*model.Taxon{}
+	var out []*model.Taxon
+	for _, n := range news {
+		seen := map[string]bool{}
+		for _, name := range names(n) {
+			slug := vnfold.Slug(name)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t, ok := bySlug[slug]
+			if !ok {
+				t = &model.Taxon{Term: model.Term{Name: name, Slug: slug, URL: root + slug + "/"}}
+				bySlug[slug] = t
+				out = append(out, t)
+			} else if d != nil && t.Name != name {
+				d.Warnf(n.Start, "category %q is written differently elsewhere: listed as %q", name, t.Name)
+			}
+			t.Items = append(t.Items, n)
+		}
+	}
+	slices.SortFunc(out, func(a, b *model.Taxon) int { return cmp.Compare(a.Slug, b.Slug) })
+	return out
+}
+
+// linkNews sets previous/next (in date order) and related news: the newest
+// items that share the category or a tag.
+func linkNews(s *model.Site) {
+	for i, n := range s.News {
+		if i > 0 {
+			n.Next = s.News[i-1]
+		}
+		if i+1 < len(s.News) {
+			n.Prev = s.News[i+1]
+		}
+	}
+	cats := map[string]*model.Taxon{}
+	for _, t := range s.Categories {
+		cats[t.Slug] = t
+	}
+	tags := map[string]*model.Taxon{}
+	for _, t := range s.Tags {
+		tags[t.Slug] = t
+	}
+	for _, n := range s.News {
+		var lists [][]*model.News
+		if t, ok := cats[n.CategoryRef.Slug]; ok {
+			lists = append(lists, t.Items)
+		}
+		for _, tr := range n.TagRefs {
+			lists = append(lists, tags[tr.Slug].Items)
+		}
+		n.Related = mergeNewest(lists, n, RelatedCount)
+	}
+}
+
+// mergeNewest merges newest-first lists into at most k distinct items,
+// leaving out self.
+func mergeNewest(lists [][]*model.News, self *model.News, k int) []*model.News {
+	heads := make([]int, len(lists))
+	var out []*model.News
+	for len(out) < k {
+		best := -1
+		for i, l := range lists {
+			for heads[i] < len(l) && (l[heads[i]] == self || slices.Contains(out, l[heads[i]])) {
+				heads[i]++
+			}
+			if heads[i] < len(l) && (best < 0 || newestFirst(l[heads[i]], lists[best][heads[best]]) < 0) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out = append(out, lists[best][heads[best]])
+		heads[best]++
+	}
+	return out
+}
+
+// paginate appends the pages of one list: the first at root, the others at
+// root/trang/N/.
+func paginate(lists []*model.List, kind, title string, term *model.Term, root string, items []*model.News, per int) []*model.List {
+	total := max(1, (len(items)+per-1)/per)
+	urls := make([]string, total)
+	for i := range urls {
+		if i == 0 {
+			urls[i] = root
+		} else {
+			urls[i] = fmt.Sprintf("%strang/%d/", root, i+1)
+		}
+	}
+	for i := range total {
+		l := &model.List{Kind: kind, Title: title, Term: term, URL: urls[i],
+			Items: items[i*per : min(len(items), (i+1)*per)],
+			Pager: model.Pager{Number: i + 1, Total: total, Pages: urls}}
+		if i > 0 {
+			l.Pager.Prev = urls[i-1]
+		}
+		if i+1 < total {
+			l.Pager.Next = urls[i+1]
+		}
+		lists = append(lists, l)
+	}
+	return lists
+}

@@ -1,0 +1,256 @@
+// Package markdown converts Markdown bodies to HTML with goldmark,
+// configured once for the whole site: GFM tables, strikethrough, autolinks
+// and task lists, footnotes, heading IDs that are Vietnamese slugs without
+// diacritics, pictures with lazy loading, size and caption, and raw HTML
+// dropped unless the site allows it. It knows nothing of the site model:
+// pictures are resolved through a function the caller gives.
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/vnfold"
+)
+
+// Options configure a Converter. The zero value is the safe default.
+type Options struct {
+	// Unsafe passes raw HTML and dangerous links through.
+	Unsafe bool
+}
+
+// Picture is what a resolver says of a picture path written in Markdown.
+type Picture struct {
+	// URL is where the built site serves the picture.
+	URL string
+	// Width and Height are its pixel size, 0 when unknown.
+	Width, Height int
+}
+
+// Resolver turns a picture path written in the body into its Picture, or
+// returns an error message saying what is wrong with the path.
+type Resolver func(dest string) (Picture, string)
+
+// Converter renders Markdown. It is safe for concurrent use after New
+// returns.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Result is one converted body.
+type Result struct {
+	// HTML is the rendered body.
+	HTML []byte
+	// Lead is the plain text of the first paragraph.
+	Lead string
+	// Text is the plain text of the whole body, for search.
+	Text string
+}
+
+// New configures a Converter.
+func New(opt Options) *Converter {
+	rOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(&figureRenderer{}, 100)),
+	}
+	if opt.Unsafe {
+		rOpts = append(rOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&pictureTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(rOpts...),
+	)
+	return &Converter{md: md}
+}
+
+var ctxKey = parser.NewContextKey()
+
+type state struct {
+	path     string
+	bodyLine int
+	src      []byte
+	resolve  Resolver
+	diags    *diag.List
+}
+
+// Convert renders src, the body of the file at path starting on file line
+// bodyLine. Pictures are passed to resolve (nil leaves paths as written);
+// problems are reported at their file position.
+func (c *Converter) Convert(path string, bodyLine int, src []byte, resolve Resolver) (Result, diag.List) {
+	var d diag.List
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(ctxKey, &state{path: path, bodyLine: bodyLine, src: src, resolve: resolve, diags: &d})
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		d.Errorf(diag.Pos{Path: path}, "render Markdown: %v", err)
+	}
+	res := Result{HTML: buf.Bytes()}
+	res.Lead, res.Text = plainText(doc, src)
+	return res, d
+}
+
+// ids generates heading IDs that are diacritic-free slugs, unique within
+// one document ("Điều 1. Phạm vi" → "dieu-1-pham-vi", then "-1", "-2").
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := vnfold.Slug(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// figureKind is a picture alone in its paragraph, rendered as <figure>
+// with the picture's title as its caption.
+var figureKind = ast.NewNodeKind("Figure")
+
+type figure struct {
+	ast.BaseBlock
+	caption []byte
+}
+
+func (f *figure) Kind() ast.NodeKind { return figureKind }
+
+func (f *figure) Dump(src []byte, level int) { ast.DumpHelper(f, src, level, nil, nil) }
+
+type pictureTransformer struct{}
+
+func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(ctxKey).(*state)
+	var images []*ast.Image
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			images = append(images, img)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, img := range images {
+		if st != nil && st.resolve != nil {
+			dest := string(img.Destination)
+			pic, problem := st.resolve(dest)
+			if problem != "" {
+				st.diags.Errorf(st.pos(img), "%s", problem)
+			} else {
+				img.Destination = []byte(pic.URL)
+				if pic.Width > 0 && pic.Height > 0 {
+					img.SetAttributeString("width", []byte(strconv.Itoa(pic.Width)))
+					img.SetAttributeString("height", []byte(strconv.Itoa(pic.Height)))
+				}
+			}
+		}
+		img.SetAttributeString("loading", []byte("lazy"))
+		img.SetAttributeString("decoding", []byte("async"))
+		p, ok := img.Parent().(*ast.Paragraph)
+		if !ok || p.ChildCount() != 1 {
+			continue
+		}
+		f := &figure{caption: img.Title}
+		img.Title = nil
+		parent := p.Parent()
+		parent.ReplaceChild(parent, p, f)
+		f.AppendChild(f, img)
+	}
+}
+
+// pos returns the file position of a node, or of its nearest block.
+func (st *state) pos(n ast.Node) diag.Pos {
+	off := -1
+	for x := n; x != nil && off < 0; x = x.Parent() {
+		if x.Pos() >= 0 {
+			off = x.Pos()
+		} else if x.Type() == ast.TypeBlock && x.Lines().Len() > 0 {
+			off = x.Lines().At(0).Start
+		}
+	}
+	if off < 0 {
+		return diag.Pos{Path: st.path, Line: st.bodyLine}
+	}
+	line, col := diag.LineCol(st.src, off)
+	return diag.Pos{Path: st.path, Line: st.bodyLine + line - 1, Col: col}
+}
+
+type figureRenderer struct{}
+
+func (figureRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(figureKind, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		f := n.(*figure)
+		if entering {
+			_, _ = w.WriteString("<figure>")
+			return ast.WalkContinue, nil
+		}
+		if len(f.caption) > 0 {
+			_, _ = w.WriteString("<figcaption>")
+			_, _ = w.Write(util.EscapeHTML(f.caption))
+			_, _ = w.WriteString("</figcaption>")
+		}
+		_, _ = w.WriteString("</figure>\n")
+		return ast.WalkContinue, nil
+	})
+}
+
+// plainText returns the text of the first paragraph and of the whole body.
+func plainText(doc ast.Node, src []byte) (lead, all string) {
+	var b strings.Builder
+	paraStart := -1
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		_, isPara := n.(*ast.Paragraph)
+		if !entering {
+			if isPara && lead == "" && paraStart >= 0 {
+				lead = strings.Join(strings.Fields(b.String()[paraStart:]), " ")
+			}
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		if isPara && lead == "" && paraStart < 0 {
+			paraStart = b.Len()
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.Write(t.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				s := lines.At(i)
+				b.Write(s.Value(src))
+			}
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return lead, strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,60 @@
+package markdown_test
+
+import (
+	"strings"
+	"testing"
+
+	"minhbach/internal/markdown"
+)
+
+func convert(t *testing.T, opt markdown.Options, src string, resolve markdown.Resolver) (markdown.Result, string) {
+	t.Helper()
+	res, d := markdown.New(opt).Convert("content/news/a.md", 5, []byte(src), resolve)
+	return res, d.Format(0)
+}
+
+func TestConvert(t *testing.T) {
+	src := "## Điều 1. Phạm vi điều chỉnh\n\nĐoạn *đầu* tiên.\n\n## Điều 1. Phạm vi điều chỉnh\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~ https://dichvucong.gov.vn\n\nChú thích[^1].\n\n[^1]: Ghi chú.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n"
+	res, errs := convert(t, markdown.Options{}, src, nil)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{
+		`<h2 id="dieu-1-pham-vi-dieu-chinh">`, `<h2 id="dieu-1-pham-vi-dieu-chinh-1">`, "<table>", "<del>cũ</del>",
+		`<a href="https://dichvucong.gov.vn">`, `class="footnote-ref"`, "<!-- raw HTML omitted -->", `<a href="">x</a>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "<script>") {
+		t.Errorf("raw HTML passed through:\n%s", html)
+	}
+	if res.Lead != "Đoạn đầu tiên." {
+		t.Errorf("Lead = %q", res.Lead)
+	}
+	unsafe, _ := convert(t, markdown.Options{Unsafe: true}, src, nil)
+	if !strings.Contains(string(unsafe.HTML), "<script>alert(1)</script>") {
+		t.Errorf("unsafe_html: raw HTML dropped")
+	}
+}
+
+func TestPictures(t *testing.T) {
+	resolve := func(dest string) (markdown.Picture, string) {
+		if dest == "anh/a.jpg" {
+			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450}, ""
+		}
+		return markdown.Picture{}, "image \"" + dest + "\": file does not exist"
+	}
+	src := "Mở đầu.\n\n![Quang cảnh](anh/a.jpg \"Quang cảnh <hội nghị>\")\n\nTrong câu ![x](anh/b.png) đây.\n"
+	res, errs := convert(t, markdown.Options{}, src, resolve)
+	if want := "content/news/a.md:9:11: image \"anh/b.png\": file does not exist\n"; errs != want {
+		t.Errorf("diagnostics = %q, want %q", errs, want)
+	}
+	html := string(res.HTML)
+	want := `<figure><img src="/tin-tuc/2024/01/a/anh/a.jpg" alt="Quang cảnh" width="800" height="450" loading="lazy" decoding="async"><figcaption>Quang cảnh &lt;hội nghị&gt;</figcaption></figure>`
+	if !strings.Contains(html, want) {
+		t.Errorf("HTML lacks\n%s\nin\n%s", want, html)
+	}
+}

@@ -1,0 +1,128 @@
+// Package model holds the plain data the pipeline stages share: the typed
+// content records and the site graph built from them. It has no behaviour
+// beyond small accessors, and imports only diag for positions.
+package model
+
+import (
+	"time"
+
+	"minhbach/internal/diag"
+)
+
+// Source is where a record came from, for diagnostics and link resolution.
+type Source struct {
+	// Path is the file's path relative to the site root.
+	Path string
+	// Start is the position of the record's opening line.
+	Start diag.Pos
+	// Body is the Markdown body; BodyLine is the file line it starts on.
+	Body     []byte
+	BodyLine int
+}
+
+// Image is a picture a page shows: its source file and, once resolved,
+// its URL and pixel size (0 when unknown, as for SVG without a size).
+type Image struct {
+	// Src is the path as written in the content.
+	Src string
+	// File is the site-relative path of the file.
+	File string
+	// URL is where the built site serves it, from the site root.
+	URL           string
+	Width, Height int
+	Alt, Caption  string
+	Pos           diag.Pos
+}
+
+// News is a tin tức: one news item.
+type News struct {
+	Source
+	Title       string
+	Date        time.Time
+	Summary     string
+	Category    string
+	Tags        []string
+	Author      string
+	Image       *Image
+	Draft       bool
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Slug        string
+
+	// Set by graph.
+
+	// URL always begins and ends with '/', relative to the site root.
+	URL         string
+	CategoryRef Term
+	TagRefs     []Term
+	Related     []*News
+	Prev, Next  *News
+}
+
+// Term is a category, tag or year with the URL of its list page.
+type Term struct {
+	Name string
+	Slug string
+	URL  string
+}
+
+// StaticPage is a plain page (Giới thiệu, Cơ cấu tổ chức, Liên hệ).
+type StaticPage struct {
+	Source
+	Title  string
+	Slug   string
+	Weight int
+	Menu   string
+	// URL always begins and ends with '/'.
+	URL string
+}
+
+// Entries are the typed records decoded from the content files.
+type Entries struct {
+	News  []*News
+	Pages []*StaticPage
+}
+
+// Taxon is a category, tag or year with its news, newest first.
+type Taxon struct {
+	Term
+	Items []*News
+}
+
+// Pager links the pages of one paginated list.
+type Pager struct {
+	// Number is this page's number, from 1; Total the number of pages.
+	Number, Total int
+	// Prev and Next are the neighbours' URLs, "" at the ends.
+	Prev, Next string
+	// Pages holds every page's URL, Pages[0] being page 1.
+	Pages []string
+}
+
+// List is one page of a paginated news list.
+type List struct {
+	// Kind is "news", "category", "tag" or "year".
+	Kind  string
+	Title string
+	// Term is the category, tag or year listed (nil for all news).
+	Term *Term
+	// URL always begins and ends with '/'.
+	URL   string
+	Items []*News
+	Pager Pager
+}
+
+// Site is the whole site after graph: every record with its URL and links
+// resolved. It is read-only once built.
+type Site struct {
+	// News holds the published news, newest first.
+	News       []*News
+	Pages      []*StaticPage
+	Categories []*Taxon
+	Tags       []*Taxon
+	Years      []*Taxon
+	// Lists holds every page of every news list.
+	Lists []*List
+	// Updated is the newest content date: what feeds give as their update time.
+	Updated time.Time
+}

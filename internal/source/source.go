@@ -1,0 +1,191 @@
+// Package source finds the content files of a site and splits each into
+// its front matter (a YAML node with positions) and its Markdown body. It
+// does not know what the keys mean; schema does.
+package source
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/meta"
+	"minhbach/internal/vnfold"
+)
+
+// ContentDir is the folder of the site that holds content.
+const ContentDir = "content"
+
+// Kind is the section a content file belongs to, from its folder.
+type Kind string
+
+// The content kinds, named by their folder under content/.
+const (
+	News Kind = "news"
+	Page Kind = "pages"
+)
+
+// Kinds lists the sections in the order they are described to staff.
+var Kinds = []Kind{News, Page}
+
+// Doc is one content file split into front matter and body.
+type Doc struct {
+	// Path is relative to the site root, with forward slashes.
+	Path string
+	// Kind is the section, from the folder under content/.
+	Kind Kind
+	// Meta is the front matter's YAML document (nil when empty).
+	Meta *yaml.Node
+	// LineOff is added to a Meta node's line to get the file's line.
+	LineOff int
+	// Start is the position of the opening "---".
+	Start diag.Pos
+	// Body is the Markdown after the front matter, NFC-normalised with LF line ends.
+	Body []byte
+	// BodyLine is the file line the body starts on.
+	BodyLine int
+}
+
+// Walk returns the paths of the site's Markdown content files, sorted, and
+// a warning for each one outside a known section.
+func Walk(fsys fs.FS) ([]string, diag.List, error) {
+	var paths []string
+	var d diag.List
+	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == ContentDir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := e.Name()
+		if p != ContentDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || path.Ext(name) != ".md" {
+			return nil
+		}
+		if KindOf(p) == "" {
+			d.Warnf(diag.Pos{Path: p}, "not in a known section: move it under %s", sections())
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, d, err
+}
+
+func sections() string {
+	var s []string
+	for _, k := range Kinds {
+		s = append(s, ContentDir+"/"+string(k)+"/")
+	}
+	return strings.Join(s, ", ")
+}
+
+// KindOf returns the section of a content path, or "" when it is in none.
+func KindOf(p string) Kind {
+	rest, ok := strings.CutPrefix(p, ContentDir+"/")
+	if !ok {
+		return ""
+	}
+	dir, _, ok := strings.Cut(rest, "/")
+	if !ok {
+		return ""
+	}
+	if k := Kind(dir); slices.Contains(Kinds, k) {
+		return k
+	}
+	return ""
+}
+
+// Clean returns data as UTF-8 text without a byte-order mark, with LF line
+// ends and in NFC; invalid UTF-8 is reported at its line.
+func Clean(p string, data []byte) ([]byte, diag.List) {
+	var d diag.List
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line, col := diag.LineCol(data, off)
+		d.Errorf(diag.Pos{Path: p, Line: line, Col: col}, "invalid UTF-8: save the file as UTF-8")
+		return nil, d
+	}
+	return []byte(vnfold.NFC(string(data))), d
+}
+
+var errNoClose = errors.New("no closing delimiter")
+
+// Parse splits the content file at p into front matter and body. It never
+// panics on any input.
+func Parse(p string, data []byte) (Doc, diag.List) {
+	doc := Doc{Path: p, Kind: KindOf(p)}
+	data, d := Clean(p, data)
+	if d.HasErrors() {
+		return doc, d
+	}
+	// The opening delimiter is the first non-blank line.
+	open := 1
+	rest := data
+	for {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		if len(bytes.TrimSpace(line)) != 0 || len(after) == 0 {
+			if string(bytes.TrimSpace(line)) != "---" {
+				d.Errorf(diag.Pos{Path: p, Line: open}, `missing front matter: begin the file with a line "---", then the keys (title: …), then a line "---"`)
+				return doc, d
+			}
+			break
+		}
+		rest = after
+		open++
+	}
+	doc.Start = diag.Pos{Path: p, Line: open}
+	doc.LineOff = open
+	var raw []byte
+	format := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+		raw = bytes.Clone(b)
+		return nil
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, format)
+	if err != nil {
+		d.Errorf(doc.Start, `front matter is not closed: add a line "---" after the last key`)
+		return doc, d
+	}
+	doc.Body = body
+	doc.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	if !bytes.HasSuffix(data, body) {
+		// Cannot happen with the library's current behaviour; keep lines sane anyway.
+		doc.BodyLine = open + 2 + bytes.Count(raw, []byte("\n"))
+	}
+	node, serr := meta.Parse(raw)
+	if serr != nil {
+		line := 0
+		if serr.Line > 0 {
+			line = serr.Line + open
+		}
+		d.Errorf(diag.Pos{Path: p, Line: line}, "%s", serr.Msg)
+		return doc, d
+	}
+	doc.Meta = node
+	return doc, d
+}
