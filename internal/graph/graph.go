@@ -152,7 +152,6 @@ func checkImage(fsys fs.FS, img *model.Image, d *diag.List) {
 	img.Width, img.Height = w, h
 }
 
-
 // taxa groups news by the names names returns, merging names with the same
 // slug under the spelling met first (in newest-first order). When d is not
 // nil, a different spelling of a merged name is a warning.

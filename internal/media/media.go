@@ -97,3 +97,26 @@ func px(s string) int {
 	}
 	return int(f + 0.5)
 }
+
+// ResolveFile returns the site-relative file that src, written in the
+// content file at p, names: relative to p's folder, or under assets/ when
+// it begins with "assets/" or "/assets/". It reports false for paths that
+// would leave the page's folder or assets/, URLs, and NUL bytes.
+func ResolveFile(p, src string) (string, bool) {
+	if src == "" || strings.ContainsAny(src, "\x00\\?#") || strings.Contains(src, "://") || strings.HasPrefix(src, "//") {
+		return "", false
+	}
+	if rest, ok := strings.CutPrefix(strings.TrimPrefix(src, "/"), "assets/"); ok {
+		f := path.Clean("assets/" + rest)
+		return f, strings.HasPrefix(f, "assets/") && !strings.Contains(rest, "..")
+	}
+	if strings.HasPrefix(src, "/") {
+		return "", false
+	}
+	dir := path.Dir(p)
+	f := path.Join(dir, src)
+	if !strings.HasPrefix(f, dir+"/") {
+		return "", false
+	}
+	return f, true
+}

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"minhbach/internal/diag"
+	"minhbach/internal/model"
 )
 
 // Map is a YAML mapping of one file, with the position of every key.
@@ -30,8 +31,8 @@ type Map struct {
 	diags   *diag.List
 }
 
-// Zone is the time zone of dates written without one: Vietnam, UTC+7.
-var Zone = time.FixedZone("ICT", 7*3600)
+// Zone is the time zone of dates written without one (model.Zone).
+var Zone = model.Zone
 
 // New wraps node (a mapping, or nil for an empty one) read from path, whose
 // line numbers are lineOff lines below the file's. start is where a missing

@@ -9,14 +9,18 @@ import (
 	"minhbach/internal/diag"
 )
 
+// Zone is Vietnam's time zone (UTC+7, no daylight saving): dates written
+// without a zone are in it, and pages show dates in it.
+var Zone = time.FixedZone("ICT", 7*3600)
+
 // Source is where a record came from, for diagnostics and link resolution.
 type Source struct {
 	// Path is the file's path relative to the site root.
 	Path string
 	// Start is the position of the record's opening line.
 	Start diag.Pos
-	// Body is the Markdown body; BodyLine is the file line it starts on.
-	Body     []byte
+	// Markdown is the body; BodyLine is the file line it starts on.
+	Markdown []byte
 	BodyLine int
 }
 
@@ -57,6 +61,27 @@ type News struct {
 	TagRefs     []Term
 	Related     []*News
 	Prev, Next  *News
+
+	// Set when the body is converted.
+	Content Converted
+}
+
+// Converted is a Markdown body rendered to HTML.
+type Converted struct {
+	// HTML is the rendered body (trusted: produced by the Markdown renderer).
+	HTML []byte
+	// Lead is the plain text of the first paragraph.
+	Lead string
+	// Text is the plain text of the whole body.
+	Text string
+	// Files are the site files the body shows, by output path.
+	Files []Copy
+}
+
+// Copy is a site file copied into the output as is.
+type Copy struct {
+	// From is the site-relative source path; To the output path.
+	From, To string
 }
 
 // Term is a category, tag or year with the URL of its list page.
@@ -75,6 +100,8 @@ type StaticPage struct {
 	Menu   string
 	// URL always begins and ends with '/'.
 	URL string
+	// Content is set when the body is converted.
+	Content Converted
 }
 
 // Entries are the typed records decoded from the content files.

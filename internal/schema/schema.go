@@ -18,6 +18,7 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/media"
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/source"
@@ -39,7 +40,7 @@ var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-k
 func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 	var d diag.List
 	m := meta.New(doc.Path, doc.LineOff, doc.Start, doc.Meta, &d)
-	src := model.Source{Path: doc.Path, Start: doc.Start, Body: doc.Body, BodyLine: doc.BodyLine}
+	src := model.Source{Path: doc.Path, Start: doc.Start, Markdown: doc.Body, BodyLine: doc.BodyLine}
 	switch doc.Kind {
 	case source.News:
 		if n := decodeNews(m, src); n != nil {
@@ -134,33 +135,10 @@ func slug(m *meta.Map, p string) string {
 // "/assets/". A path that leaves its folder is an error.
 func image(m *meta.Map, p, src string) *model.Image {
 	pos := m.Pos(m.Node("image"))
-	file, ok := ResolveFile(p, src)
+	file, ok := media.ResolveFile(p, src)
 	if !ok {
 		m.Diags().Errorf(pos, "image %q must be a path inside the page's folder or under assets/", src)
 		return nil
 	}
 	return &model.Image{Src: src, File: file, Pos: pos}
-}
-
-// ResolveFile returns the site-relative file that src, written in the
-// content file at p, names: relative to p's folder, or under assets/ when
-// it begins with "assets/" or "/assets/". It reports false for paths that
-// would leave the content or assets folder, URLs, and NUL bytes.
-func ResolveFile(p, src string) (string, bool) {
-	if src == "" || strings.ContainsAny(src, "\x00\\") || strings.Contains(src, "://") || strings.HasPrefix(src, "//") {
-		return "", false
-	}
-	if rest, ok := strings.CutPrefix(strings.TrimPrefix(src, "/"), "assets/"); ok {
-		f := path.Clean("assets/" + rest)
-		return f, strings.HasPrefix(f, "assets/") && !strings.Contains(rest, "..")
-	}
-	if strings.HasPrefix(src, "/") {
-		return "", false
-	}
-	dir := path.Dir(p)
-	f := path.Join(dir, src)
-	if !strings.HasPrefix(f, dir+"/") {
-		return "", false
-	}
-	return f, true
 }

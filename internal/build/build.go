@@ -1,0 +1,279 @@
+// Package build runs the pipeline in order: configuration, content files,
+// schema, site graph, assets, Markdown, pages, output. It owns the
+// concurrency and the clock, and it is the only package that knows the
+// order of the stages.
+package build
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/graph"
+	"minhbach/internal/model"
+	"minhbach/internal/output"
+	"minhbach/internal/render"
+	"minhbach/internal/schema"
+	"minhbach/internal/source"
+)
+
+// Options configure a build. The zero value builds with the current
+// settings of the site, minified, on every core, as of the zero time
+// (set Now).
+type Options struct {
+	// Source is the site root: site.yaml, content/, layouts/, assets/.
+	Source fs.FS
+	// Theme holds the default layouts/ and assets/ that the site's own
+	// files of the same path override. May be nil.
+	Theme fs.FS
+	// Now decides what is published (publish_date, expiry_date).
+	Now time.Time
+	// Drafts includes news marked draft.
+	Drafts bool
+	// BaseURL replaces site.yaml's base_url when set.
+	BaseURL string
+	// NoMinify writes HTML, CSS, JS, SVG, XML and JSON as rendered.
+	NoMinify bool
+	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Result tells what a build did.
+type Result struct {
+	// Diags holds every problem found, errors and warnings.
+	Diags diag.List
+	// Pages is the number of HTML pages rendered.
+	Pages int
+	// Site is the site model (nil when the content had errors).
+	Site *model.Site
+}
+
+// Build runs the pipeline and puts every output file into sink. When the
+// result holds errors, sink may have received part of the site and must
+// be discarded. The error is for failures that are not the content's
+// (I/O, cancellation).
+func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) {
+	res := &Result{}
+	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+
+	data, err := fs.ReadFile(opt.Source, config.File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			res.Diags.Errorf(diag.Pos{Path: config.File}, "not found: create it at the site root with at least \"title: …\" (is --source the site's folder?)")
+			return res, nil
+		}
+		return res, fmt.Errorf("read %s: %w", config.File, err)
+	}
+	site, d := config.Load(data)
+	res.Diags.Append(d)
+	site.SetBaseURL(opt.BaseURL)
+
+	paths, d, err := source.Walk(opt.Source)
+	res.Diags.Append(d)
+	if err != nil {
+		return res, fmt.Errorf("read content: %w", err)
+	}
+
+	// Read, split and decode every content file in parallel; merge in path order.
+	perFile := make([]model.Entries, len(paths))
+	diags := make([]diag.List, len(paths))
+	var ioErr atomic.Pointer[error]
+	parallel(ctx, len(paths), workers, func(i int) {
+		raw, err := fs.ReadFile(opt.Source, paths[i])
+		if err != nil {
+			err = fmt.Errorf("read %s: %w", paths[i], err)
+			ioErr.CompareAndSwap(nil, &err)
+			return
+		}
+		doc, d := source.Parse(paths[i], raw)
+		if !d.HasErrors() {
+			d.Append(schema.Decode(doc, site, &perFile[i]))
+		}
+		diags[i] = d
+	})
+	if p := ioErr.Load(); p != nil {
+		return res, *p
+	}
+	var entries model.Entries
+	for i := range paths {
+		res.Diags.Append(diags[i])
+		entries.News = append(entries.News, perFile[i].News...)
+		entries.Pages = append(entries.Pages, perFile[i].Pages...)
+	}
+
+	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
+	res.Diags.Append(d)
+	if res.Diags.HasErrors() {
+		return res, ctx.Err()
+	}
+
+	var mini *output.Minifier
+	if !opt.NoMinify {
+		mini = output.NewMinifier()
+	}
+	assets, d, err := publishAssets(overlay{sub(opt.Source, "assets"), sub(opt.Theme, "assets")}, mini, sink)
+	res.Diags.Append(d)
+	if err != nil {
+		return res, err
+	}
+	r, d := render.New(site, overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}, opt.Source, assets)
+	res.Diags.Append(d)
+	if res.Diags.HasErrors() {
+		return res, ctx.Err()
+	}
+	r.SetPages(s.Pages)
+
+	// Markdown bodies first: lists and feeds need the summaries.
+	convs := make([]diag.List, len(s.News)+len(s.Pages))
+	parallel(ctx, len(convs), workers, func(i int) {
+		if i < len(s.News) {
+			convs[i] = r.ConvertNews(s.News[i])
+		} else {
+			convs[i] = r.ConvertPage(s.Pages[i-len(s.News)])
+		}
+	})
+	for _, d := range convs {
+		res.Diags.Append(d)
+	}
+	if res.Diags.HasErrors() {
+		return res, ctx.Err()
+	}
+	if err := copyFiles(opt.Source, s, sink); err != nil {
+		return res, err
+	}
+
+	jobs := r.Jobs(s)
+	jobDiags := make([]diag.List, len(jobs))
+	var pages atomic.Int64
+	parallel(ctx, len(jobs), workers, func(i int) {
+		j := jobs[i]
+		data, err := j.Run()
+		if err == nil {
+			data, err = mini.Minify(j.Path, data)
+		}
+		if err == nil {
+			err = sink.Put(j.Path, data)
+		}
+		if err != nil {
+			jobDiags[i] = templateDiag(j.Path, err)
+			return
+		}
+		if strings.HasSuffix(j.Path, ".html") {
+			pages.Add(1)
+		}
+	})
+	for _, d := range jobDiags {
+		res.Diags.Append(d)
+	}
+	res.Pages = int(pages.Load())
+	res.Site = s
+	return res, ctx.Err()
+}
+
+var templateErr = regexp.MustCompile(`^template: (layouts/[^:]+):(\d+):(\d+): (.*)$`)
+
+// templateDiag turns a rendering error into a diagnostic at the layout's
+// line when the error names one.
+func templateDiag(page string, err error) diag.List {
+	var d diag.List
+	msg := err.Error()
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		d.Errorf(diag.Pos{Path: m[1], Line: line, Col: col}, "rendering %s: %s", page, m[4])
+		return d
+	}
+	d.Errorf(diag.Pos{Path: page}, "%s", msg)
+	return d
+}
+
+// copyFiles puts the pictures that pages show into the output, once each.
+func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
+	var copies []model.Copy
+	for _, n := range s.News {
+		copies = append(copies, n.Content.Files...)
+	}
+	for _, p := range s.Pages {
+		copies = append(copies, p.Content.Files...)
+	}
+	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })
+	copies = slices.Compact(copies)
+	for _, c := range copies {
+		data, err := fs.ReadFile(fsys, c.From)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", c.From, err)
+		}
+		if err := sink.Put(c.To, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// publishAssets minifies and fingerprints CSS, JS and SVG, copies other
+// assets as they are, and returns the URL of each by its path under
+// assets/.
+func publishAssets(fsys fs.FS, mini *output.Minifier, sink output.Sink) (map[string]string, diag.List, error) {
+	var d diag.List
+	urls := map[string]string{}
+	if _, err := fs.Stat(fsys, "."); err != nil {
+		return urls, d, nil
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read assets/%s: %w", p, err)
+		}
+		name := p
+		switch output.TypeOf(p) {
+		case "text/css", "application/javascript", "image/svg+xml":
+			m, err := mini.Minify(p, data)
+			if err != nil {
+				d.Errorf(diag.Pos{Path: "assets/" + p}, "%v", err)
+				return nil
+			}
+			data = m
+			name = output.Fingerprint(p, data)
+		}
+		urls[p] = "/assets/" + name
+		return sink.Put("assets/"+name, data)
+	})
+	return urls, d, err
+}
+
+// parallel calls f(i) for every i in [0, n) on up to workers goroutines;
+// it stops handing out work when ctx is done.
+func parallel(ctx context.Context, n, workers int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}

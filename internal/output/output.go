@@ -1,0 +1,296 @@
+// Package output is the only writer of the built site: it minifies,
+// fingerprints and precompresses files and writes them into a fresh
+// directory beside the destination, which replaces the destination only
+// when the whole build succeeded. It knows nothing of content.
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// MaxPathLen and MaxNameLen bound output paths, in bytes.
+const (
+	MaxPathLen = 1024
+	MaxNameLen = 200
+)
+
+// CheckPath reports why p cannot be a path inside the output directory, or
+// nil: it must be relative, clean, without "..", NUL or backslash, and of
+// bounded length.
+func CheckPath(p string) error {
+	switch {
+	case p == "" || p == ".":
+		return errors.New("empty path")
+	case strings.ContainsAny(p, "\x00\\"):
+		return fmt.Errorf("path %q has a NUL or backslash", p)
+	case strings.HasPrefix(p, "/") || filepath.IsAbs(p):
+		return fmt.Errorf("path %q is absolute", p)
+	case path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../"):
+		return fmt.Errorf("path %q is not clean or leaves the output folder", p)
+	case len(p) > MaxPathLen:
+		return fmt.Errorf("path %q is longer than %d bytes", p[:40]+"…", MaxPathLen)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if len(seg) > MaxNameLen {
+			return fmt.Errorf("path %q has a name longer than %d bytes", p, MaxNameLen)
+		}
+	}
+	return nil
+}
+
+// Minifier minifies by media type. It is safe for concurrent use after
+// NewMinifier returns.
+type Minifier struct{ m *minify.M }
+
+// NewMinifier configures minifiers for HTML, CSS, JS, SVG, XML and JSON.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	return &Minifier{m: m}
+}
+
+// TypeOf returns the media type the minifier uses for the file name.
+func TypeOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return "text/html"
+	case ".css":
+		return "text/css"
+	case ".js", ".mjs":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".xml":
+		return "application/xml"
+	case ".json", ".webmanifest":
+		return "application/json"
+	}
+	return ""
+}
+
+// Minify returns data minified as the file name's type says; other files
+// come back unchanged.
+func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
+	t := TypeOf(name)
+	if t == "" || m == nil {
+		return data, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := m.m.Minify(t, &out, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out.Bytes(), nil
+}
+
+// Fingerprint returns name with a short content hash before its
+// extension: "css/app.css" → "css/app.3f9a1c2b.css".
+func Fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// Sink receives the files of a build. Put is safe for concurrent use.
+type Sink interface {
+	Put(p string, data []byte) error
+}
+
+// Stats counts what a sink received.
+type Stats struct {
+	Files int64
+	Bytes int64
+}
+
+// Dir writes a build into a temporary directory beside its destination
+// and swaps it in on Commit. Put is safe for concurrent use.
+type Dir struct {
+	dest string
+	tmp  string
+	root *os.Root
+	gzip bool
+
+	mu   sync.Mutex
+	dirs map[string]bool
+
+	files, bytes atomic.Int64
+}
+
+// NewDir prepares a build of dest (created on Commit if it does not exist).
+// With gz, compressible files also get a .gz twin for nginx's gzip_static.
+func NewDir(dest string, gz bool) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp := filepath.Join(parent, filepath.Base(dest)+".tmp-"+randomSuffix())
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", tmp, err)
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("open %s: %w", tmp, err)
+	}
+	return &Dir{dest: dest, tmp: tmp, root: root, gzip: gz, dirs: map[string]bool{".": true}}, nil
+}
+
+func randomSuffix() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// Put writes one file.
+func (d *Dir) Put(p string, data []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	if err := d.mkdirAll(path.Dir(p)); err != nil {
+		return err
+	}
+	if err := d.root.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	if d.gzip && Compressible(p) && len(data) >= 256 {
+		gz, err := Gzip(data)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", p, err)
+		}
+		if err := d.root.WriteFile(p+".gz", gz, 0o644); err != nil {
+			return fmt.Errorf("write %s.gz: %w", p, err)
+		}
+		d.files.Add(1)
+		d.bytes.Add(int64(len(gz)))
+	}
+	return nil
+}
+
+func (d *Dir) mkdirAll(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := d.root.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	for ; dir != "."; dir = path.Dir(dir) {
+		d.dirs[dir] = true
+	}
+	return nil
+}
+
+// Stats returns what was written so far.
+func (d *Dir) Stats() Stats { return Stats{Files: d.files.Load(), Bytes: d.bytes.Load()} }
+
+// Commit replaces the destination with the new build.
+func (d *Dir) Commit() error {
+	d.root.Close()
+	old := ""
+	if _, err := os.Lstat(d.dest); err == nil {
+		old = filepath.Join(filepath.Dir(d.dest), filepath.Base(d.dest)+".old-"+randomSuffix())
+		if err := os.Rename(d.dest, old); err != nil {
+			return fmt.Errorf("move %s aside: %w", d.dest, err)
+		}
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, d.dest)
+		}
+		return fmt.Errorf("move new build to %s: %w", d.dest, err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("remove previous build %s: %w", old, err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the unfinished build, leaving the destination untouched.
+func (d *Dir) Abort() error {
+	d.root.Close()
+	return os.RemoveAll(d.tmp)
+}
+
+// Compressible reports whether a file of this name is worth a .gz twin.
+func Compressible(name string) bool {
+	if TypeOf(name) != "" {
+		return true
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".csv", ".ics":
+		return true
+	}
+	return false
+}
+
+// Gzip compresses data deterministically (no name, no time in the header).
+func Gzip(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Memory keeps a build in memory, for tests and previews. Put is safe for
+// concurrent use.
+type Memory struct {
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory sink.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
+
+// Put stores one file.
+func (m *Memory) Put(p string, data []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.Files[p]; dup {
+		return fmt.Errorf("write %s: written twice", p)
+	}
+	m.Files[p] = data
+	return nil
+}

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"minhbach/internal/model"
+)
+
+var weekdays = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+// LongDate formats t as Vietnamese administrative documents write dates:
+// "ngày 08 tháng 8 năm 2018".
+func LongDate(t time.Time) string {
+	t = t.In(model.Zone)
+	return fmt.Sprintf("ngày %02d tháng %d năm %d", t.Day(), int(t.Month()), t.Year())
+}
+
+// DayDate formats t as news bylines do: "Thứ Ba, ngày 02/8/2022".
+func DayDate(t time.Time) string {
+	t = t.In(model.Zone)
+	return fmt.Sprintf("%s, ngày %s", weekdays[t.Weekday()], ShortDate(t))
+}
+
+// ShortDate formats t as "02/8/2022".
+func ShortDate(t time.Time) string {
+	t = t.In(model.Zone)
+	return fmt.Sprintf("%02d/%d/%d", t.Day(), int(t.Month()), t.Year())
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"relURL":    r.relURL,
+		"absURL":    r.absURL,
+		"asset":     r.asset,
+		"longDate":  LongDate,
+		"dayDate":   DayDate,
+		"shortDate": ShortDate,
+		"isoDate":   func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
+		"clock":     func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
+		"hasTime": func(t time.Time) bool {
+			t = t.In(model.Zone)
+			return t.Hour() != 0 || t.Minute() != 0
+		},
+		"safeHTML": func(b []byte) template.HTML { return template.HTML(b) },
+		"truncate": truncate,
+		"add":      func(a, b int) int { return a + b },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i + 1
+			}
+			return s
+		},
+		"first": func(n int, items []*model.News) []*model.News { return items[:min(n, len(items))] },
+	}
+}
+
+// truncate cuts s to at most n runes at a word boundary, adding "…".
+func truncate(n int, s string) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
+}

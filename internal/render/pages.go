@@ -1,0 +1,221 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"time"
+
+	"minhbach/internal/model"
+)
+
+// Job renders one output file.
+type Job struct {
+	// Path is the output path, relative to the output folder.
+	Path string
+	// Run renders the file.
+	Run func() ([]byte, error)
+}
+
+// HomeCount is how many news items the home page shows.
+const HomeCount = 10
+
+// FeedCount is how many entries a feed holds.
+const FeedCount = 20
+
+var home = Crumb{Name: "Trang chủ", URL: "/"}
+
+const newsRoot = "/tin-tuc/"
+
+// Jobs returns every file of the site to render, in a fixed order.
+func (r *Renderer) Jobs(s *model.Site) []Job {
+	var jobs []Job
+	page := func(url, layout string, p *Page) {
+		p.URL = url
+		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }})
+	}
+	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
+		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml"})
+	for _, n := range s.News {
+		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
+			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
+			Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
+		page(n.URL, "news/single.html", p)
+	}
+	for _, l := range s.Lists {
+		crumbs := []Crumb{home, {Name: "Tin tức", URL: newsRoot}}
+		switch l.Kind {
+		case "category":
+			crumbs = append(crumbs, Crumb{"Chuyên mục", newsRoot + "chuyen-muc/"})
+		case "tag":
+			crumbs = append(crumbs, Crumb{"Thẻ", newsRoot + "the/"})
+		}
+		if l.Kind != "news" {
+			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
+		}
+		if l.Pager.Number > 1 {
+			crumbs = append(crumbs, Crumb{Name: fmt.Sprintf("Trang %d", l.Pager.Number)})
+		} else {
+			crumbs[len(crumbs)-1].URL = ""
+		}
+		title := l.Title
+		if l.Pager.Number > 1 {
+			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
+		}
+		feed := newsRoot + "atom.xml"
+		if l.Kind == "category" {
+			feed = l.Term.URL + "atom.xml"
+		}
+		page(l.URL, "news/list.html", &Page{Kind: "list", Title: title, List: l, Crumbs: crumbs,
+			Categories: s.Categories, Years: s.Years, FeedURL: feed})
+	}
+	page(newsRoot+"chuyen-muc/", "news/terms.html", &Page{Kind: "terms", Title: "Chuyên mục tin tức", Terms: s.Categories,
+		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Chuyên mục"}}})
+	page(newsRoot+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
+		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Thẻ"}}})
+	for _, sp := range s.Pages {
+		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
+			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
+	}
+	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
+	}})
+	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
+		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
+	}})
+	for _, c := range s.Categories {
+		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
+			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
+		}})
+	}
+	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return r.sitemap(s) }})
+	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
+		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
+	}})
+	return jobs
+}
+
+func first(items []*model.News, n int) []*model.News { return items[:min(n, len(items))] }
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     string    `xml:"title"`
+	Link      atomLink  `xml:"link"`
+	ID        string    `xml:"id"`
+	Published string    `xml:"published"`
+	Updated   string    `xml:"updated"`
+	Author    *atomName `xml:"author,omitempty"`
+	Category  *atomCat  `xml:"category,omitempty"`
+	Summary   *atomText `xml:"summary,omitempty"`
+	Content   *atomText `xml:"content,omitempty"`
+}
+
+type atomName struct {
+	Name string `xml:"name"`
+}
+
+type atomCat struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	Links   []atomLink  `xml:"link"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  atomName    `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// feed renders an Atom feed of the newest items. Its update time is the
+// newest item's date, never the time of the build.
+func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]byte, error) {
+	f := atomFeed{Lang: r.site.Language, Title: title, ID: r.absURL(pageURL), Author: atomName{r.site.Agency},
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(selfURL)}, {Rel: "alternate", Type: "text/html", Href: r.absURL(pageURL)}}}
+	items = first(items, FeedCount)
+	if len(items) > 0 {
+		f.Updated = items[0].Date.In(model.Zone).Format(time.RFC3339)
+	} else {
+		f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Zone).Format(time.RFC3339)
+	}
+	for _, n := range items {
+		e := atomEntry{Title: n.Title, Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(n.URL)}, ID: r.absURL(n.URL),
+			Published: n.Date.In(model.Zone).Format(time.RFC3339), Updated: n.Date.In(model.Zone).Format(time.RFC3339),
+			Category: &atomCat{Term: n.CategoryRef.Slug, Label: n.CategoryRef.Name}}
+		if n.Author != "" {
+			e.Author = &atomName{n.Author}
+		}
+		if n.Summary != "" {
+			e.Summary = &atomText{Type: "text", Body: n.Summary}
+		}
+		e.Content = &atomText{Type: "html", Body: string(n.Content.HTML)}
+		f.Entries = append(f.Entries, e)
+	}
+	return marshalXML(f)
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(model.Zone).Format("2006-01-02")
+	}
+	set := urlset{}
+	add := func(u string, t time.Time) {
+		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
+	}
+	add("/", s.Updated)
+	for _, n := range s.News {
+		add(n.URL, n.Date)
+	}
+	for _, l := range s.Lists {
+		var t time.Time
+		if len(l.Items) > 0 {
+			t = l.Items[0].Date
+		}
+		add(l.URL, t)
+	}
+	add(newsRoot+"chuyen-muc/", s.Updated)
+	add(newsRoot+"the/", s.Updated)
+	for _, p := range s.Pages {
+		add(p.URL, s.Updated)
+	}
+	return marshalXML(set)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}

@@ -1,0 +1,226 @@
+// Package render turns the site model into pages: it loads the layouts
+// (html/template, each template named by its file path so errors point at
+// the layout's line), converts Markdown bodies, and renders every page,
+// feed and sitemap as bytes. It writes nothing; build hands its results
+// to output.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/markdown"
+	"minhbach/internal/media"
+	"minhbach/internal/model"
+)
+
+// Renderer renders pages. It is safe for concurrent use after New returns.
+type Renderer struct {
+	site   *config.Site
+	fsys   fs.FS
+	assets map[string]string
+	md     *markdown.Converter
+	tmpl   map[string]*template.Template
+	menu   []config.MenuItem
+	base   string
+}
+
+// Layouts are the page templates a layouts folder must provide (besides
+// base.html and partials/*.html, shared by all).
+var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html"}
+
+// New loads the templates from layouts (a folder with base.html,
+// partials/*.html and the Layouts). fsys is the site root, for pictures.
+// assets maps an asset path ("css/app.css") to its published URL.
+func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string) (*Renderer, diag.List) {
+	r := &Renderer{site: site, fsys: fsys, assets: assets, tmpl: map[string]*template.Template{},
+		md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}), base: site.BasePath()}
+	var d diag.List
+	base := template.New("layouts/base.html").Funcs(r.funcs())
+	files := []string{"base.html"}
+	partials, _ := fs.Glob(layouts, "partials/*.html")
+	slices.Sort(partials)
+	files = append(files, partials...)
+	for _, f := range files {
+		if err := parseInto(base, layouts, f); err != nil {
+			d.Errorf(diag.Pos{Path: "layouts/" + f}, "%v", err)
+		}
+	}
+	if d.HasErrors() {
+		return r, d
+	}
+	for _, name := range Layouts {
+		t, err := base.Clone()
+		if err == nil {
+			err = parseInto(t, layouts, name)
+		}
+		if err != nil {
+			d.Errorf(diag.Pos{Path: "layouts/" + name}, "%v", err)
+			continue
+		}
+		r.tmpl[name] = t
+	}
+	r.menu = slices.Clone(site.Menus["main"])
+	return r, d
+}
+
+func parseInto(t *template.Template, layouts fs.FS, name string) error {
+	data, err := fs.ReadFile(layouts, name)
+	if err != nil {
+		return fmt.Errorf("read layout: %w", err)
+	}
+	if t.Name() == "layouts/"+name {
+		_, err = t.Parse(string(data))
+	} else {
+		_, err = t.New("layouts/" + name).Parse(string(data))
+	}
+	return err
+}
+
+// SetPages adds the plain pages that ask for the main menu to it.
+func (r *Renderer) SetPages(pages []*model.StaticPage) {
+	for _, p := range pages {
+		if p.Menu == "main" {
+			r.menu = append(r.menu, config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight})
+		}
+	}
+	slices.SortStableFunc(r.menu, func(a, b config.MenuItem) int { return a.Weight - b.Weight })
+}
+
+func (r *Renderer) relURL(u string) string {
+	if strings.Contains(u, "://") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") {
+		return u
+	}
+	return r.base + strings.TrimPrefix(u, "/")
+}
+
+func (r *Renderer) absURL(u string) string {
+	if strings.Contains(u, "://") {
+		return u
+	}
+	return strings.TrimSuffix(r.site.BaseURL, "/") + "/" + strings.TrimPrefix(u, "/")
+}
+
+func (r *Renderer) asset(name string) (string, error) {
+	u, ok := r.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q under assets/", name)
+	}
+	return r.relURL(u), nil
+}
+
+// ConvertNews renders a news item's body and sets its summary when the
+// front matter gave none.
+func (r *Renderer) ConvertNews(n *model.News) diag.List {
+	c, d := r.convert(n.Source, n.URL)
+	n.Content = c
+	if n.Summary == "" {
+		n.Summary = truncate(300, c.Lead)
+	}
+	if n.Image != nil {
+		if u, ok := r.assets[strings.TrimPrefix(n.Image.File, "assets/")]; ok && strings.HasPrefix(n.Image.File, "assets/") {
+			n.Image.URL = u
+		} else if !strings.HasPrefix(n.Image.File, "assets/") {
+			n.Content.Files = append(n.Content.Files, model.Copy{From: n.Image.File, To: strings.TrimPrefix(n.Image.URL, "/")})
+		}
+	}
+	return d
+}
+
+// ConvertPage renders a plain page's body.
+func (r *Renderer) ConvertPage(p *model.StaticPage) diag.List {
+	c, d := r.convert(p.Source, p.URL)
+	p.Content = c
+	return d
+}
+
+func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, diag.List) {
+	var files []model.Copy
+	resolve := func(dest string) (markdown.Picture, string) {
+		if strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") {
+			return markdown.Picture{URL: dest}, ""
+		}
+		file, ok := media.ResolveFile(src.Path, dest)
+		if !ok {
+			return markdown.Picture{}, fmt.Sprintf("image %q must be a path inside the page's folder or under assets/", dest)
+		}
+		w, h, err := media.Size(r.fsys, file)
+		if err != nil {
+			return markdown.Picture{}, fmt.Sprintf("image %q: file %s does not exist or is not a picture", dest, file)
+		}
+		if rest, ok := strings.CutPrefix(file, "assets/"); ok {
+			u, ok := r.assets[rest]
+			if !ok {
+				return markdown.Picture{}, fmt.Sprintf("image %q: no asset %s", dest, file)
+			}
+			return markdown.Picture{URL: r.relURL(u), Width: w, Height: h}, ""
+		}
+		rel := strings.TrimPrefix(file, path.Dir(src.Path)+"/")
+		to := strings.TrimPrefix(pageURL, "/") + rel
+		if !slices.ContainsFunc(files, func(c model.Copy) bool { return c.To == to }) {
+			files = append(files, model.Copy{From: file, To: to})
+		}
+		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, ""
+	}
+	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
+	return model.Converted{HTML: res.HTML, Lead: res.Lead, Text: res.Text, Files: files}, d
+}
+
+// Page is what a layout receives.
+type Page struct {
+	Site *config.Site
+	// Kind is "home", "news", "list", "terms", "page" or "404".
+	Kind        string
+	Title       string
+	Description string
+	// URL is the page's path from the site root.
+	URL     string
+	Crumbs  []Crumb
+	Menu    []config.MenuItem
+	FeedURL string
+
+	News       *model.News
+	List       *model.List
+	Terms      []*model.Taxon
+	StaticPage *model.StaticPage
+	// Latest is the newest news, for the home page.
+	Latest     []*model.News
+	Categories []*model.Taxon
+	Years      []*model.Taxon
+	Content    template.HTML
+	Image      *model.Image
+}
+
+// Crumb is one step of the breadcrumb; the last has no URL.
+type Crumb struct {
+	Name, URL string
+}
+
+// Execute renders one page with the named layout.
+func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
+	t, ok := r.tmpl[layout]
+	if !ok {
+		return nil, fmt.Errorf("no layout %s", layout)
+	}
+	p.Site = r.site
+	p.Menu = r.menu
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layouts/base.html", p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// FilePath returns the output file of a page URL: "/tin-tuc/" →
+// "tin-tuc/index.html".
+func FilePath(url string) string {
+	p := strings.TrimPrefix(url, "/") + "index.html"
+	return p
+}
