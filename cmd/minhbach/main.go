@@ -186,4 +186,3 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 type discard struct{}
 
 func (discard) Put(p string, _ []byte) error { return output.CheckPath(p) }
-

@@ -152,11 +152,13 @@ func checkImage(fsys fs.FS, img *model.Image, d *diag.List) {
 	img.Width, img.Height = w, h
 }
 
-// taxa groups news by the names names returns, merging names with the same
-// slug under the spelling met first (in newest-first order). When d is not
-// nil, a different spelling of a merged name is a warning.
+// taxa groups news by the names names returns. Names with the same slug
+// are one term, listed under its most used spelling (ties: the one with
+// more diacritics, then the first in sort order). When d is not nil, every
+// other spelling is a warning.
 func taxa(news []*model.News, names func(*model.News) []string, root string, d *diag.List) []*model.Taxon {
 	bySlug := map[string]*model.Taxon{}
+	spellings := map[string]map[string]int{}
 	var out []*model.Taxon
 	for _, n := range news {
 		seen := map[string]bool{}
@@ -168,17 +170,49 @@ func taxa(news []*model.News, names func(*model.News) []string, root string, d *
 			seen[slug] = true
 			t, ok := bySlug[slug]
 			if !ok {
-				t = &model.Taxon{Term: model.Term{Name: name, Slug: slug, URL: root + slug + "/"}}
+				t = &model.Taxon{Term: model.Term{Slug: slug, URL: root + slug + "/"}}
 				bySlug[slug] = t
+				spellings[slug] = map[string]int{}
 				out = append(out, t)
-			} else if d != nil && t.Name != name {
-				d.Warnf(n.Start, "category %q is written differently elsewhere: listed as %q", name, t.Name)
 			}
+			spellings[slug][name]++
 			t.Items = append(t.Items, n)
+		}
+	}
+	for _, t := range out {
+		var names []string
+		for name := range spellings[t.Slug] {
+			names = append(names, name)
+		}
+		slices.SortFunc(names, func(a, b string) int {
+			sa, sb := spellings[t.Slug][a], spellings[t.Slug][b]
+			return cmp.Or(cmp.Compare(sb, sa), cmp.Compare(marks(b), marks(a)), cmp.Compare(a, b))
+		})
+		t.Name = names[0]
+		if d == nil || len(names) == 1 {
+			continue
+		}
+		for _, n := range t.Items {
+			for _, name := range names[1:] {
+				if slices.Contains(n.Tags, name) || n.Category == name {
+					d.Warnf(n.CategoryPos, "category %q is written differently elsewhere: listed as %q", name, t.Name)
+				}
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b *model.Taxon) int { return cmp.Compare(a.Slug, b.Slug) })
 	return out
+}
+
+// marks counts the letters of s that are not ASCII.
+func marks(s string) int {
+	n := 0
+	for _, r := range s {
+		if r > 127 {
+			n++
+		}
+	}
+	return n
 }
 
 // linkNews sets previous/next (in date order) and related news: the newest

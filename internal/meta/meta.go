@@ -352,6 +352,9 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 				line, msg = l, after
 			}
 		}
+		if strings.Contains(msg, "mapping values are not allowed") {
+			msg += ` (a value that contains ": " must be quoted: key: "…")`
+		}
 		return nil, &SyntaxError{Line: line, Msg: "invalid YAML: " + msg}
 	}
 	if len(doc.Content) == 0 {

@@ -45,6 +45,7 @@ type News struct {
 	Date        time.Time
 	Summary     string
 	Category    string
+	CategoryPos diag.Pos
 	Tags        []string
 	Author      string
 	Image       *Image

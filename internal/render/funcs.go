@@ -47,6 +47,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"safeHTML": func(b []byte) template.HTML { return template.HTML(b) },
 		"truncate": truncate,
 		"add":      func(a, b int) int { return a + b },
+		"tel": func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' || r == '+' {
+					return r
+				}
+				return -1
+			}, s)
+		},
 		"seq": func(n int) []int {
 			s := make([]int, n)
 			for i := range s {

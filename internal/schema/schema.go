@@ -68,6 +68,7 @@ func decodeNews(m *meta.Map, src model.Source) *model.News {
 		PublishDate: m.Date("publish_date", false),
 		ExpiryDate:  m.Date("expiry_date", false),
 	}
+	n.CategoryPos = m.Pos(m.Node("category"))
 	n.Slug = slug(m, src.Path)
 	if m.Has("image") {
 		n.Image = image(m, src.Path, m.String("image", false))

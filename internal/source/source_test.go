@@ -20,7 +20,7 @@ func TestParse(t *testing.T) {
 		{"leading blank lines", "\n\n---\ntitle: A\n---\n\nBody", 6, "\nBody", ""},
 		{"no front matter", "# Tiêu đề\n", 0, "", "a.md:1: missing front matter: begin the file with a line \"---\", then the keys (title: …), then a line \"---\"\n"},
 		{"unclosed", "---\ntitle: A\nBody\n", 0, "", "a.md:1: front matter is not closed: add a line \"---\" after the last key\n"},
-		{"bad yaml", "---\ntitle: A\n  x: [\n---\n", 0, "", "a.md:3: invalid YAML: mapping values are not allowed in this context\n"},
+		{"bad yaml", "---\ntitle: A\n  x: [\n---\n", 0, "", "a.md:3: invalid YAML: mapping values are not allowed in this context (a value that contains \": \" must be quoted: key: \"…\")\n"},
 		{"invalid utf8", "---\ntitle: A\xff\n---\n", 0, "", "a.md:2:9: invalid UTF-8: save the file as UTF-8\n"},
 		{"nfd becomes nfc", "---\ntitle: A\n---\nThu\u0309\n", 4, "Thủ\n", ""},
 	}
