@@ -115,9 +115,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
 	res.Diags.Append(d)
-	if res.Diags.HasErrors() {
-		return res, ctx.Err()
-	}
+	// Go on through the Markdown even after errors, so that one run
+	// reports the problems of the bodies too; stop before writing pages.
 
 	var mini *output.Minifier
 	if !opt.NoMinify {
@@ -130,7 +129,7 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	}
 	r, d := render.New(site, overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}, opt.Source, assets)
 	res.Diags.Append(d)
-	if res.Diags.HasErrors() {
+	if d.HasErrors() {
 		return res, ctx.Err()
 	}
 	r.SetPages(s.Pages)
@@ -147,7 +146,7 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	for _, d := range convs {
 		res.Diags.Append(d)
 	}
-	if res.Diags.HasErrors() {
+	if res.Diags.HasErrors() || ctx.Err() != nil {
 		return res, ctx.Err()
 	}
 	if err := copyFiles(opt.Source, s, sink); err != nil {

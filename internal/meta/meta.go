@@ -345,7 +345,7 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
+		line := 1 // the parser leaves out "line 1"
 		if rest, ok := strings.CutPrefix(msg, "line "); ok {
 			n, after, found := strings.Cut(rest, ": ")
 			if l, err := strconv.Atoi(n); err == nil && found {
