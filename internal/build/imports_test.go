@@ -1,0 +1,76 @@
+package build_test
+
+import (
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// allowed lists, for each internal package, the project packages it may
+// import (STYLE.md 5.2; arrows point down only). meta (YAML with
+// positions) and media (picture sizes) are small shared leaves added here.
+var allowed = map[string][]string{
+	"build":    {"output", "render", "graph", "schema", "source", "config", "model", "diag"},
+	"render":   {"markdown", "model", "config", "media", "diag", "vnfold"},
+	"graph":    {"model", "config", "media", "vnfold", "diag"},
+	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "diag"},
+	"source":   {"meta", "vnfold", "diag"},
+	"markdown": {"vnfold", "diag"},
+	"output":   {"diag"},
+	"config":   {"meta", "vnfold", "diag"},
+	"meta":     {"model", "diag"},
+	"model":    {"diag"},
+	"media":    {},
+	"diag":     {},
+	"vnfold":   {},
+	"sitetest": {"build", "output", "meta", "minhbach"},
+}
+
+// external lists where each third-party module may be imported.
+var external = map[string][]string{
+	"github.com/yuin/goldmark":     {"markdown"},
+	"github.com/adrg/frontmatter":  {"source"},
+	"github.com/tdewolff/minify":   {"output"},
+	"github.com/fsnotify/fsnotify": {"serve"},
+	"go.yaml.in/yaml":              {"meta", "source"},
+}
+
+func TestImportGraph(t *testing.T) {
+	files, err := filepath.Glob("../*/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		pkg := filepath.Base(filepath.Dir(f))
+		ast, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		isTest := strings.HasSuffix(f, "_test.go")
+		for _, imp := range ast.Imports {
+			path := strings.Trim(imp.Path.Value, `"`)
+			switch {
+			case path == "minhbach" || strings.HasPrefix(path, "minhbach/internal/"):
+				to := strings.TrimPrefix(path, "minhbach/internal/")
+				if isTest && (to == pkg || to == "sitetest" || to == "build" || to == "minhbach") {
+					continue
+				}
+				if _, known := allowed[pkg]; !known {
+					t.Errorf("%s: package %s is not in the import table: add it to allowed", f, pkg)
+				} else if !slices.Contains(allowed[pkg], to) {
+					t.Errorf("%s imports %s: %s may import only %v", f, path, pkg, allowed[pkg])
+				}
+			case strings.Contains(strings.Split(path, "/")[0], "."):
+				for mod, pkgs := range external {
+					if strings.HasPrefix(path, mod) && !slices.Contains(pkgs, pkg) && !isTest {
+						t.Errorf("%s imports %s: only %v may", f, path, pkgs)
+					}
+				}
+			}
+		}
+	}
+}
