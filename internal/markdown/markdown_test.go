@@ -58,3 +58,28 @@ func TestPictures(t *testing.T) {
 		t.Errorf("HTML lacks\n%s\nin\n%s", want, html)
 	}
 }
+
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"## Điều 1\n\nĐoạn *một*.\n\n![a](anh/a.jpg \"b\")\n",
+		"| a |\n|---|\n| b |\n", "[^1]\n\n[^1]: x", "<script>x</script>", "![](", "~~x~~ https://a.vn",
+	} {
+		f.Add(s)
+	}
+	conv := markdown.New(markdown.Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		resolve := func(dest string) (markdown.Picture, string) {
+			if strings.HasPrefix(dest, "x") {
+				return markdown.Picture{}, "missing"
+			}
+			return markdown.Picture{URL: "/a/" + dest, Width: 1, Height: 1}, ""
+		}
+		lines := strings.Count(src, "\n") + 1
+		_, d := conv.Convert("a.md", 3, []byte(src), resolve)
+		for _, x := range d {
+			if x.Pos.Line < 3 || x.Pos.Line > lines+2 {
+				t.Fatalf("diagnostic line %d outside the body (lines 3..%d): %s", x.Pos.Line, lines+2, x)
+			}
+		}
+	})
+}
