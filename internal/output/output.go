@@ -136,8 +136,9 @@ type Dir struct {
 	root *os.Root
 	gzip bool
 
-	mu   sync.Mutex
-	dirs map[string]bool
+	mu      sync.Mutex
+	dirs    map[string]bool
+	written map[string]bool
 
 	files, bytes atomic.Int64
 }
@@ -159,7 +160,7 @@ func NewDir(dest string, gz bool) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("open %s: %w", tmp, err)
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root, gzip: gz, dirs: map[string]bool{".": true}}, nil
+	return &Dir{dest: dest, tmp: tmp, root: root, gzip: gz, dirs: map[string]bool{".": true}, written: map[string]bool{}}, nil
 }
 
 func randomSuffix() string {
@@ -173,7 +174,7 @@ func (d *Dir) Put(p string, data []byte) error {
 	if err := CheckPath(p); err != nil {
 		return err
 	}
-	if err := d.mkdirAll(path.Dir(p)); err != nil {
+	if err := d.claim(p); err != nil {
 		return err
 	}
 	if err := d.root.WriteFile(p, data, 0o644); err != nil {
@@ -195,9 +196,16 @@ func (d *Dir) Put(p string, data []byte) error {
 	return nil
 }
 
-func (d *Dir) mkdirAll(dir string) error {
+// claim records that p is being written and makes its folder; a second
+// claim of the same path is an error, not a silent overwrite.
+func (d *Dir) claim(p string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.written[p] {
+		return fmt.Errorf("write %s: written twice", p)
+	}
+	d.written[p] = true
+	dir := path.Dir(p)
 	if d.dirs[dir] {
 		return nil
 	}

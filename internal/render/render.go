@@ -151,6 +151,9 @@ func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, d
 		if !ok {
 			return markdown.Picture{}, fmt.Sprintf("image %q must be a path inside the page's folder or under assets/", dest)
 		}
+		if !media.IsImage(file) {
+			return markdown.Picture{}, fmt.Sprintf("image %q is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)", dest)
+		}
 		w, h, err := media.Size(r.fsys, file)
 		if err != nil {
 			return markdown.Picture{}, fmt.Sprintf("image %q: file %s does not exist or is not a picture", dest, file)

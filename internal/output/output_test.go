@@ -1,0 +1,76 @@
+package output_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"minhbach/internal/output"
+)
+
+func TestCheckPath(t *testing.T) {
+	for _, p := range []string{"", ".", "../x", "a/../../x", "/etc/passwd", "a\x00b", `a\b`, "a//b", strings.Repeat("a", 201), strings.Repeat("a/", 600) + "x"} {
+		if output.CheckPath(p) == nil {
+			t.Errorf("CheckPath(%q) = nil, want an error", p)
+		}
+	}
+	for _, p := range []string{"index.html", "tin-tuc/2024/03/hoi-nghi/index.html", "assets/css/app.1a2b3c4d.css"} {
+		if err := output.CheckPath(p); err != nil {
+			t.Errorf("CheckPath(%q) = %v", p, err)
+		}
+	}
+}
+
+func TestDirCommitAndAbort(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	write := func(text string, gz bool) *output.Dir {
+		d, err := output.NewDir(dest, gz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Put("a/index.html", []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Put("a/index.html", []byte(text)); err == nil {
+			t.Error("second Put of the same path succeeded")
+		}
+		if err := d.Put("../escape.html", []byte("x")); err == nil {
+			t.Error("Put outside the folder succeeded")
+		}
+		return d
+	}
+	d := write(strings.Repeat("một ", 100), true)
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "a/index.html.gz")); err != nil {
+		t.Errorf("no .gz twin: %v", err)
+	}
+	d = write("hai", false)
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dest, "a/index.html"))
+	if string(got) != strings.Repeat("một ", 100) {
+		t.Errorf("after Abort, destination = %q, want the committed build", got)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("parent holds %d entries, want only public/", len(entries))
+	}
+	if _, err := os.Stat(filepath.Join(parent, "escape.html")); err == nil {
+		t.Error("a file escaped the output folder")
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	a := output.Fingerprint("css/app.css", []byte("x"))
+	if !strings.HasPrefix(a, "css/app.") || !strings.HasSuffix(a, ".css") || len(a) != len("css/app.12345678.css") {
+		t.Errorf("Fingerprint = %q", a)
+	}
+	if a == output.Fingerprint("css/app.css", []byte("y")) {
+		t.Error("different content, same fingerprint")
+	}
+}
