@@ -111,6 +111,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 		res.Diags.Append(diags[i])
 		entries.News = append(entries.News, perFile[i].News...)
 		entries.Pages = append(entries.Pages, perFile[i].Pages...)
+		entries.Issues = append(entries.Issues, perFile[i].Issues...)
+		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 	}
 
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
@@ -207,6 +209,7 @@ func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
 	for _, p := range s.Pages {
 		copies = append(copies, p.Content.Files...)
 	}
+	copies = append(copies, s.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })
 	copies = slices.Compact(copies)
 	for _, c := range copies {

@@ -35,7 +35,7 @@ var external = map[string][]string{
 	"github.com/adrg/frontmatter":  {"source"},
 	"github.com/tdewolff/minify":   {"output"},
 	"github.com/fsnotify/fsnotify": {"serve"},
-	"go.yaml.in/yaml":              {"meta", "source"},
+	"go.yaml.in/yaml":              {"meta", "source", "schema"},
 }
 
 func TestImportGraph(t *testing.T) {

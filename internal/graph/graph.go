@@ -116,8 +116,12 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 			s.Lists = paginate(s.Lists, group.kind, group.prefix+t.Name, &t.Term, t.URL, t.Items, per)
 		}
 	}
+	gazette(site, e, fsys, opt, s, claim, &d)
 	if len(s.News) > 0 {
 		s.Updated = s.News[0].Date
+	}
+	if g := s.Gazette.Issues; len(g) > 0 && g[0].Date.After(s.Updated) {
+		s.Updated = g[0].Date
 	}
 	return s, d
 }
@@ -270,29 +274,11 @@ func mergeNewest(lists [][]*model.News, self *model.News, k int) []*model.News {
 	return out
 }
 
-// paginate appends the pages of one list: the first at root, the others at
-// root/trang/N/.
+// paginate appends the pages of one news list.
 func paginate(lists []*model.List, kind, title string, term *model.Term, root string, items []*model.News, per int) []*model.List {
-	total := max(1, (len(items)+per-1)/per)
-	urls := make([]string, total)
-	for i := range urls {
-		if i == 0 {
-			urls[i] = root
-		} else {
-			urls[i] = fmt.Sprintf("%strang/%d/", root, i+1)
-		}
-	}
-	for i := range total {
-		l := &model.List{Kind: kind, Title: title, Term: term, URL: urls[i],
-			Items: items[i*per : min(len(items), (i+1)*per)],
-			Pager: model.Pager{Number: i + 1, Total: total, Pages: urls}}
-		if i > 0 {
-			l.Pager.Prev = urls[i-1]
-		}
-		if i+1 < total {
-			l.Pager.Next = urls[i+1]
-		}
-		lists = append(lists, l)
+	for i, p := range pagers(root, len(items), per) {
+		lists = append(lists, &model.List{Kind: kind, Title: title, Term: term, URL: p.Pages[i],
+			Items: items[i*per : min(len(items), (i+1)*per)], Pager: p})
 	}
 	return lists
 }

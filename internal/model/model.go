@@ -107,8 +107,10 @@ type StaticPage struct {
 
 // Entries are the typed records decoded from the content files.
 type Entries struct {
-	News  []*News
-	Pages []*StaticPage
+	News      []*News
+	Pages     []*StaticPage
+	Issues    []*Issue
+	Documents []*Document
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -153,4 +155,7 @@ type Site struct {
 	Lists []*List
 	// Updated is the newest content date: what feeds give as their update time.
 	Updated time.Time
+	Gazette Gazette
+	// Copies are files published as they are (attachments, issue PDFs).
+	Copies []Copy
 }

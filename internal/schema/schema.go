@@ -50,6 +50,10 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 		if p := decodePage(m, src); p != nil {
 			e.Pages = append(e.Pages, p)
 		}
+	case source.Issue:
+		e.Issues = append(e.Issues, decodeIssue(m, src))
+	case source.Document:
+		e.Documents = append(e.Documents, decodeDocument(m, src, site))
 	}
 	return d
 }

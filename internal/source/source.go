@@ -28,12 +28,14 @@ type Kind string
 
 // The content kinds, named by their folder under content/.
 const (
-	News Kind = "news"
-	Page Kind = "pages"
+	News     Kind = "news"
+	Page     Kind = "pages"
+	Issue    Kind = "gazette/issues"
+	Document Kind = "gazette/documents"
 )
 
 // Kinds lists the sections in the order they are described to staff.
-var Kinds = []Kind{News, Page}
+var Kinds = []Kind{News, Page, Issue, Document}
 
 // Doc is one content file split into front matter and body.
 type Doc struct {
@@ -100,12 +102,10 @@ func KindOf(p string) Kind {
 	if !ok {
 		return ""
 	}
-	dir, _, ok := strings.Cut(rest, "/")
-	if !ok {
-		return ""
-	}
-	if k := Kind(dir); slices.Contains(Kinds, k) {
-		return k
+	for _, k := range Kinds {
+		if strings.HasPrefix(rest, string(k)+"/") {
+			return k
+		}
 	}
 	return ""
 }

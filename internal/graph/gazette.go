@@ -1,0 +1,289 @@
+package graph
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/model"
+	"minhbach/internal/vnfold"
+)
+
+// The URLs of the gazette sections.
+const (
+	GazetteRoot  = "/cong-bao/"
+	DocumentRoot = "/van-ban/"
+)
+
+// numberKey is the comparison key of a document number (schema.NumberKey).
+func numberKey(n string) string { return strings.Join(strings.Fields(vnfold.Fold(n)), "") }
+
+func issueKey(year int, number string) string {
+	return fmt.Sprintf("%d/%s", year, strings.Join(strings.Fields(number), ""))
+}
+
+// gazette links issues and documents: URLs, uniqueness, references,
+// relations both ways, statuses, attachments and browse lists.
+func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *model.Site, claim func(url, file string, pos diag.Pos) bool, d *diag.List) {
+	g := &s.Gazette
+	issues := slices.Clone(e.Issues)
+	slices.SortFunc(issues, func(a, b *model.Issue) int { return cmp.Compare(a.Path, b.Path) })
+	byKey := map[string]*model.Issue{}
+	for _, is := range issues {
+		if is.Number == "" || is.Year == 0 {
+			continue
+		}
+		is.Key = issueKey(is.Year, is.Number)
+		if other, ok := byKey[is.Key]; ok {
+			d.Errorf(is.Start, "gazette issue %s is also %s: give each issue its own number", is.Key, other.Path)
+			continue
+		}
+		byKey[is.Key] = is
+		is.URL = fmt.Sprintf("%s%d/so-%s/", GazetteRoot, is.Year, vnfold.Slug(is.Number))
+		if !claim(is.URL, is.Path, is.Start) {
+			continue
+		}
+		if is.PDF != nil {
+			s.Copies = append(s.Copies, publish(fsys, is.PDF, is.Path, is.URL, "pdf", d)...)
+		}
+		g.Issues = append(g.Issues, is)
+	}
+	slices.SortFunc(g.Issues, func(a, b *model.Issue) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.Year, a.Year), cmp.Compare(b.Key, a.Key))
+	})
+
+	docs := slices.Clone(e.Documents)
+	slices.SortFunc(docs, func(a, b *model.Document) int {
+		return cmp.Or(a.Issued.Compare(b.Issued), cmp.Compare(a.Path, b.Path))
+	})
+	byNumber := map[string]*model.Document{}
+	slugs := map[string]*model.Document{}
+	for _, doc := range docs {
+		if doc.Number == "" {
+			continue
+		}
+		k := numberKey(doc.Number)
+		if other, ok := byNumber[k]; ok {
+			d.Errorf(doc.NumberPos, "number %q is also the number of %s: each document number must be unique", doc.Number, other.Path)
+			continue
+		}
+		byNumber[k] = doc
+		doc.Slug = vnfold.Slug(doc.Number)
+		if doc.Slug == "" {
+			d.Errorf(doc.NumberPos, "number %q gives no URL: it needs letters or digits", doc.Number)
+			continue
+		}
+		if other, ok := slugs[doc.Slug]; ok {
+			slug := fmt.Sprintf("%s-%d", doc.Slug, doc.Issued.Year())
+			d.Warnf(doc.NumberPos, "number %q has the same URL slug as %q in %s: this document is published at %s%s/", doc.Number, other.Number, other.Path, DocumentRoot, slug)
+			doc.Slug = slug
+		}
+		slugs[doc.Slug] = doc
+		doc.URL = DocumentRoot + doc.Slug + "/"
+		if !claim(doc.URL, doc.Path, doc.NumberPos) {
+			continue
+		}
+		g.Documents = append(g.Documents, doc)
+	}
+
+	for _, doc := range g.Documents {
+		if doc.IssueRef != "" {
+			year, number, _ := strings.Cut(doc.IssueRef, "/")
+			is := byKey[year+"/"+strings.Join(strings.Fields(number), "")]
+			if is == nil {
+				d.Errorf(doc.IssuePos, "issue %q names no gazette issue (write it as YEAR/NUMBER: %s)", doc.IssueRef, issueList(g.Issues))
+			} else {
+				doc.Issue = is
+				is.Documents = append(is.Documents, doc)
+			}
+		}
+		for i, a := range doc.Attachments {
+			s.Copies = append(s.Copies, publish(fsys, a, doc.Path, doc.URL, "attachment", d)...)
+			doc.Attachments[i] = a
+		}
+		for i := range doc.Relations {
+			r := &doc.Relations[i]
+			t := byNumber[numberKey(r.Number)]
+			switch {
+			case t == doc:
+				d.Errorf(r.Pos, "%s %q names the document itself", r.Kind, r.Number)
+			case t != nil:
+				r.Target = t
+				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc})
+			case !r.External:
+				d.Errorf(r.Pos, "%s %q names no document in the site (for a document outside it write {number: %q, external: true, title: \"…\"})", r.Kind, r.Number, r.Number)
+			}
+		}
+	}
+	for _, is := range g.Issues {
+		slices.SortStableFunc(is.Documents, func(a, b *model.Document) int {
+			return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.Number, b.Number))
+		})
+	}
+	for _, doc := range g.Documents {
+		doc.Status = status(doc, opt)
+	}
+	slices.SortStableFunc(g.Documents, func(a, b *model.Document) int {
+		return cmp.Or(b.Issued.Compare(a.Issued), cmp.Compare(a.Number, b.Number))
+	})
+
+	per := site.Paginate
+	g.Years = facets(g.Documents, DocumentRoot+"nam/", func(x *model.Document) (string, string) {
+		y := fmt.Sprint(x.Issued.Year())
+		return y, y
+	})
+	slices.SortFunc(g.Years, func(a, b *model.Facet) int { return cmp.Compare(b.Name, a.Name) })
+	g.Types = facets(g.Documents, DocumentRoot+"loai/", func(x *model.Document) (string, string) { return x.DocType, vnfold.Slug(x.DocType) })
+	g.Agencies = facets(g.Documents, DocumentRoot+"co-quan/", func(x *model.Document) (string, string) { return x.Agency, vnfold.Slug(x.Agency) })
+	g.Fields = facets(g.Documents, DocumentRoot+"linh-vuc/", func(x *model.Document) (string, string) { return x.Field.Label, x.Field.Code })
+	g.Statuses = facets(g.Documents, DocumentRoot+"hieu-luc/", func(x *model.Document) (string, string) { return x.Status.Label(), x.Status.Slug() })
+	slices.SortFunc(g.Statuses, func(a, b *model.Facet) int { return cmp.Compare(statusRank(a.Slug), statusRank(b.Slug)) })
+	g.Lists = docPages(nil, "all", "Văn bản", nil, DocumentRoot, g.Documents, per)
+	for _, group := range []struct {
+		kind, prefix string
+		facets       []*model.Facet
+	}{{"year", "Văn bản năm ", g.Years}, {"type", "", g.Types}, {"agency", "Văn bản của ", g.Agencies}, {"field", "Lĩnh vực ", g.Fields}, {"status", "Văn bản ", g.Statuses}} {
+		for _, f := range group.facets {
+			g.Lists = docPages(g.Lists, group.kind, group.prefix+f.Name, &f.Term, f.URL, f.Items, per)
+		}
+	}
+}
+
+func statusRank(slug string) int {
+	for i, s := range model.Statuses {
+		if s.Slug() == slug {
+			return i
+		}
+	}
+	return len(model.Statuses)
+}
+
+// status computes a document's validity as of opt.Now; the explicit
+// override wins.
+func status(doc *model.Document, opt Options) model.Status {
+	if doc.StatusOverride != "" {
+		return doc.StatusOverride
+	}
+	if doc.Effective.After(opt.Now) {
+		return model.NotYetInForce
+	}
+	if !doc.Expires.IsZero() && !doc.Expires.After(opt.Now) {
+		return model.Expired
+	}
+	suspended := false
+	for _, b := range doc.Back {
+		if b.From.Effective.After(opt.Now) {
+			continue // the acting document is not in force yet
+		}
+		switch b.Kind {
+		case model.Repeals, model.Replaces:
+			return model.Expired
+		case model.Suspends:
+			suspended = true
+		}
+	}
+	if suspended {
+		return model.Suspended
+	}
+	return model.InForce
+}
+
+// publish checks a file a page names, records its size and SHA-256 and
+// gives it a stable URL beside the page.
+func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *diag.List) []model.Copy {
+	data, err := fs.ReadFile(fsys, a.File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			d.Errorf(a.Pos, "%s %q: file %s does not exist", what, a.Src, a.File)
+		} else {
+			d.Errorf(a.Pos, "%s %q: %v", what, a.Src, err)
+		}
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	a.Size = int64(len(data))
+	a.SHA256 = hex.EncodeToString(sum[:])
+	var rel string
+	if strings.HasPrefix(a.File, "assets/") {
+		rel = path.Base(a.File)
+	} else {
+		rel = strings.TrimPrefix(a.File, path.Dir(page)+"/")
+	}
+	a.URL = pageURL + rel
+	return []model.Copy{{From: a.File, To: strings.TrimPrefix(a.URL, "/")}}
+}
+
+func issueList(issues []*model.Issue) string {
+	var keys []string
+	for _, is := range issues {
+		keys = append(keys, is.Key)
+	}
+	if len(keys) == 0 {
+		return "no issues yet under content/gazette/issues/"
+	}
+	if len(keys) > 8 {
+		keys = append(keys[:8], "…")
+	}
+	return "issues: " + strings.Join(keys, ", ")
+}
+
+// facets groups documents by a (name, slug) value, in first-seen order.
+func facets(docs []*model.Document, root string, value func(*model.Document) (string, string)) []*model.Facet {
+	by := map[string]*model.Facet{}
+	var out []*model.Facet
+	for _, doc := range docs {
+		name, slug := value(doc)
+		if slug == "" {
+			continue
+		}
+		f, ok := by[slug]
+		if !ok {
+			f = &model.Facet{Term: model.Term{Name: name, Slug: slug, URL: root + slug + "/"}}
+			by[slug] = f
+			out = append(out, f)
+		}
+		f.Items = append(f.Items, doc)
+	}
+	slices.SortStableFunc(out, func(a, b *model.Facet) int { return cmp.Compare(a.Slug, b.Slug) })
+	return out
+}
+
+func docPages(lists []*model.DocList, kind, title string, term *model.Term, root string, items []*model.Document, per int) []*model.DocList {
+	for i, p := range pagers(root, len(items), per) {
+		lists = append(lists, &model.DocList{Kind: kind, Title: title, Term: term, URL: p.Pages[i],
+			Items: items[i*per : min(len(items), (i+1)*per)], Pager: p})
+	}
+	return lists
+}
+
+// pagers returns the pagers of a list of n items: the first page at root,
+// the others at root/trang/N/.
+func pagers(root string, n, per int) []model.Pager {
+	total := max(1, (n+per-1)/per)
+	urls := make([]string, total)
+	for i := range urls {
+		urls[i] = root
+		if i > 0 {
+			urls[i] = fmt.Sprintf("%strang/%d/", root, i+1)
+		}
+	}
+	out := make([]model.Pager, total)
+	for i := range out {
+		out[i] = model.Pager{Number: i + 1, Total: total, Pages: urls}
+		if i > 0 {
+			out[i].Prev = urls[i-1]
+		}
+		if i+1 < total {
+			out[i].Next = urls[i+1]
+		}
+	}
+	return out
+}

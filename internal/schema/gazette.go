@@ -1,0 +1,212 @@
+package schema
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/media"
+	"minhbach/internal/meta"
+	"minhbach/internal/model"
+	"minhbach/internal/vnfold"
+)
+
+// IssueKeys are the front-matter keys of a gazette issue.
+var IssueKeys = []string{"number", "year", "date", "pdf", "title"}
+
+// DocumentKeys are the front-matter keys of a gazette document.
+var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "issued", "effective", "expires", "issue", "order",
+	"field", "attachments", "amends", "replaces", "repeals", "suspends", "guides", "corrects", "based_on", "status"}
+
+// DocTypes are the loại văn bản a document may have.
+var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
+	"Công văn", "Quy định", "Chương trình", "Hướng dẫn", "Báo cáo", "Đề án", "Văn bản hợp nhất"}
+
+// NumberKey returns the comparison key of a document number: case,
+// diacritics and spaces do not matter ("25/2018/qd-ubnd" names
+// "25/2018/QĐ-UBND").
+func NumberKey(number string) string {
+	return strings.Join(strings.Fields(vnfold.Fold(number)), "")
+}
+
+var numberShapes = []*regexp.Regexp{
+	regexp.MustCompile(`^\d+(/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*$`),
+	regexp.MustCompile(`^\d+-[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ]*)?/[A-ZĐ][A-Za-zĐđ0-9]*$`),
+}
+
+// WellFormedNumber reports whether a number has one of the real shapes:
+// 93/KH-UBND, 25/2018/QĐ-UBND, 01/CTr-UBND, 92/2017/NĐ-CP, 18-NQ/TW.
+func WellFormedNumber(n string) bool {
+	for _, re := range numberShapes {
+		if re.MatchString(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
+	m.CheckKeys(IssueKeys)
+	is := &model.Issue{
+		Source: src,
+		Number: m.String("number", true),
+		Year:   m.Int("year", 0),
+		Date:   m.Date("date", true),
+		Title:  m.String("title", false),
+	}
+	if !m.Has("year") {
+		m.Diags().Errorf(src.Start, "missing required key %q", "year")
+	} else if is.Year < 1945 || is.Year > 9999 {
+		m.Diags().Errorf(m.Pos(m.Node("year")), "year: want a year like 2025, got %d", is.Year)
+	}
+	if is.Number != "" && !regexp.MustCompile(`^\d+([+&]\d+)*$`).MatchString(is.Number) {
+		m.Diags().Errorf(m.Pos(m.Node("number")), "number %q: want an issue number like \"14\", or \"14+15\" for a combined issue", is.Number)
+	}
+	if m.Has("pdf") {
+		is.PDF = attachment(m, src.Path, m.String("pdf", false), "", m.Pos(m.Node("pdf")), "pdf")
+	}
+	if is.Title == "" && is.Number != "" {
+		is.Title = fmt.Sprintf("Công báo số %s năm %d", is.Number, is.Year)
+	}
+	return is
+}
+
+func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Document {
+	m.CheckKeys(DocumentKeys)
+	d := &model.Document{
+		Source:    src,
+		Number:    m.String("number", true),
+		NumberPos: m.Pos(m.Node("number")),
+		Title:     m.String("title", true),
+		Agency:    m.String("agency", true),
+		Signer:    m.String("signer", true),
+		Issued:    m.Date("issued", true),
+		Effective: m.Date("effective", false),
+		Expires:   m.Date("expires", false),
+		IssueRef:  m.String("issue", false),
+		IssuePos:  m.Pos(m.Node("issue")),
+		Order:     m.Int("order", 0),
+	}
+	if d.Number != "" && !WellFormedNumber(d.Number) {
+		m.Diags().Warnf(d.NumberPos, "number %q does not look like a document number (93/KH-UBND, 25/2018/QĐ-UBND, 18-NQ/TW): check it", d.Number)
+	}
+	if t := m.String("doc_type", true); t != "" {
+		d.DocType = enum(m, "doc_type", t, DocTypes)
+	}
+	if f := m.String("field", true); f != "" {
+		d.Field = registry(m, "field", f, site.Fields)
+	}
+	if d.Effective.IsZero() {
+		d.Effective = d.Issued
+	} else if !d.Issued.IsZero() && d.Effective.Before(d.Issued) {
+		m.Diags().Errorf(m.Pos(m.Node("effective")), "effective %s is before issued %s", d.Effective.Format("2006-01-02"), d.Issued.Format("2006-01-02"))
+	}
+	if !d.Expires.IsZero() && !d.Expires.After(d.Effective) {
+		m.Diags().Errorf(m.Pos(m.Node("expires")), "expires %s is not after effective %s", d.Expires.Format("2006-01-02"), d.Effective.Format("2006-01-02"))
+	}
+	if s := m.String("status", false); s != "" {
+		var labels []string
+		for _, st := range model.Statuses {
+			labels = append(labels, st.Label())
+			if vnfold.Key(s) == vnfold.Key(string(st)) || vnfold.Key(s) == vnfold.Key(st.Label()) {
+				d.StatusOverride = st
+			}
+		}
+		if d.StatusOverride == "" {
+			m.Diags().Errorf(m.Pos(m.Node("status")), "unknown status %q (allowed: %s)", s, strings.Join(labels, ", "))
+		}
+	}
+	for _, a := range m.List("attachments") {
+		a.CheckKeys([]string{"file", "title"})
+		file := a.String("file", true)
+		if file != "" {
+			if at := attachment(m, src.Path, file, a.String("title", false), a.Pos(a.Node("file")), "attachment"); at != nil {
+				d.Attachments = append(d.Attachments, at)
+			}
+		}
+	}
+	for _, k := range model.RelationKinds {
+		d.Relations = append(d.Relations, relations(m, k)...)
+	}
+	return d
+}
+
+// relations reads a relation key: a list of numbers, or of mappings
+// {number, external, title} for documents outside the site.
+func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
+	v := m.Node(string(kind))
+	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var out []model.Relation
+	for _, it := range items {
+		switch it.Kind {
+		case yaml.ScalarNode:
+			if n := strings.TrimSpace(it.Value); n != "" {
+				out = append(out, model.Relation{Kind: kind, Number: n, Pos: m.Pos(it)})
+			}
+		case yaml.MappingNode:
+			sub := meta.New(m.Path(), m.Pos(it).Line-it.Line, m.Pos(it), it, m.Diags())
+			sub.CheckKeys([]string{"number", "external", "title"})
+			r := model.Relation{Kind: kind, Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
+			if r.Number != "" {
+				out = append(out, r)
+			}
+		default:
+			m.Diags().Errorf(m.Pos(it), "%s: want document numbers, or {number, external: true, title} for documents outside the site", kind)
+		}
+	}
+	return out
+}
+
+// enum returns the allowed value that v names (compared without case and
+// diacritics), reporting an unknown value with the allowed ones.
+func enum(m *meta.Map, key, v string, allowed []string) string {
+	for _, a := range allowed {
+		if vnfold.Key(a) == vnfold.Key(v) {
+			return a
+		}
+	}
+	m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q (allowed: %s)", key, v, strings.Join(allowed, ", "))
+	return ""
+}
+
+// registry returns the site.yaml registry entry that v names by code or
+// label, reporting an unknown value with the configured ones.
+func registry(m *meta.Map, key, v string, codes []config.Code) model.Code {
+	for _, c := range codes {
+		if vnfold.Key(c.Code) == vnfold.Key(v) || vnfold.Key(c.Label) == vnfold.Key(v) {
+			return model.Code{Code: c.Code, Label: c.Label}
+		}
+	}
+	var list []string
+	for _, c := range codes {
+		list = append(list, c.Code+" ("+c.Label+")")
+	}
+	if len(list) == 0 {
+		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q: site.yaml lists no %ss (add a %ss: registry)", key, v, key, key)
+	} else {
+		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q (allowed: %s)", key, v, strings.Join(list, ", "))
+	}
+	return model.Code{}
+}
+
+func attachment(m *meta.Map, p, src, title string, pos diag.Pos, what string) *model.Attachment {
+	file, ok := media.ResolveFile(p, src)
+	if !ok {
+		m.Diags().Errorf(pos, "%s %q must be a path inside the page's folder or under assets/", what, src)
+		return nil
+	}
+	if title == "" {
+		title = strings.TrimSuffix(src[strings.LastIndexByte(src, '/')+1:], "")
+	}
+	return &model.Attachment{Src: src, File: file, Title: title, Pos: pos}
+}
