@@ -137,12 +137,18 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	r.SetPages(s.Pages)
 
 	// Markdown bodies first: lists and feeds need the summaries.
-	convs := make([]diag.List, len(s.News)+len(s.Pages))
+	nn, np, nd := len(s.News), len(s.Pages), len(s.Gazette.Documents)
+	convs := make([]diag.List, nn+np+nd+len(s.Gazette.Issues))
 	parallel(ctx, len(convs), workers, func(i int) {
-		if i < len(s.News) {
+		switch {
+		case i < nn:
 			convs[i] = r.ConvertNews(s.News[i])
-		} else {
-			convs[i] = r.ConvertPage(s.Pages[i-len(s.News)])
+		case i < nn+np:
+			convs[i] = r.ConvertPage(s.Pages[i-nn])
+		case i < nn+np+nd:
+			convs[i] = r.ConvertDocument(s.Gazette.Documents[i-nn-np])
+		default:
+			convs[i] = r.ConvertIssue(s.Gazette.Issues[i-nn-np-nd])
 		}
 	})
 	for _, d := range convs {
@@ -208,6 +214,12 @@ func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
 	}
 	for _, p := range s.Pages {
 		copies = append(copies, p.Content.Files...)
+	}
+	for _, d := range s.Gazette.Documents {
+		copies = append(copies, d.Content.Files...)
+	}
+	for _, is := range s.Gazette.Issues {
+		copies = append(copies, is.Content.Files...)
 	}
 	copies = append(copies, s.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })

@@ -47,6 +47,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"safeHTML": func(b []byte) template.HTML { return template.HTML(b) },
 		"truncate": truncate,
 		"add":      func(a, b int) int { return a + b },
+		"filesize": FileSize,
 		"tel": func(s string) string {
 			return strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' || r == '+' {
@@ -77,4 +78,16 @@ func truncate(n int, s string) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,.;:") + "…"
+}
+
+// FileSize formats a size in bytes the Vietnamese way: "12,3 KB".
+func FileSize(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d byte", n)
+	case n < 1024*1024:
+		return strings.Replace(fmt.Sprintf("%.1f KB", float64(n)/1024), ".", ",", 1)
+	default:
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1024/1024), ".", ",", 1)
+	}
 }

@@ -78,6 +78,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
 			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
 	}
+	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
 	}})
@@ -204,6 +205,23 @@ func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 	add(newsRoot+"the/", s.Updated)
 	for _, p := range s.Pages {
 		add(p.URL, s.Updated)
+	}
+	g := &s.Gazette
+	if len(g.Issues) > 0 {
+		add(gazetteRoot, g.Issues[0].Date)
+	}
+	for _, is := range g.Issues {
+		add(is.URL, is.Date)
+	}
+	for _, d := range g.Documents {
+		add(d.URL, d.Issued)
+	}
+	for _, l := range g.Lists {
+		var t time.Time
+		if len(l.Items) > 0 {
+			t = l.Items[0].Issued
+		}
+		add(l.URL, t)
 	}
 	return marshalXML(set)
 }

@@ -34,7 +34,8 @@ type Renderer struct {
 
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
-var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html"}
+var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
+	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -134,6 +135,20 @@ func (r *Renderer) ConvertNews(n *model.News) diag.List {
 	return d
 }
 
+// ConvertDocument renders a gazette document's body.
+func (r *Renderer) ConvertDocument(d *model.Document) diag.List {
+	c, diags := r.convert(d.Source, d.URL)
+	d.Content = c
+	return diags
+}
+
+// ConvertIssue renders a gazette issue's body.
+func (r *Renderer) ConvertIssue(is *model.Issue) diag.List {
+	c, diags := r.convert(is.Source, is.URL)
+	is.Content = c
+	return diags
+}
+
 // ConvertPage renders a plain page's body.
 func (r *Renderer) ConvertPage(p *model.StaticPage) diag.List {
 	c, d := r.convert(p.Source, p.URL)
@@ -199,6 +214,15 @@ type Page struct {
 	Years      []*model.Taxon
 	Content    template.HTML
 	Image      *model.Image
+
+	Issues    []*model.Issue
+	Issue     *model.Issue
+	Document  *model.Document
+	Relations []RelationGroup
+	DocList   *model.DocList
+	Gazette   *model.Gazette
+	// JSONLD is the page's schema.org data, already JSON-encoded.
+	JSONLD template.JS
 }
 
 // Crumb is one step of the breadcrumb; the last has no URL.

@@ -1,0 +1,320 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"minhbach/internal/model"
+)
+
+const (
+	gazetteRoot  = "/cong-bao/"
+	documentRoot = "/van-ban/"
+)
+
+// RelationGroup is the documents a document is linked to by one relation
+// kind, as a page shows them ("Sửa đổi, bổ sung: …").
+type RelationGroup struct {
+	Label string
+	Items []RelationItem
+}
+
+// RelationItem is one linked document: in the site (URL set) or outside.
+type RelationItem struct {
+	Number, Title, URL string
+}
+
+// Relations returns a document's relations grouped by kind: first what it
+// does to others, then what others do to it.
+func Relations(doc *model.Document) []RelationGroup {
+	var out []RelationGroup
+	for _, k := range model.RelationKinds {
+		var g RelationGroup
+		for _, r := range doc.Relations {
+			if r.Kind != k {
+				continue
+			}
+			it := RelationItem{Number: r.Number, Title: r.Title}
+			if r.Target != nil {
+				it = RelationItem{Number: r.Target.Number, Title: r.Target.Title, URL: r.Target.URL}
+			}
+			g.Items = append(g.Items, it)
+		}
+		if len(g.Items) > 0 {
+			g.Label = k.Label()
+			out = append(out, g)
+		}
+	}
+	for _, k := range model.RelationKinds {
+		var g RelationGroup
+		for _, b := range doc.Back {
+			if b.Kind == k {
+				g.Items = append(g.Items, RelationItem{Number: b.From.Number, Title: b.From.Title, URL: b.From.URL})
+			}
+		}
+		if len(g.Items) > 0 {
+			g.Label = k.BackLabel()
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page)) []Job {
+	g := &s.Gazette
+	var jobs []Job
+	gazCrumb := Crumb{"Công báo", gazetteRoot}
+	docCrumb := Crumb{"Văn bản", documentRoot}
+	page(gazetteRoot, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
+		FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
+	for _, is := range g.Issues {
+		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML),
+			FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}})
+	}
+	for _, doc := range g.Documents {
+		title := doc.DocType + " " + doc.Number
+		p := &Page{Kind: "document", Title: title + ": " + doc.Title, Description: doc.Title, Document: doc,
+			Content: template.HTML(doc.Content.HTML), Relations: Relations(doc),
+			Crumbs: []Crumb{home, docCrumb, {Name: doc.Number}}}
+		p.JSONLD = r.legislation(doc)
+		page(doc.URL, "document/single.html", p)
+	}
+	for _, l := range g.Lists {
+		crumbs := []Crumb{home, docCrumb}
+		if l.Kind != "all" {
+			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
+		}
+		title := l.Title
+		if l.Pager.Number > 1 {
+			crumbs = append(crumbs, Crumb{Name: fmt.Sprintf("Trang %d", l.Pager.Number)})
+			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
+		} else {
+			crumbs[len(crumbs)-1].URL = ""
+		}
+		page(l.URL, "document/list.html", &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs})
+	}
+	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents) }})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents) }})
+	return jobs
+}
+
+func (r *Renderer) issueFeed(issues []*model.Issue) ([]byte, error) {
+	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – Công báo", ID: r.absURL(gazetteRoot), Author: atomName{r.site.Agency},
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(gazetteRoot + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(gazetteRoot)}}}
+	issues = issues[:min(FeedCount, len(issues))]
+	f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Zone).Format(time.RFC3339)
+	if len(issues) > 0 {
+		f.Updated = issues[0].Date.In(model.Zone).Format(time.RFC3339)
+	}
+	for _, is := range issues {
+		var lines []string
+		for _, d := range is.Documents {
+			lines = append(lines, d.DocType+" "+d.Number+": "+d.Title)
+		}
+		f.Entries = append(f.Entries, atomEntry{Title: is.Title, ID: r.absURL(is.URL),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(is.URL)},
+			Published: is.Date.In(model.Zone).Format(time.RFC3339), Updated: is.Date.In(model.Zone).Format(time.RFC3339),
+			Summary: &atomText{Type: "text", Body: strings.Join(lines, "\n")}})
+	}
+	return marshalXML(f)
+}
+
+// legislation returns the schema.org Legislation JSON-LD of a document.
+func (r *Renderer) legislation(doc *model.Document) template.JS {
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(model.Zone).Format("2006-01-02")
+	}
+	ld := map[string]any{
+		"@context":                "https://schema.org",
+		"@type":                   "Legislation",
+		"@id":                     r.absURL(doc.URL),
+		"url":                     r.absURL(doc.URL),
+		"name":                    doc.Title,
+		"legislationIdentifier":   doc.Number,
+		"legislationType":         doc.DocType,
+		"legislationDate":         day(doc.Issued),
+		"legislationLegalForce":   doc.Status.LegalForce(),
+		"legislationPassedBy":     map[string]any{"@type": "GovernmentOrganization", "name": doc.Agency},
+		"author":                  map[string]any{"@type": "Person", "name": doc.Signer},
+		"legislationJurisdiction": "VN",
+		"inLanguage":              "vi",
+		"about":                   doc.Field.Label,
+	}
+	if !doc.Effective.IsZero() {
+		ld["legislationDateVersion"] = day(doc.Effective)
+	}
+	if !doc.Expires.IsZero() {
+		ld["expires"] = day(doc.Expires)
+	}
+	ref := func(number, title, url string) map[string]any {
+		m := map[string]any{"@type": "Legislation", "legislationIdentifier": number}
+		if title != "" {
+			m["name"] = title
+		}
+		if url != "" {
+			m["url"] = r.absURL(url)
+		}
+		return m
+	}
+	var changes, basedOn []map[string]any
+	for _, rel := range doc.Relations {
+		var m map[string]any
+		if rel.Target != nil {
+			m = ref(rel.Target.Number, rel.Target.Title, rel.Target.URL)
+		} else {
+			m = ref(rel.Number, rel.Title, "")
+		}
+		switch rel.Kind {
+		case model.Amends, model.Replaces, model.Repeals, model.Suspends, model.Corrects:
+			changes = append(changes, m)
+		case model.BasedOn, model.Guides:
+			basedOn = append(basedOn, m)
+		}
+	}
+	if len(changes) > 0 {
+		ld["legislationChanges"] = changes
+	}
+	if len(basedOn) > 0 {
+		ld["isBasedOn"] = basedOn
+	}
+	if is := doc.Issue; is != nil {
+		ld["isPartOf"] = map[string]any{"@type": "PublicationIssue", "issueNumber": is.Number, "name": is.Title, "url": r.absURL(is.URL), "datePublished": day(is.Date)}
+	}
+	var enc []map[string]any
+	for _, a := range doc.Attachments {
+		enc = append(enc, map[string]any{"@type": "MediaObject", "name": a.Title, "contentUrl": r.absURL(a.URL), "contentSize": fmt.Sprint(a.Size), "sha256": a.SHA256})
+	}
+	if len(enc) > 0 {
+		ld["encoding"] = enc
+	}
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(true)
+	_ = e.Encode(ld)
+	return template.JS(strings.TrimSpace(b.String()))
+}
+
+// ExportDocument is one document in the open-data exports.
+type ExportDocument struct {
+	Number      string           `json:"so_ky_hieu"`
+	Title       string           `json:"trich_yeu"`
+	DocType     string           `json:"loai_van_ban"`
+	Agency      string           `json:"co_quan_ban_hanh"`
+	Signer      string           `json:"nguoi_ky"`
+	Issued      string           `json:"ngay_ban_hanh"`
+	Effective   string           `json:"ngay_hieu_luc"`
+	Expires     string           `json:"ngay_het_hieu_luc,omitempty"`
+	FieldCode   string           `json:"linh_vuc_ma"`
+	Field       string           `json:"linh_vuc"`
+	Status      string           `json:"tinh_trang_hieu_luc_ma"`
+	StatusLabel string           `json:"tinh_trang_hieu_luc"`
+	Issue       string           `json:"cong_bao,omitempty"`
+	URL         string           `json:"url"`
+	Relations   []ExportRelation `json:"quan_he"`
+	Attachments []ExportFile     `json:"tep_dinh_kem"`
+}
+
+// ExportRelation is one relation in the exports, in both directions.
+type ExportRelation struct {
+	Kind     string `json:"loai"`
+	Label    string `json:"nhan"`
+	Number   string `json:"so_ky_hieu"`
+	External bool   `json:"ngoai_he_thong,omitempty"`
+}
+
+// ExportFile is one attachment in the exports.
+type ExportFile struct {
+	Title  string `json:"ten"`
+	URL    string `json:"url"`
+	Size   int64  `json:"kich_thuoc"`
+	SHA256 string `json:"sha256"`
+}
+
+func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocument {
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(model.Zone).Format("2006-01-02")
+	}
+	out := make([]ExportDocument, 0, len(docs))
+	for _, d := range docs {
+		x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,
+			Issued: day(d.Issued), Effective: day(d.Effective), Expires: day(d.Expires), FieldCode: d.Field.Code, Field: d.Field.Label,
+			Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Relations: []ExportRelation{}, Attachments: []ExportFile{}}
+		if d.Issue != nil {
+			x.Issue = d.Issue.Key
+		}
+		for _, r := range d.Relations {
+			n := r.Number
+			if r.Target != nil {
+				n = r.Target.Number
+			}
+			x.Relations = append(x.Relations, ExportRelation{Kind: string(r.Kind), Label: r.Kind.Label(), Number: n, External: r.Target == nil})
+		}
+		for _, b := range d.Back {
+			x.Relations = append(x.Relations, ExportRelation{Kind: "by_" + string(b.Kind), Label: b.Kind.BackLabel(), Number: b.From.Number})
+		}
+		for _, a := range d.Attachments {
+			x.Attachments = append(x.Attachments, ExportFile{Title: a.Title, URL: abs(a.URL), Size: a.Size, SHA256: a.SHA256})
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// DocumentsJSON is the open-data export of every document, as JSON.
+func DocumentsJSON(abs func(string) string, docs []*model.Document) ([]byte, error) {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetIndent("", " ")
+	if err := e.Encode(map[string]any{"van_ban": exportDocs(abs, docs)}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// CSVHeader is the header row of the CSV export of documents.
+var CSVHeader = []string{"so_ky_hieu", "trich_yeu", "loai_van_ban", "co_quan_ban_hanh", "nguoi_ky", "ngay_ban_hanh", "ngay_hieu_luc",
+	"ngay_het_hieu_luc", "linh_vuc", "tinh_trang_hieu_luc", "cong_bao", "url", "quan_he", "tep_dinh_kem"}
+
+// DocumentsCSV is the open-data export of every document, as CSV in UTF-8
+// with a byte-order mark so that Excel reads the Vietnamese text. Lists
+// (relations, attachments) are joined with "; ".
+func DocumentsCSV(abs func(string) string, docs []*model.Document) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(CSVHeader)
+	for _, x := range exportDocs(abs, docs) {
+		var rels, files []string
+		for _, r := range x.Relations {
+			rels = append(rels, r.Label+" "+r.Number)
+		}
+		for _, f := range x.Attachments {
+			files = append(files, f.URL)
+		}
+		_ = w.Write([]string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Expires,
+			x.Field, x.StatusLabel, x.Issue, x.URL, csvSafe(strings.Join(rels, "; ")), strings.Join(files, "; ")})
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
