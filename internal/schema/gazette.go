@@ -65,6 +65,7 @@ func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
 	}
 	if is.Number != "" && !regexp.MustCompile(`^\d+([+&]\d+)*$`).MatchString(is.Number) {
 		m.Diags().Errorf(m.Pos(m.Node("number")), "number %q: want an issue number like \"14\", or \"14+15\" for a combined issue", is.Number)
+		is.Number = ""
 	}
 	if m.Has("pdf") {
 		is.PDF = attachment(m, src.Path, m.String("pdf", false), "", m.Pos(m.Node("pdf")), "pdf")

@@ -91,7 +91,7 @@ menus:
 paginate: 20
 `)
 	for i, p := range pool("Giới thiệu|Cơ cấu tổ chức|Liên hệ") {
-		add("content/pages/"+slugify(p)+".md", fmt.Sprintf("---\ntitle: %q\nweight: %d\nmenu: main\n---\n\n%s", p, i+1, body(r, 2026, 150)))
+		add("content/pages/"+slugify(p, 0)+".md", fmt.Sprintf("---\ntitle: %q\nweight: %d\nmenu: main\n---\n\n%s", p, i+1, body(r, 2026, 150)))
 	}
 	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.FixedZone("", 7*3600))
 	days := int(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC).Sub(time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
@@ -135,7 +135,7 @@ func pick(r *rand.Rand, p []string) string { return p[r.IntN(len(p))] }
 // lead is the opening paragraph of a news item: when, who, what.
 func lead(r *rand.Rand, date time.Time) string {
 	return fmt.Sprintf("Ngày %d/%d/%d, %s tổ chức %s về %s. Đồng chí %s, Phó Chủ tịch UBND tỉnh dự và chỉ đạo. %s\n\n",
-		date.Day(), int(date.Month()), date.Year(), strings.ToLower(pick(r, subjects)[:1])+pick(r, subjects)[1:],
+		date.Day(), int(date.Month()), date.Year(), pick(r, subjects[:6]),
 		pick(r, events), pick(r, topics), pick(r, people), sentence(r, date.Year()))
 }
 
@@ -213,9 +213,9 @@ func upper(s string) string {
 	return string(unicode.ToUpper(c)) + s[size:]
 }
 
-// slugify folds s to [a-z0-9-], cut at a word boundary to at most max
-// bytes when max is given: "Hội nghị sơ kết" → "hoi-nghi-so-ket".
-func slugify(s string, max ...int) string {
+// slugify folds s to [a-z0-9-], cut at a word boundary to at most limit
+// bytes when limit is not 0: "Hội nghị sơ kết" → "hoi-nghi-so-ket".
+func slugify(s string, limit int) string {
 	var b strings.Builder
 	for _, c := range norm.NFD.String(strings.ToLower(s)) {
 		switch {
@@ -229,8 +229,12 @@ func slugify(s string, max ...int) string {
 		}
 	}
 	out := strings.TrimSuffix(b.String(), "-")
-	if len(max) > 0 && len(out) > max[0] {
-		out = out[:strings.LastIndexByte(out[:max[0]+1], '-')]
+	if limit > 0 && len(out) > limit {
+		if i := strings.LastIndexByte(out[:limit+1], '-'); i > 0 {
+			out = out[:i]
+		} else {
+			out = out[:limit]
+		}
 	}
 	return out
 }
