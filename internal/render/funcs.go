@@ -63,7 +63,15 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return s
 		},
-		"first": func(n int, items []*model.News) []*model.News { return items[:min(n, len(items))] },
+		"first": func(n int, items any) any {
+			switch v := items.(type) {
+			case []*model.News:
+				return v[:min(n, len(v))]
+			case []*model.Document:
+				return v[:min(n, len(v))]
+			}
+			return items
+		},
 	}
 }
 

@@ -111,7 +111,7 @@ paginate: 20
 			fmt.Fprintf(&fm, "author: %q\n", pick(r, authors))
 		}
 		name := fmt.Sprintf("content/news/%d/%s-%s-%d.md", date.Year(), date.Format("2006-01-02"), slugify(title, 60), i+1)
-		add(name, fm.String()+"---\n\n"+lead(r, date)+body(r, date.Year(), 300+r.IntN(340)))
+		add(name, fm.String()+"---\n\n"+lead(r, date)+body(r, date.Year(), 280+r.IntN(340)))
 	}
 	return fsys
 }
@@ -161,14 +161,14 @@ func body(r *rand.Rand, year, target int) string {
 	write := func(s string) { b.WriteString(s); words += len(strings.Fields(s)) }
 	para := func() {
 		var s []string
-		for range 3 + r.IntN(3) {
+		for range 2 + r.IntN(3) {
 			s = append(s, sentence(r, year))
 		}
 		write(strings.Join(s, " ") + "\n\n")
 	}
 	table := r.IntN(4) == 0
 	heads := r.Perm(len(headings))
-	for h := 0; h < len(heads) && (h < 2 || words < target); h++ {
+	for h := 0; h < len(heads) && (h < 2 || words+60 < target); h++ {
 		write("## " + headings[heads[h]] + "\n\n")
 		para()
 		switch {
@@ -192,7 +192,7 @@ func body(r *rand.Rand, year, target int) string {
 			}
 			write("\n")
 		}
-		for words < target && r.IntN(3) > 0 {
+		for words+40 < target && r.IntN(4) > 0 {
 			para()
 		}
 	}
