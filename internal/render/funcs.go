@@ -44,10 +44,11 @@ func (r *Renderer) funcs() template.FuncMap {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0
 		},
-		"safeHTML": func(b []byte) template.HTML { return template.HTML(b) },
-		"truncate": truncate,
-		"add":      func(a, b int) int { return a + b },
-		"filesize": FileSize,
+		"safeHTML":  func(b []byte) template.HTML { return template.HTML(b) },
+		"truncate":  truncate,
+		"add":       func(a, b int) int { return a + b },
+		"filesize":  FileSize,
+		"hasPrefix": strings.HasPrefix,
 		"tel": func(s string) string {
 			return strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' || r == '+' {
