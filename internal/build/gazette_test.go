@@ -40,8 +40,8 @@ func TestGazetteExports(t *testing.T) {
 	if err := json.Unmarshal(s.Files["du-lieu/van-ban.json"], &j); err != nil {
 		t.Fatalf("van-ban.json: %v", err)
 	}
-	if len(j.Docs) != 8 {
-		t.Fatalf("van-ban.json has %d documents, want 8", len(j.Docs))
+	if len(j.Docs) != 10 {
+		t.Fatalf("van-ban.json has %d documents, want 10", len(j.Docs))
 	}
 	byNumber := map[string]render.ExportDocument{}
 	for _, d := range j.Docs {
@@ -78,8 +78,8 @@ func TestGazetteExports(t *testing.T) {
 	if err != nil {
 		t.Fatalf("van-ban.csv: %v", err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(render.CSVHeader, ",") || len(rows) != 9 {
-		t.Fatalf("van-ban.csv: header %v and %d rows, want %v and 9", rows[0], len(rows), render.CSVHeader)
+	if strings.Join(rows[0], ",") != strings.Join(render.CSVHeader, ",") || len(rows) != 11 {
+		t.Fatalf("van-ban.csv: header %v and %d rows, want %v and 11", rows[0], len(rows), render.CSVHeader)
 	}
 	for _, row := range rows[1:] {
 		d, ok := byNumber[row[0]]
@@ -120,7 +120,7 @@ func TestLegislationJSONLD(t *testing.T) {
 			}
 		}
 	}
-	if n != 8 {
-		t.Errorf("found JSON-LD on %d document pages, want 8", n)
+	if n != 10 {
+		t.Errorf("found JSON-LD on %d document pages, want 10", n)
 	}
 }
