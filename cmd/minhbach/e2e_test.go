@@ -1,7 +1,9 @@
 package main
 
-// End-to-end browser test: build the demo site, serve it on 127.0.0.1 and
-// load the home page and a news page in headless Chromium.
+// End-to-end browser tests: build the demo site, serve it on 127.0.0.1 and
+// load its pages in headless Chromium. startSite does the setup. This file
+// loads the home page and a news page; e2e_gazette_test.go loads the pages
+// of the gazette documents (/van-ban/).
 //
 // Run it with: go test ./cmd/minhbach/ -run E2E -v
 // It needs the Debian package chromium (apt-get install chromium). Without
@@ -235,10 +237,31 @@ const bodyFontJS = `parseFloat(getComputedStyle(document.querySelector(".prose p
 // The news links on the home page: the lead story and the list under it.
 const newsLinkSel = `main article h3 a[href^="/tin-tuc/20"]`
 
-func TestE2EBrowser(t *testing.T) {
+// shotsDir returns artifacts/screenshots/ at the repository root, made if
+// needed. The folder is git-ignored.
+func shotsDir(t *testing.T) string {
+	t.Helper()
+	shots := filepath.Join("..", "..", "artifacts", "screenshots")
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return shots
+}
+
+// startSite builds the demo site at the repository root into a temporary
+// folder, with the build date 2026-11-23, serves it on 127.0.0.1 and starts
+// headless Chromium with one tab. It returns the context of that tab, the
+// base URL of the site (no trailing slash) and clean, which fails the test
+// for every problem that the browser reported since its last call (console
+// errors, uncaught exceptions, browser log errors, failed requests, HTTP
+// errors), with stage naming the page. It skips the test when there is no
+// Chromium (fails it under CI=true). The browser, the server and the
+// folders go away when the test ends, in that order.
+func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage string)) {
+	t.Helper()
 	chromium := needChromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
 
 	// Build the demo site in-process.
 	public := filepath.Join(t.TempDir(), "public")
@@ -257,12 +280,7 @@ func TestE2EBrowser(t *testing.T) {
 	srv := &http.Server{Handler: http.FileServer(http.Dir(public)), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	base := "http://" + ln.Addr().String()
-
-	shots := filepath.Join("..", "..", "artifacts", "screenshots")
-	if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base = "http://" + ln.Addr().String()
 
 	// Start headless Chromium. We may run as root (no sandbox then), and the
 	// network is closed: nothing in the background may try to reach it.
@@ -279,57 +297,67 @@ func TestE2EBrowser(t *testing.T) {
 		chromedp.Flag("disable-quic", true),
 		chromedp.WindowSize(1280, 900),
 	)
+	// Cleanups run last registered first: the browser is killed and waited
+	// for before the server closes and before t.TempDir removes its folders.
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc() // kills the browser and waits for it, before t.TempDir is removed
+	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	t.Cleanup(cancelBrowser)
 
-	var events pageLog
+	events := new(pageLog)
 	if err := chromedp.Listen(bctx, events.listen); err != nil {
 		t.Fatalf("start chromium %s: %v", chromium, err)
 	}
-	// clean fails the test for every problem the browser reported since the
-	// last call, with the page it happened on.
-	clean := func(stage string) {
+	clean = func(stage string) {
 		t.Helper()
 		for _, p := range events.take() {
 			t.Errorf("%s: %s", stage, p)
 		}
 	}
+	return bctx, base, clean
+}
 
-	// load opens url at the given viewport width, waits for every image,
-	// checks the page for errors and horizontal overflow, and writes a full
-	// page screenshot.
+// loadPage opens url at the given viewport width, waits for every image,
+// checks the page for errors (with clean) and, below 600 px, for horizontal
+// overflow, and writes a full page screenshot <name>-<width>.png.
+func loadPage(t *testing.T, ctx context.Context, clean func(string), name, url string, width int64) {
+	t.Helper()
+	stage := fmt.Sprintf("%s at %d px (%s)", name, width, url)
+	var vp chromedp.Action[chromedp.Void]
+	if width < 600 {
+		vp = chromedp.EmulateViewport(width, 800, chromedp.EmulateMobile)
+	} else {
+		vp = chromedp.EmulateViewport(width, 900)
+	}
+	if err := chromedp.Do(ctx, vp, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("%s: %v", stage, err)
+	}
+	broken := browserRun(t, ctx, stage+": images", chromedp.Evaluate[[]string](imagesJS, chromedp.EvalAwaitPromise))
+	for _, src := range broken {
+		t.Errorf("%s: image did not load: %s", stage, src)
+	}
+	if width < 600 {
+		o := browserRun(t, ctx, stage+": overflow", chromedp.Evaluate[overflow](overflowJS))
+		if err := o.check(int(width)); err != nil {
+			t.Errorf("%s: %v", stage, err)
+		}
+	}
+	png := browserRun(t, ctx, stage+": screenshot", chromedp.FullScreenshot(100))
+	file := filepath.Join(shotsDir(t), fmt.Sprintf("%s-%d.png", name, width))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(file)
+	t.Logf("screenshot %s", abs)
+	clean(stage)
+}
+
+func TestE2EBrowser(t *testing.T) {
+	bctx, base, clean := startSite(t)
+	shots := shotsDir(t)
 	load := func(name, url string, width int64) {
 		t.Helper()
-		stage := fmt.Sprintf("%s at %d px (%s)", name, width, url)
-		var vp chromedp.Action[chromedp.Void]
-		if width < 600 {
-			vp = chromedp.EmulateViewport(width, 800, chromedp.EmulateMobile)
-		} else {
-			vp = chromedp.EmulateViewport(width, 900)
-		}
-		if err := chromedp.Do(bctx, vp, chromedp.Navigate(url)); err != nil {
-			t.Fatalf("%s: %v", stage, err)
-		}
-		broken := browserRun(t, bctx, stage+": images", chromedp.Evaluate[[]string](imagesJS, chromedp.EvalAwaitPromise))
-		for _, src := range broken {
-			t.Errorf("%s: image did not load: %s", stage, src)
-		}
-		if width < 600 {
-			o := browserRun(t, bctx, stage+": overflow", chromedp.Evaluate[overflow](overflowJS))
-			if err := o.check(int(width)); err != nil {
-				t.Errorf("%s: %v", stage, err)
-			}
-		}
-		png := browserRun(t, bctx, stage+": screenshot", chromedp.FullScreenshot(100))
-		file := filepath.Join(shots, fmt.Sprintf("%s-%d.png", name, width))
-		if err := os.WriteFile(file, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		abs, _ := filepath.Abs(file)
-		t.Logf("screenshot %s", abs)
-		clean(stage)
+		loadPage(t, bctx, clean, name, url, width)
 	}
 
 	// The home page: its h1 is the site title, and news links are visible.

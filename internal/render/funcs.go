@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"strings"
 	"time"
 
@@ -49,6 +50,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"add":       func(a, b int) int { return a + b },
 		"filesize":  FileSize,
 		"hasPrefix": strings.HasPrefix,
+		"fileType": func(name string) string {
+			return strings.ToUpper(strings.TrimPrefix(path.Ext(name), "."))
+		},
 		"tel": func(s string) string {
 			return strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' || r == '+' {
