@@ -45,11 +45,12 @@ func (r *Renderer) funcs() template.FuncMap {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0
 		},
-		"safeHTML":  func(b []byte) template.HTML { return template.HTML(b) },
-		"truncate":  truncate,
-		"add":       func(a, b int) int { return a + b },
-		"filesize":  FileSize,
-		"hasPrefix": strings.HasPrefix,
+		"safeHTML":   func(b []byte) template.HTML { return template.HTML(b) },
+		"truncate":   truncate,
+		"add":        func(a, b int) int { return a + b },
+		"filesize":   FileSize,
+		"pagerLinks": PagerLinks,
+		"hasPrefix":  strings.HasPrefix,
 		"fileType": func(name string) string {
 			return strings.ToUpper(strings.TrimPrefix(path.Ext(name), "."))
 		},
@@ -103,4 +104,26 @@ func FileSize(n int64) string {
 	default:
 		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1024/1024), ".", ",", 1)
 	}
+}
+
+// PagerLink is one entry of a pager: a page number with its URL, or a gap
+// (Number 0) standing for the pages left out.
+type PagerLink struct {
+	Number int
+	URL    string
+}
+
+// PagerLinks returns the links a pager shows: the first and last pages and
+// two on each side of the current one, with gaps between, so that a list
+// of 500 pages does not print 500 links on each of them.
+func PagerLinks(p model.Pager) []PagerLink {
+	var out []PagerLink
+	for i := 1; i <= p.Total; i++ {
+		if i == 1 || i == p.Total || (i >= p.Number-2 && i <= p.Number+2) {
+			out = append(out, PagerLink{Number: i, URL: p.Pages[i-1]})
+		} else if len(out) > 0 && out[len(out)-1].Number != 0 {
+			out = append(out, PagerLink{})
+		}
+	}
+	return out
 }
