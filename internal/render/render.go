@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -238,12 +239,18 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	}
 	p.Site = r.site
 	p.Menu = r.menu
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "layouts/base.html", p); err != nil {
+	b := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "layouts/base.html", p); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// bufPool holds page buffers: a page is rendered into a buffer that has
+// already grown to page size, and copied out once.
+var bufPool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32<<10)) }}
 
 // FilePath returns the output file of a page URL: "/tin-tuc/" →
 // "tin-tuc/index.html".
