@@ -146,13 +146,13 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 	g.Fields = facets(g.Documents, DocumentRoot+"linh-vuc/", func(x *model.Document) (string, string) { return x.Field.Label, x.Field.Code })
 	g.Statuses = facets(g.Documents, DocumentRoot+"hieu-luc/", func(x *model.Document) (string, string) { return x.Status.Label(), x.Status.Slug() })
 	slices.SortFunc(g.Statuses, func(a, b *model.Facet) int { return cmp.Compare(statusRank(a.Slug), statusRank(b.Slug)) })
-	g.Lists = docPages(nil, "all", "Văn bản", nil, DocumentRoot, g.Documents, per)
+	g.Lists = paginate(nil, "all", "Văn bản", nil, DocumentRoot, g.Documents, per)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet
 	}{{"year", "Văn bản năm ", g.Years}, {"type", "", g.Types}, {"agency", "Văn bản của ", g.Agencies}, {"field", "Lĩnh vực ", g.Fields}, {"status", "Văn bản ", g.Statuses}} {
 		for _, f := range group.facets {
-			g.Lists = docPages(g.Lists, group.kind, group.prefix+f.Name, &f.Term, f.URL, f.Items, per)
+			g.Lists = paginate(g.Lists, group.kind, group.prefix+f.Name, &f.Term, f.URL, f.Items, per)
 		}
 	}
 }
@@ -254,14 +254,6 @@ func facets(docs []*model.Document, root string, value func(*model.Document) (st
 	}
 	slices.SortStableFunc(out, func(a, b *model.Facet) int { return cmp.Compare(a.Slug, b.Slug) })
 	return out
-}
-
-func docPages(lists []*model.DocList, kind, title string, term *model.Term, root string, items []*model.Document, per int) []*model.DocList {
-	for i, p := range pagers(root, len(items), per) {
-		lists = append(lists, &model.DocList{Kind: kind, Title: title, Term: term, URL: p.Pages[i],
-			Items: items[i*per : min(len(items), (i+1)*per)], Pager: p})
-	}
-	return lists
 }
 
 // pagers returns the pagers of a list of n items: the first page at root,

@@ -274,10 +274,10 @@ func mergeNewest(lists [][]*model.News, self *model.News, k int) []*model.News {
 	return out
 }
 
-// paginate appends the pages of one news list.
-func paginate(lists []*model.List, kind, title string, term *model.Term, root string, items []*model.News, per int) []*model.List {
+// paginate appends the pages of one list.
+func paginate[T any](lists []*model.List[T], kind, title string, term *model.Term, root string, items []T, per int) []*model.List[T] {
 	for i, p := range pagers(root, len(items), per) {
-		lists = append(lists, &model.List{Kind: kind, Title: title, Term: term, URL: p.Pages[i],
+		lists = append(lists, &model.List[T]{Kind: kind, Title: title, Term: term, URL: p.Pages[i],
 			Items: items[i*per : min(len(items), (i+1)*per)], Pager: p})
 	}
 	return lists

@@ -225,17 +225,6 @@ type Facet struct {
 	Items []*Document
 }
 
-// DocList is one page of a paginated document list.
-type DocList struct {
-	// Kind is "all", "year", "type", "agency", "field" or "status".
-	Kind  string
-	Title string
-	Term  *Term
-	URL   string
-	Items []*Document
-	Pager Pager
-}
-
 // Gazette is the gazette part of the site.
 type Gazette struct {
 	// Issues are newest first; Documents newest issued first.
@@ -246,5 +235,5 @@ type Gazette struct {
 	Agencies  []*Facet
 	Fields    []*Facet
 	Statuses  []*Facet
-	Lists     []*DocList
+	Lists     []*List[*Document]
 }

@@ -129,16 +129,17 @@ type Pager struct {
 	Pages []string
 }
 
-// List is one page of a paginated news list.
-type List struct {
-	// Kind is "news", "category", "tag" or "year".
+// List is one page of a paginated list of news or documents.
+type List[T any] struct {
+	// Kind is "news", "category", "tag" or "year" for news; "all",
+	// "year", "type", "agency", "field" or "status" for documents.
 	Kind  string
 	Title string
-	// Term is the category, tag or year listed (nil for all news).
+	// Term is the value listed (nil for the whole section).
 	Term *Term
 	// URL always begins and ends with '/'.
 	URL   string
-	Items []*News
+	Items []T
 	Pager Pager
 }
 
@@ -152,7 +153,7 @@ type Site struct {
 	Tags       []*Taxon
 	Years      []*Taxon
 	// Lists holds every page of every news list.
-	Lists []*List
+	Lists []*List[*News]
 	// Updated is the newest content date: what feeds give as their update time.
 	Updated time.Time
 	Gazette Gazette

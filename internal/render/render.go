@@ -206,7 +206,7 @@ type Page struct {
 	FeedURL string
 
 	News       *model.News
-	List       *model.List
+	List       *model.List[*model.News]
 	Terms      []*model.Taxon
 	StaticPage *model.StaticPage
 	// Latest is the newest news, for the home page.
@@ -220,7 +220,7 @@ type Page struct {
 	Issue     *model.Issue
 	Document  *model.Document
 	Relations []RelationGroup
-	DocList   *model.DocList
+	DocList   *model.List[*model.Document]
 	Gazette   *model.Gazette
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
