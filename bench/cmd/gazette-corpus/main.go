@@ -1,0 +1,32 @@
+// Command gazette-corpus writes a generated portal with news and a large
+// gazette for benchmarks:
+//
+//	go run ./bench/cmd/gazette-corpus -news 1000 -docs 15000 -issues 500 -out DIR
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"minhbach/internal/sitetest"
+)
+
+func main() {
+	news := flag.Int("news", 1000, "news items")
+	docs := flag.Int("docs", 15000, "gazette documents")
+	issues := flag.Int("issues", 500, "gazette issues")
+	seed := flag.Int64("seed", 1, "random seed")
+	out := flag.String("out", "", "output folder (required)")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "gazette-corpus: -out is required")
+		os.Exit(2)
+	}
+	fsys := sitetest.Corpus(*news, *seed)
+	sitetest.AddGazette(fsys, *docs, *issues, *seed)
+	if err := sitetest.WriteFS(*out, fsys); err != nil {
+		fmt.Fprintln(os.Stderr, "gazette-corpus:", err)
+		os.Exit(1)
+	}
+}
