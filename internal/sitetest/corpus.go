@@ -18,22 +18,22 @@ import (
 // Word and sentence pools of the corpus: the vocabulary of a provincial
 // People's Committee Office's news.
 var (
-	categories = pool("Tin hoạt động|Chỉ đạo điều hành|Cải cách hành chính|Chuyển đổi số|Kinh tế - Xã hội|Công báo|Tiếp công dân|Văn hóa - Xã hội")
-	tags       = pool("hội nghị|một cửa|dịch vụ công trực tuyến|chữ ký số|văn thư lưu trữ|đầu tư công|ngân sách|đất đai|hộ tịch|giáo dục|y tế|giao thông|nông thôn mới|giảm nghèo|phòng chống thiên tai|thanh tra|khiếu nại tố cáo|công báo|văn bản quy phạm pháp luật|sắp xếp đơn vị hành chính|chính quyền hai cấp|chỉ số PAR INDEX|chỉ số SIPAS|chỉ số PCI|du lịch|xây dựng|môi trường|chuyển đổi số|an ninh trật tự|thi đua khen thưởng")
-	topics     = pool("cải cách hành chính|chuyển đổi số|giải ngân vốn đầu tư công|xây dựng nông thôn mới|phòng, chống thiên tai|bảo đảm trật tự an toàn giao thông|quản lý đất đai|thu ngân sách nhà nước|giảm nghèo bền vững|kiểm soát thủ tục hành chính|văn thư, lưu trữ|tiếp công dân, giải quyết khiếu nại, tố cáo|phát triển du lịch|bảo vệ môi trường|thi đua, khen thưởng|phổ biến, giáo dục pháp luật")
-	periods    = pool("6 tháng đầu|9 tháng đầu|quý I|quý II|quý III|tháng 10|6 tháng cuối")
-	agencies   = pool("Văn phòng Chính phủ|Bộ Nội vụ|Bộ Tài chính|Bộ Khoa học và Công nghệ|Bộ Tư pháp|Bộ Xây dựng|Thanh tra Chính phủ")
-	communes   = pool("Tân Phú|Hòa Bình|Đông Thành|Phú Lộc|Thạnh Mỹ|An Khánh|Long Hưng|Quảng Điền|Ea Súp|Bản Lầu")
-	people     = pool("Trần Thị Thu Hà|Nguyễn Văn Minh|Lê Hoàng Nam|Phạm Thị Lan Anh|Võ Quốc Hưng|Đặng Minh Đức")
-	authors    = pool("Minh Tâm|N.H|Thu Trang|Quốc Việt|Hoàng Yến|Tô Dân")
-	subjects   = pool("Ủy ban nhân dân tỉnh|Văn phòng UBND tỉnh|Sở Nội vụ|Sở Tài chính|Sở Tư pháp|Trung tâm Phục vụ hành chính công tỉnh|Các sở, ban, ngành|Ủy ban nhân dân các xã, phường|Sở Khoa học và Công nghệ|Công an tỉnh|Thanh tra tỉnh|Sở Xây dựng")
-	verbs      = pool("đã chủ động triển khai|tiếp tục đẩy mạnh|tập trung thực hiện|đã cơ bản hoàn thành|tham mưu ban hành|chỉ đạo rà soát|phối hợp chặt chẽ trong việc thực hiện|cần tăng cường|được giao chủ trì|kịp thời tháo gỡ khó khăn trong")
-	objects    = pool("các nhiệm vụ về %[1]s|kế hoạch %[1]s năm %[2]d|các giải pháp nâng cao hiệu quả %[1]s|chương trình công tác %[1]s|việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|các chỉ tiêu, nhiệm vụ được giao trong năm %[2]d|công tác kiểm tra, giám sát việc thực hiện %[1]s|việc cung cấp dịch vụ công trực tuyến toàn trình")
-	complemts  = pool("theo đúng tiến độ đề ra|bảo đảm chất lượng, hiệu quả|trên địa bàn tỉnh|trong thời gian tới|góp phần thúc đẩy phát triển kinh tế - xã hội của địa phương|đáp ứng yêu cầu của người dân và doanh nghiệp|theo chỉ đạo của Chủ tịch UBND tỉnh|ngay từ những tháng đầu năm")
-	figures    = pool("Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 9%[1]d,%[2]d%%.|Toàn tỉnh đã tiếp nhận %[3]s hồ sơ, trong đó %[4]d%% hồ sơ được nộp trực tuyến.|Tổng vốn đầu tư công đã giải ngân đạt %[3]s triệu đồng, bằng %[4]d,%[2]d%% kế hoạch vốn được giao.|Trong kỳ, có %[5]d văn bản quy phạm pháp luật được ban hành và %[6]d văn bản được rà soát.")
-	headings   = pool("Kết quả đạt được|Tồn tại, hạn chế|Nguyên nhân của hạn chế|Nhiệm vụ, giải pháp trọng tâm|Ý kiến chỉ đạo|Kết luận của hội nghị|Phương hướng thời gian tới|Một số chỉ tiêu chủ yếu|Những việc cần làm ngay")
-	indicators = pool("Hồ sơ tiếp nhận|Hồ sơ nộp trực tuyến|Văn bản đến được xử lý|Văn bản đi phát hành|Vốn giải ngân (triệu đồng)|Lượt tiếp công dân|Đơn thư được giải quyết")
-	events     = pool("hội nghị|buổi làm việc|phiên họp|hội thảo|lễ phát động")
+	categories  = pool("Tin hoạt động|Chỉ đạo điều hành|Cải cách hành chính|Chuyển đổi số|Kinh tế - Xã hội|Công báo|Tiếp công dân|Văn hóa - Xã hội")
+	tags        = pool("hội nghị|một cửa|dịch vụ công trực tuyến|chữ ký số|văn thư lưu trữ|đầu tư công|ngân sách|đất đai|hộ tịch|giáo dục|y tế|giao thông|nông thôn mới|giảm nghèo|phòng chống thiên tai|thanh tra|khiếu nại tố cáo|công báo|văn bản quy phạm pháp luật|sắp xếp đơn vị hành chính|chính quyền hai cấp|chỉ số PAR INDEX|chỉ số SIPAS|chỉ số PCI|du lịch|xây dựng|môi trường|chuyển đổi số|an ninh trật tự|thi đua khen thưởng")
+	topics      = pool("cải cách hành chính|chuyển đổi số|giải ngân vốn đầu tư công|xây dựng nông thôn mới|phòng, chống thiên tai|bảo đảm trật tự an toàn giao thông|quản lý đất đai|thu ngân sách nhà nước|giảm nghèo bền vững|kiểm soát thủ tục hành chính|văn thư, lưu trữ|tiếp công dân, giải quyết khiếu nại, tố cáo|phát triển du lịch|bảo vệ môi trường|thi đua, khen thưởng|phổ biến, giáo dục pháp luật")
+	periods     = pool("6 tháng đầu|9 tháng đầu|quý I|quý II|quý III|tháng 10|6 tháng cuối")
+	agencies    = pool("Văn phòng Chính phủ|Bộ Nội vụ|Bộ Tài chính|Bộ Khoa học và Công nghệ|Bộ Tư pháp|Bộ Xây dựng|Thanh tra Chính phủ")
+	communes    = pool("Tân Phú|Hòa Bình|Đông Thành|Phú Lộc|Thạnh Mỹ|An Khánh|Long Hưng|Quảng Điền|Ea Súp|Bản Lầu")
+	people      = pool("Trần Thị Thu Hà|Nguyễn Văn Minh|Lê Hoàng Nam|Phạm Thị Lan Anh|Võ Quốc Hưng|Đặng Minh Đức")
+	authors     = pool("Minh Tâm|N.H|Thu Trang|Quốc Việt|Hoàng Yến|Tô Dân")
+	subjects    = pool("Ủy ban nhân dân tỉnh|Văn phòng UBND tỉnh|Sở Nội vụ|Sở Tài chính|Sở Tư pháp|Trung tâm Phục vụ hành chính công tỉnh|Các sở, ban, ngành|Ủy ban nhân dân các xã, phường|Sở Khoa học và Công nghệ|Công an tỉnh|Thanh tra tỉnh|Sở Xây dựng")
+	verbs       = pool("đã chủ động triển khai|tiếp tục đẩy mạnh|tập trung thực hiện|đã cơ bản hoàn thành|tham mưu ban hành|chỉ đạo rà soát|phối hợp chặt chẽ trong việc thực hiện|cần tăng cường|được giao chủ trì|kịp thời tháo gỡ khó khăn trong")
+	objects     = pool("các nhiệm vụ về {t}|kế hoạch {t} năm {y}|các giải pháp nâng cao hiệu quả {t}|chương trình công tác {t}|việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|các chỉ tiêu, nhiệm vụ được giao trong năm {y}|công tác kiểm tra, giám sát việc thực hiện {t}|việc cung cấp dịch vụ công trực tuyến toàn trình")
+	complements = pool("theo đúng tiến độ đề ra|bảo đảm chất lượng, hiệu quả|trên địa bàn tỉnh|trong thời gian tới|góp phần thúc đẩy phát triển kinh tế - xã hội của địa phương|đáp ứng yêu cầu của người dân và doanh nghiệp|theo chỉ đạo của Chủ tịch UBND tỉnh|ngay từ những tháng đầu năm")
+	figures     = pool("Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 9%[1]d,%[2]d%%.|Toàn tỉnh đã tiếp nhận %[3]s hồ sơ, trong đó %[4]d%% hồ sơ được nộp trực tuyến.|Tổng vốn đầu tư công đã giải ngân đạt %[3]s triệu đồng, bằng %[4]d,%[2]d%% kế hoạch vốn được giao.|Trong kỳ, có %[5]d văn bản quy phạm pháp luật được ban hành và %[6]d văn bản được rà soát.")
+	headings    = pool("Kết quả đạt được|Tồn tại, hạn chế|Nguyên nhân của hạn chế|Nhiệm vụ, giải pháp trọng tâm|Ý kiến chỉ đạo|Kết luận của hội nghị|Phương hướng thời gian tới|Một số chỉ tiêu chủ yếu|Những việc cần làm ngay")
+	indicators  = pool("Hồ sơ tiếp nhận|Hồ sơ nộp trực tuyến|Văn bản đến được xử lý|Văn bản đi phát hành|Vốn giải ngân (triệu đồng)|Lượt tiếp công dân|Đơn thư được giải quyết")
+	events      = pool("hội nghị|buổi làm việc|phiên họp|hội thảo|lễ phát động")
 )
 
 // titles are headline templates, each with the index of its category:
@@ -91,7 +91,7 @@ menus:
 paginate: 20
 `)
 	for i, p := range pool("Giới thiệu|Cơ cấu tổ chức|Liên hệ") {
-		add("content/pages/"+slugify(p, 0)+".md", fmt.Sprintf("---\ntitle: %q\nweight: %d\nmenu: main\n---\n\n%s", p, i+1, body(r, 2026, 150)))
+		add("content/pages/"+slugify(p, 0)+".md", fmt.Sprintf("---\ntitle: %q\nweight: %d\nmenu: main\n---\n\n%s", p, i+1, body(r, 2026, 150, "")))
 	}
 	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.FixedZone("", 7*3600))
 	days := int(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC).Sub(time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
@@ -111,7 +111,7 @@ paginate: 20
 			fmt.Fprintf(&fm, "author: %q\n", pick(r, authors))
 		}
 		name := fmt.Sprintf("content/news/%d/%s-%s-%d.md", date.Year(), date.Format("2006-01-02"), slugify(title, 60), i+1)
-		add(name, fm.String()+"---\n\n"+lead(r, date)+body(r, date.Year(), 280+r.IntN(340)))
+		add(name, fm.String()+"---\n\n"+body(r, date.Year(), 300+r.IntN(360), lead(r, date)))
 	}
 	return fsys
 }
@@ -145,42 +145,51 @@ func sentence(r *rand.Rand, year int) string {
 		return fmt.Sprintf(pick(r, figures), 5+r.IntN(5), r.IntN(10), number(1000+r.IntN(90000)), 40+r.IntN(60),
 			3+r.IntN(30), 10+r.IntN(200))
 	}
-	s := pick(r, subjects) + " " + pick(r, verbs) + " " + fmt.Sprintf(pick(r, objects), pick(r, topics), year)
+	s := pick(r, subjects) + " " + pick(r, verbs) + " " + object(r, year)
 	if r.IntN(3) > 0 {
-		s += ", " + pick(r, complemts)
+		s += ", " + pick(r, complements)
 	}
 	return s + "."
 }
 
-// body is Markdown of about target words (at least target, at most one
-// paragraph more): sections under "##" headings, one list, and in one
-// item of four a table.
-func body(r *rand.Rand, year, target int) string {
+// object is what a sentence or a list item is about.
+func object(r *rand.Rand, year int) string {
+	o := strings.ReplaceAll(pick(r, objects), "{t}", pick(r, topics))
+	return strings.ReplaceAll(o, "{y}", strconv.Itoa(year))
+}
+
+// body is Markdown: first, then at least two sections under "##"
+// headings, the first with a list and, in one body of four, the second
+// with a table. It stops at the sentence that brings it to target words.
+func body(r *rand.Rand, year, target int, first string) string {
 	var b strings.Builder
 	words := 0
-	write := func(s string) { b.WriteString(s); words += len(strings.Fields(s)) }
+	write := func(s string) { b.WriteString(s); words += countWords(s) }
 	para := func() {
-		var s []string
-		for range 2 + r.IntN(3) {
-			s = append(s, sentence(r, year))
+		s := sentence(r, year)
+		for range 1 + r.IntN(3) {
+			if words+countWords(s) >= target {
+				break
+			}
+			s += " " + sentence(r, year)
 		}
-		write(strings.Join(s, " ") + "\n\n")
+		write(s + "\n\n")
 	}
+	write(first)
 	table := r.IntN(4) == 0
 	heads := r.Perm(len(headings))
-	for h := 0; h < len(heads) && (h < 2 || words+60 < target); h++ {
+	for h := 0; h < len(heads) && (h < 2 || words < target); h++ {
 		write("## " + headings[heads[h]] + "\n\n")
 		para()
 		switch {
 		case h == 0:
-			for k := range 3 + r.IntN(4) {
-				item := upper(pick(r, verbs)+" "+fmt.Sprintf(pick(r, objects), pick(r, topics), year)) + ";"
-				if r.IntN(2) == 0 {
-					item = strconv.Itoa(k+1) + ". " + item
-				} else {
-					item = "- " + item
+			ordered := r.IntN(2) == 0
+			for k := range 3 + r.IntN(3) {
+				item := "- "
+				if ordered {
+					item = strconv.Itoa(k+1) + ". "
 				}
-				write(item + "\n")
+				write(item + upper(pick(r, verbs)+" "+object(r, year)) + ";\n")
 			}
 			write("\n")
 		case h == 1 && table:
@@ -192,11 +201,22 @@ func body(r *rand.Rand, year, target int) string {
 			}
 			write("\n")
 		}
-		for words+40 < target && r.IntN(4) > 0 {
+		for words < target && (h > 0 || words < target/2) && r.IntN(4) > 0 {
 			para()
 		}
 	}
 	return b.String()
+}
+
+// countWords counts the words of s, separated by spaces and newlines.
+func countWords(s string) int {
+	n := 0
+	for i := range len(s) {
+		if s[i] != ' ' && s[i] != '\n' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // number formats n the Vietnamese way: 15240 → "15.240".
@@ -208,6 +228,7 @@ func number(n int) string {
 	return s
 }
 
+// upper capitalizes the first letter of s.
 func upper(s string) string {
 	c, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(c)) + s[size:]

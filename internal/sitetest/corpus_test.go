@@ -38,8 +38,8 @@ func TestCorpusBuilds(t *testing.T) {
 	}
 	for _, news := range res.Site.News {
 		words := len(strings.Fields(string(news.Source.Markdown)))
-		if words < 300 || words > 800 {
-			t.Errorf("%s: body of %d words, want 300 to 800", news.Path, words)
+		if words < 300 || words > 700 {
+			t.Errorf("%s: body of %d words, want 300 to 700", news.Path, words)
 		}
 	}
 }
