@@ -101,12 +101,11 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	if t == "" || m == nil {
 		return data, nil
 	}
-	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := m.m.Minify(t, &out, bytes.NewReader(data)); err != nil {
+	out, err := m.m.Bytes(t, data)
+	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
-	return out.Bytes(), nil
+	return out, nil
 }
 
 // Fingerprint returns name with a short content hash before its

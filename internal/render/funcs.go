@@ -83,6 +83,9 @@ func (r *Renderer) funcs() template.FuncMap {
 
 // truncate cuts s to at most n runes at a word boundary, adding "…".
 func truncate(n int, s string) string {
+	if len(s) <= n {
+		return s // no more bytes than runes allowed
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s
