@@ -23,8 +23,6 @@ const (
 	DocumentRoot = "/van-ban/"
 )
 
-// numberKey is the comparison key of a document number (schema.NumberKey).
-func numberKey(n string) string { return strings.Join(strings.Fields(vnfold.Fold(n)), "") }
 
 func issueKey(year int, number string) string {
 	return fmt.Sprintf("%d/%s", year, strings.Join(strings.Fields(number), ""))
@@ -70,7 +68,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		if doc.Number == "" {
 			continue
 		}
-		k := numberKey(doc.Number)
+		k := vnfold.NumberKey(doc.Number)
 		if other, ok := byNumber[k]; ok {
 			d.Errorf(doc.NumberPos, "number %q is also the number of %s: each document number must be unique", doc.Number, other.Path)
 			continue
@@ -111,7 +109,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		}
 		for i := range doc.Relations {
 			r := &doc.Relations[i]
-			t := byNumber[numberKey(r.Number)]
+			t := byNumber[vnfold.NumberKey(r.Number)]
 			switch {
 			case t == doc:
 				d.Errorf(r.Pos, "%s %q names the document itself", r.Kind, r.Number)

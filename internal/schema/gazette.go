@@ -26,13 +26,6 @@ var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "
 var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
 	"Công văn", "Quy định", "Chương trình", "Hướng dẫn", "Báo cáo", "Đề án", "Văn bản hợp nhất"}
 
-// NumberKey returns the comparison key of a document number: case,
-// diacritics and spaces do not matter ("25/2018/qd-ubnd" names
-// "25/2018/QĐ-UBND").
-func NumberKey(number string) string {
-	return strings.Join(strings.Fields(vnfold.Fold(number)), "")
-}
-
 var numberShapes = []*regexp.Regexp{
 	regexp.MustCompile(`^\d+(/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*$`),
 	regexp.MustCompile(`^\d+-[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ]*)?/[A-ZĐ][A-Za-zĐđ0-9]*$`),

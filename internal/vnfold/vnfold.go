@@ -63,6 +63,13 @@ func Key(s string) string {
 	}), " ")
 }
 
+// NumberKey returns the comparison key of a document number or code:
+// case, diacritics and spaces do not matter, so "25/2018/qd-ubnd" and
+// "25/2018/QĐ-UBND" share a key.
+func NumberKey(number string) string {
+	return strings.Join(strings.Fields(Fold(number)), "")
+}
+
 // MaxSlugLen is the longest slug Slug returns, in bytes.
 const MaxSlugLen = 80
 

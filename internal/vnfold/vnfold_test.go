@@ -45,6 +45,14 @@ func TestKey(t *testing.T) {
 	}
 }
 
+func TestNumberKey(t *testing.T) {
+	for _, n := range []string{"25/2018/QĐ-UBND", "25/2018/qd-ubnd", " 25/2018/ QĐ-ubnd "} {
+		if got := vnfold.NumberKey(n); got != "25/2018/qd-ubnd" {
+			t.Errorf("NumberKey(%q) = %q", n, got)
+		}
+	}
+}
+
 func TestRemoveDiacritics(t *testing.T) {
 	if got := vnfold.RemoveDiacritics("Đất đai, Ủy ban"); got != "Dat dai, Uy ban" {
 		t.Errorf("RemoveDiacritics = %q", got)
