@@ -23,7 +23,6 @@ const (
 	DocumentRoot = "/van-ban/"
 )
 
-
 func issueKey(year int, number string) string {
 	return fmt.Sprintf("%d/%s", year, strings.Join(strings.Fields(number), ""))
 }
