@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 
@@ -200,7 +201,7 @@ func attachment(m *meta.Map, p, src, title string, pos diag.Pos, what string) *m
 		return nil
 	}
 	if title == "" {
-		title = strings.TrimSuffix(src[strings.LastIndexByte(src, '/')+1:], "")
+		title = path.Base(src)
 	}
 	return &model.Attachment{Src: src, File: file, Title: title, Pos: pos}
 }
