@@ -17,14 +17,8 @@ news=${3:-1000}
 runs=3
 builddate=2026-11-23
 
-need=()
-command -v hugo >/dev/null 2>&1 || need+=(hugo)
-[ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+source bench/lib.sh
+install_tools
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,38 +44,8 @@ sed -i 's/^year = "years"$/year = "years"\nloai = "loai"\nlinh_vuc = "linh_vuc"\
 
 echo "corpus: $news news + $docs documents in $issues issues (seed 1); $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1,2)"
 
-run() {
-  local tool=$1
-  shift
-  for i in $(seq "$runs"); do
-    rm -rf "$tmp/out-$tool" "$tmp/site-hugo/resources" "$tmp/hugo-cache"
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/log" 2>&1; then
-      echo "$tool failed:"
-      tail -n 30 "$tmp/log"
-      exit 1
-    fi
-    tail -n 1 "$tmp/time" >>"$tmp/times-$tool"
-    awk -v tool="$tool" -v i="$i" '{ printf "  %s run %d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS\n", tool, i, $1, $2 + $3, $4 / 1024 }' "$tmp/time"
-  done
-  find "$tmp/out-$tool" -name index.html | wc -l >"$tmp/pages-$tool"
-}
 
 run minhbach "$tmp/minhbach" build --source "$tmp/site-minhbach" --destination "$tmp/out-minhbach" --build-date "$builddate"
 run hugo hugo --minify --quiet -s "$tmp/site-hugo" -d "$tmp/out-hugo" --cacheDir "$tmp/hugo-cache"
 
-summary() {
-  awk -v pages="$(cat "$tmp/pages-$1")" '
-    NR == 1 || $1 < wall { wall = $1 }
-    NR == 1 || $2 + $3 < cpu { cpu = $2 + $3 }
-    $4 > rss { rss = $4 }
-    END { printf "%.2f %.2f %.0f %d\n", wall, cpu, rss / 1024, pages }' "$tmp/times-$1"
-}
-m=$(summary minhbach)
-h=$(summary hugo)
-echo
-printf '%-10s %10s %10s %14s %8s\n' tool "wall s" "CPU s" "peak RSS MiB" pages
-# shellcheck disable=SC2086
-printf '%-10s %10s %10s %14s %8s\n' minhbach $m
-# shellcheck disable=SC2086
-printf '%-10s %10s %10s %14s %8s\n' hugo $h
-echo "$m $h" | awk '{ printf "minhbach/hugo: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n", $1 / $5, $2 / $6, $3 / $7 }'
+table

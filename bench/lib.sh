@@ -1,0 +1,57 @@
+# Shared by the bench scripts: sourced, not run. Needs $tmp and $runs.
+
+# install_tools installs hugo and GNU time with apt-get when missing.
+install_tools() {
+  local need=()
+  command -v hugo >/dev/null 2>&1 || need+=(hugo)
+  [ -x /usr/bin/time ] || need+=(time)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "installing ${need[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  fi
+}
+
+# run TOOL CMD...: builds $runs times, each into an empty $tmp/out-TOOL,
+# appending "wall user sys maxrss-KiB" lines to $tmp/times-TOOL.
+run() {
+  local tool=$1
+  shift
+  for i in $(seq "$runs"); do
+    rm -rf "$tmp/out-$tool" "$tmp/site-hugo/resources" "$tmp/hugo-cache"
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" >"$tmp/log" 2>&1; then
+      echo "$tool failed:"
+      tail -n 30 "$tmp/log"
+      cat "$tmp/time"
+      exit 1
+    fi
+    tail -n 1 "$tmp/time" >>"$tmp/times-$tool"
+    awk -v tool="$tool" -v i="$i" '{ printf "  %s run %d: %.2f s wall, %.2f s CPU, %.0f MiB peak RSS\n", tool, i, $1, $2 + $3, $4 / 1024 }' "$tmp/time"
+  done
+  find "$tmp/out-$tool" -name index.html | wc -l >"$tmp/pages-$tool"
+}
+
+# summary TOOL prints "wall cpu rss-MiB pages": the best wall time, the
+# least CPU time, the largest peak RSS and the pages written.
+summary() {
+  awk -v pages="$(cat "$tmp/pages-$1")" '
+    NR == 1 || $1 < wall { wall = $1 }
+    NR == 1 || $2 + $3 < cpu { cpu = $2 + $3 }
+    $4 > rss { rss = $4 }
+    END { printf "%.2f %.2f %.0f %d\n", wall, cpu, rss / 1024, pages }' "$tmp/times-$1"
+}
+
+# table prints both tools' summaries and the ratios minhbach/hugo.
+table() {
+  local m h
+  m=$(summary minhbach)
+  h=$(summary hugo)
+  echo
+  printf '%-10s %10s %10s %14s %8s\n' tool "wall s" "CPU s" "peak RSS MiB" pages
+  # shellcheck disable=SC2086
+  printf '%-10s %10s %10s %14s %8s\n' minhbach $m
+  # shellcheck disable=SC2086
+  printf '%-10s %10s %10s %14s %8s\n' hugo $h
+  echo "$m $h" | awk '{ printf "minhbach/hugo: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n", $1 / $5, $2 / $6, $3 / $7 }'
+}
