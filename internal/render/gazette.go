@@ -127,12 +127,6 @@ func (r *Renderer) issueFeed(issues []*model.Issue) ([]byte, error) {
 
 // legislation returns the schema.org Legislation JSON-LD of a document.
 func (r *Renderer) legislation(doc *model.Document) template.JS {
-	day := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(model.Zone).Format("2006-01-02")
-	}
 	ld := map[string]any{
 		"@context":                "https://schema.org",
 		"@type":                   "Legislation",
@@ -240,12 +234,6 @@ type ExportFile struct {
 }
 
 func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocument {
-	day := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(model.Zone).Format("2006-01-02")
-	}
 	out := make([]ExportDocument, 0, len(docs))
 	for _, d := range docs {
 		x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,

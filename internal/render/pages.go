@@ -179,13 +179,23 @@ type urlset struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
-	day := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(model.Zone).Format("2006-01-02")
+// day formats t as YYYY-MM-DD in Vietnam time, or "" for the zero time.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
+	return t.In(model.Zone).Format("2006-01-02")
+}
+
+// newest returns the date of a list's first (newest) item, or the zero time.
+func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
+	if len(l.Items) == 0 {
+		return time.Time{}
+	}
+	return date(l.Items[0])
+}
+
+func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 	set := urlset{}
 	add := func(u string, t time.Time) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
@@ -195,11 +205,7 @@ func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 		add(n.URL, n.Date)
 	}
 	for _, l := range s.Lists {
-		var t time.Time
-		if len(l.Items) > 0 {
-			t = l.Items[0].Date
-		}
-		add(l.URL, t)
+		add(l.URL, newest(l, func(n *model.News) time.Time { return n.Date }))
 	}
 	add(newsRoot+"chuyen-muc/", s.Updated)
 	add(newsRoot+"the/", s.Updated)
@@ -217,11 +223,7 @@ func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 		add(d.URL, d.Issued)
 	}
 	for _, l := range g.Lists {
-		var t time.Time
-		if len(l.Items) > 0 {
-			t = l.Items[0].Issued
-		}
-		add(l.URL, t)
+		add(l.URL, newest(l, func(d *model.Document) time.Time { return d.Issued }))
 	}
 	return marshalXML(set)
 }

@@ -27,6 +27,9 @@ var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "
 var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
 	"Công văn", "Quy định", "Chương trình", "Hướng dẫn", "Báo cáo", "Đề án", "Văn bản hợp nhất"}
 
+// issueNumber is the shape of an issue number: "14", "14+15", "943&944".
+var issueNumber = regexp.MustCompile(`^\d+([+&]\d+)*$`)
+
 var numberShapes = []*regexp.Regexp{
 	regexp.MustCompile(`^\d+(/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(-[A-ZĐ][A-Za-zĐđ0-9]*)*$`),
 	regexp.MustCompile(`^\d+-[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ]*)?/[A-ZĐ][A-Za-zĐđ0-9]*$`),
@@ -57,7 +60,7 @@ func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
 	} else if is.Year < 1945 || is.Year > 9999 {
 		m.Diags().Errorf(m.Pos(m.Node("year")), "year: want a year like 2025, got %d", is.Year)
 	}
-	if is.Number != "" && !regexp.MustCompile(`^\d+([+&]\d+)*$`).MatchString(is.Number) {
+	if is.Number != "" && !issueNumber.MatchString(is.Number) {
 		m.Diags().Errorf(m.Pos(m.Node("number")), "number %q: want an issue number like \"14\", or \"14+15\" for a combined issue", is.Number)
 		is.Number = ""
 	}
