@@ -97,6 +97,14 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 			ioErr.CompareAndSwap(nil, &err)
 			return
 		}
+		if source.IsCatalogue(paths[i]) {
+			docs, d := source.ParseCatalogue(paths[i], raw, schema.ProcedureCells)
+			for _, doc := range docs {
+				d.Append(schema.Decode(doc, site, &perFile[i]))
+			}
+			diags[i] = d
+			return
+		}
 		doc, d := source.Parse(paths[i], raw)
 		if !d.HasErrors() {
 			d.Append(schema.Decode(doc, site, &perFile[i]))
@@ -113,6 +121,7 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 		entries.Pages = append(entries.Pages, perFile[i].Pages...)
 		entries.Issues = append(entries.Issues, perFile[i].Issues...)
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
+		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 	}
 
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
@@ -137,10 +146,12 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	r.SetPages(s.Pages)
 
 	// Markdown bodies first: lists and feeds need the summaries.
-	nn, np, nd := len(s.News), len(s.Pages), len(s.Gazette.Documents)
-	convs := make([]diag.List, nn+np+nd+len(s.Gazette.Issues))
+	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
+	convs := make([]diag.List, nn+np+nd+ni+len(s.Catalogue.Procedures))
 	parallel(ctx, len(convs), workers, func(i int) {
 		switch {
+		case i >= nn+np+nd+ni:
+			convs[i] = r.ConvertProcedure(s.Catalogue.Procedures[i-nn-np-nd-ni])
 		case i < nn:
 			convs[i] = r.ConvertNews(s.News[i])
 		case i < nn+np:
@@ -220,6 +231,9 @@ func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
 	}
 	for _, is := range s.Gazette.Issues {
 		copies = append(copies, is.Content.Files...)
+	}
+	for _, p := range s.Catalogue.Procedures {
+		copies = append(copies, p.Content.Intro.Files...)
 	}
 	copies = append(copies, s.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })

@@ -27,6 +27,9 @@ type Site struct {
 	Agency string
 	// Description is a one-sentence description for search engines.
 	Description string
+	// Area is the territory the office serves ("Tỉnh Sơn Hà"), the
+	// areaServed of procedures.
+	Area string
 	// Contact holds the office's address, phone, fax and email.
 	Contact Contact
 	// Responsible names the person responsible for the portal's content.
@@ -64,7 +67,7 @@ type Code struct {
 	Code, Label string
 }
 
-var keys = []string{"title", "base_url", "language", "agency", "description", "contact", "responsible", "license",
+var keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html"}
 
 // Load decodes site.yaml from data. The returned Site is usable even when
@@ -92,6 +95,7 @@ func Load(data []byte) (*Site, diag.List) {
 	s.Language = m.String("language", false)
 	s.Agency = m.String("agency", false)
 	s.Description = m.String("description", false)
+	s.Area = m.String("area", false)
 	s.Responsible = m.String("responsible", false)
 	s.License = m.String("license", false)
 	if c := m.Sub("contact"); c != nil {

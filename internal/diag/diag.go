@@ -12,22 +12,31 @@ import (
 
 // Pos is a position in a file of the site. Path is relative to the site root
 // with forward slashes; Line and Col start at 1 (0 means unknown); Col counts runes.
+// Ref, when set, names the place inside a structured file, such as the
+// JSON path "$[3].field" of a catalogue.
 type Pos struct {
 	Path string
 	Line int
 	Col  int
+	Ref  string
 }
 
-// String formats the position as path:line:col, leaving out unknown parts.
+// String formats the position as path:line:col, leaving out unknown parts,
+// followed by ": Ref" when Ref is set.
 func (p Pos) String() string {
+	var s string
 	switch {
 	case p.Line <= 0:
-		return p.Path
+		s = p.Path
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+		s = fmt.Sprintf("%s:%d", p.Path, p.Line)
 	default:
-		return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+		s = fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
 	}
+	if p.Ref != "" {
+		s += ": " + p.Ref
+	}
+	return s
 }
 
 // Severity tells errors from warnings.
@@ -98,6 +107,7 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Pos.Path, b.Pos.Path),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Pos.Ref, b.Pos.Ref),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Msg, b.Msg),
 		)

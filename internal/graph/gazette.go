@@ -137,16 +137,18 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		y := fmt.Sprint(x.Issued.Year())
 		return y, y
 	})
-	slices.SortFunc(g.Years, func(a, b *model.Facet) int { return cmp.Compare(b.Name, a.Name) })
+	slices.SortFunc(g.Years, func(a, b *model.Facet[*model.Document]) int { return cmp.Compare(b.Name, a.Name) })
 	g.Types = facets(g.Documents, DocumentRoot+"loai/", func(x *model.Document) (string, string) { return x.DocType, vnfold.Slug(x.DocType) })
 	g.Agencies = facets(g.Documents, DocumentRoot+"co-quan/", func(x *model.Document) (string, string) { return x.Agency, vnfold.Slug(x.Agency) })
 	g.Fields = facets(g.Documents, DocumentRoot+"linh-vuc/", func(x *model.Document) (string, string) { return x.Field.Label, x.Field.Code })
 	g.Statuses = facets(g.Documents, DocumentRoot+"hieu-luc/", func(x *model.Document) (string, string) { return x.Status.Label(), x.Status.Slug() })
-	slices.SortFunc(g.Statuses, func(a, b *model.Facet) int { return cmp.Compare(statusRank(a.Slug), statusRank(b.Slug)) })
+	slices.SortFunc(g.Statuses, func(a, b *model.Facet[*model.Document]) int {
+		return cmp.Compare(statusRank(a.Slug), statusRank(b.Slug))
+	})
 	g.Lists = paginate(nil, "all", "Văn bản", nil, DocumentRoot, g.Documents, per)
 	for _, group := range []struct {
 		kind, prefix string
-		facets       []*model.Facet
+		facets       []*model.Facet[*model.Document]
 	}{{"year", "Văn bản năm ", g.Years}, {"type", "", g.Types}, {"agency", "Văn bản của ", g.Agencies}, {"field", "Lĩnh vực ", g.Fields}, {"status", "Văn bản ", g.Statuses}} {
 		for _, f := range group.facets {
 			g.Lists = paginate(g.Lists, group.kind, group.prefix+f.Name, &f.Term, f.URL, f.Items, per)
@@ -232,10 +234,10 @@ func issueList(issues []*model.Issue) string {
 	return "issues: " + strings.Join(keys, ", ")
 }
 
-// facets groups documents by a (name, slug) value, in first-seen order.
-func facets(docs []*model.Document, root string, value func(*model.Document) (string, string)) []*model.Facet {
-	by := map[string]*model.Facet{}
-	var out []*model.Facet
+// facets groups items by a (name, slug) value, in first-seen order.
+func facets[T any](docs []T, root string, value func(T) (string, string)) []*model.Facet[T] {
+	by := map[string]*model.Facet[T]{}
+	var out []*model.Facet[T]
 	for _, doc := range docs {
 		name, slug := value(doc)
 		if slug == "" {
@@ -243,13 +245,13 @@ func facets(docs []*model.Document, root string, value func(*model.Document) (st
 		}
 		f, ok := by[slug]
 		if !ok {
-			f = &model.Facet{Term: model.Term{Name: name, Slug: slug, URL: root + slug + "/"}}
+			f = &model.Facet[T]{Term: model.Term{Name: name, Slug: slug, URL: root + slug + "/"}}
 			by[slug] = f
 			out = append(out, f)
 		}
 		f.Items = append(f.Items, doc)
 	}
-	slices.SortStableFunc(out, func(a, b *model.Facet) int { return cmp.Compare(a.Slug, b.Slug) })
+	slices.SortStableFunc(out, func(a, b *model.Facet[T]) int { return cmp.Compare(a.Slug, b.Slug) })
 	return out
 }
 

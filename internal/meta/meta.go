@@ -29,6 +29,8 @@ type Map struct {
 	keys    []*yaml.Node
 	values  map[string]*yaml.Node
 	diags   *diag.List
+	// refs name nodes inside a structured file (JSON paths), see WithRefs.
+	refs map[*yaml.Node]string
 }
 
 // Zone is the time zone of dates written without one (model.Zone).
@@ -64,6 +66,22 @@ func New(path string, lineOff int, start diag.Pos, node *yaml.Node, d *diag.List
 	return m
 }
 
+// WithRefs makes positions name refs[node] (a JSON path, say) besides the
+// line and column; mappings read from m inherit them. It returns m.
+func (m *Map) WithRefs(refs map[*yaml.Node]string) *Map {
+	m.refs = refs
+	if m.start.Ref == "" {
+		m.start.Ref = refs[m.node]
+	}
+	return m
+}
+
+// Mapping wraps the mapping node n found inside m, with m's file, offsets
+// and refs.
+func (m *Map) Mapping(n *yaml.Node) *Map {
+	return New(m.path, m.lineOff, m.Pos(n), n, m.diags).WithRefs(m.refs)
+}
+
 // Path returns the file the mapping was read from.
 func (m *Map) Path() string { return m.path }
 
@@ -75,7 +93,7 @@ func (m *Map) Pos(n *yaml.Node) diag.Pos {
 	if n == nil {
 		return m.start
 	}
-	return diag.Pos{Path: m.path, Line: n.Line + m.lineOff, Col: n.Column}
+	return diag.Pos{Path: m.path, Line: n.Line + m.lineOff, Col: n.Column, Ref: m.refs[n]}
 }
 
 // KeyPos returns the position of key, or the mapping's start when absent.
@@ -263,7 +281,7 @@ func (m *Map) Sub(key string) *Map {
 		m.diags.Errorf(m.Pos(v), "%s: want a mapping of keys to values, got %s", key, kindName(v))
 		return nil
 	}
-	return New(m.path, m.lineOff, m.Pos(v), v, m.diags)
+	return m.Mapping(v)
 }
 
 // Pairs returns the key/value pairs of the mapping under key in file order;
@@ -301,7 +319,7 @@ func (m *Map) List(key string) []*Map {
 			m.diags.Errorf(m.Pos(it), "%s: want a mapping in the list, got %s", key, kindName(it))
 			continue
 		}
-		out = append(out, New(m.path, m.lineOff, m.Pos(it), it, m.diags))
+		out = append(out, m.Mapping(it))
 	}
 	return out
 }

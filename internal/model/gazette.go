@@ -209,6 +209,9 @@ type Document struct {
 	// Status is the override or the status computed as of the build date.
 	Status Status
 	Back   []BackRelation
+	// Published are the procedures this decision published; CitedBy the
+	// procedures that cite it as legal basis. Both in code order.
+	Published, CitedBy []*Procedure
 	// Content is set when the body is converted.
 	Content Converted
 }
@@ -218,11 +221,11 @@ type Code struct {
 	Code, Label string
 }
 
-// Facet is one value of a browse dimension (a year, type, agency, field
-// or status) with its documents.
-type Facet struct {
+// Facet is one value of a browse dimension (a year, type, agency, field,
+// status or level) with its items.
+type Facet[T any] struct {
 	Term
-	Items []*Document
+	Items []T
 }
 
 // Gazette is the gazette part of the site.
@@ -230,10 +233,10 @@ type Gazette struct {
 	// Issues are newest first; Documents newest issued first.
 	Issues    []*Issue
 	Documents []*Document
-	Years     []*Facet
-	Types     []*Facet
-	Agencies  []*Facet
-	Fields    []*Facet
-	Statuses  []*Facet
+	Years     []*Facet[*Document]
+	Types     []*Facet[*Document]
+	Agencies  []*Facet[*Document]
+	Fields    []*Facet[*Document]
+	Statuses  []*Facet[*Document]
 	Lists     []*List[*Document]
 }

@@ -107,10 +107,11 @@ type StaticPage struct {
 
 // Entries are the typed records decoded from the content files.
 type Entries struct {
-	News      []*News
-	Pages     []*StaticPage
-	Issues    []*Issue
-	Documents []*Document
+	News       []*News
+	Pages      []*StaticPage
+	Issues     []*Issue
+	Documents  []*Document
+	Procedures []*Procedure
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -157,6 +158,8 @@ type Site struct {
 	// Updated is the newest content date: what feeds give as their update time.
 	Updated time.Time
 	Gazette Gazette
+	// Catalogue holds the procedures (thủ tục hành chính).
+	Catalogue Catalogue
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
 }

@@ -51,6 +51,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"filesize":   FileSize,
 		"pagerLinks": PagerLinks,
 		"hasPrefix":  strings.HasPrefix,
+		"lower":      strings.ToLower,
 		"fileType": func(name string) string {
 			return strings.ToUpper(strings.TrimPrefix(path.Ext(name), "."))
 		},

@@ -79,6 +79,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
 	}
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
+	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
 	}})
@@ -225,7 +226,22 @@ func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 	for _, l := range g.Lists {
 		add(l.URL, newest(l, func(d *model.Document) time.Time { return d.Issued }))
 	}
+	for _, p := range s.Catalogue.Procedures {
+		add(p.URL, published(p))
+	}
+	for _, l := range s.Catalogue.Lists {
+		add(l.URL, time.Time{})
+	}
 	return marshalXML(set)
+}
+
+// published is the date of the decision that published a procedure, or
+// the zero time.
+func published(p *model.Procedure) time.Time {
+	if p.PublishedBy != nil && p.PublishedBy.Target != nil {
+		return p.PublishedBy.Target.Issued
+	}
+	return time.Time{}
 }
 
 func marshalXML(v any) ([]byte, error) {

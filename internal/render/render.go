@@ -36,7 +36,8 @@ type Renderer struct {
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
-	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html"}
+	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
+	"procedure/single.html", "procedure/list.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -222,6 +223,9 @@ type Page struct {
 	Relations []RelationGroup
 	DocList   *model.List[*model.Document]
 	Gazette   *model.Gazette
+	Procedure *model.Procedure
+	ProcList  *model.List[*model.Procedure]
+	Catalogue *model.Catalogue
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 }

@@ -152,7 +152,7 @@ func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
 				out = append(out, model.Relation{Kind: kind, Number: n, Pos: m.Pos(it)})
 			}
 		case yaml.MappingNode:
-			sub := meta.New(m.Path(), m.Pos(it).Line-it.Line, m.Pos(it), it, m.Diags())
+			sub := m.Mapping(it)
 			sub.CheckKeys([]string{"number", "external", "title"})
 			r := model.Relation{Kind: kind, Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if r.Number != "" {
@@ -185,16 +185,21 @@ func registry(m *meta.Map, key, v string, codes []config.Code) model.Code {
 			return model.Code{Code: c.Code, Label: c.Label}
 		}
 	}
+	if len(codes) == 0 {
+		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q: site.yaml lists no %ss (add a %ss: registry)", key, v, key, key)
+	} else {
+		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q (allowed: %s)", key, v, codeList(codes))
+	}
+	return model.Code{}
+}
+
+// codeList names the entries of a registry: "tinh (Cấp tỉnh), xa (Cấp xã)".
+func codeList(codes []config.Code) string {
 	var list []string
 	for _, c := range codes {
 		list = append(list, c.Code+" ("+c.Label+")")
 	}
-	if len(list) == 0 {
-		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q: site.yaml lists no %ss (add a %ss: registry)", key, v, key, key)
-	} else {
-		m.Diags().Errorf(m.Pos(m.Node(key)), "unknown %s %q (allowed: %s)", key, v, strings.Join(list, ", "))
-	}
-	return model.Code{}
+	return strings.Join(list, ", ")
 }
 
 func attachment(m *meta.Map, p, src, title string, pos diag.Pos, what string) *model.Attachment {

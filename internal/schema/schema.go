@@ -39,7 +39,7 @@ var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-k
 // several goroutines with different Entries.
 func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 	var d diag.List
-	m := meta.New(doc.Path, doc.LineOff, doc.Start, doc.Meta, &d)
+	m := meta.New(doc.Path, doc.LineOff, doc.Start, doc.Meta, &d).WithRefs(doc.Refs)
 	src := model.Source{Path: doc.Path, Start: doc.Start, Markdown: doc.Body, BodyLine: doc.BodyLine}
 	switch doc.Kind {
 	case source.News:
@@ -54,6 +54,8 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 		e.Issues = append(e.Issues, decodeIssue(m, src))
 	case source.Document:
 		e.Documents = append(e.Documents, decodeDocument(m, src, site))
+	case source.Procedure:
+		e.Procedures = append(e.Procedures, decodeProcedure(m, src, site, doc.KeysChecked))
 	}
 	return d
 }

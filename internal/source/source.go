@@ -28,14 +28,15 @@ type Kind string
 
 // The content kinds, named by their folder under content/.
 const (
-	News     Kind = "news"
-	Page     Kind = "pages"
-	Issue    Kind = "gazette/issues"
-	Document Kind = "gazette/documents"
+	News      Kind = "news"
+	Page      Kind = "pages"
+	Issue     Kind = "gazette/issues"
+	Document  Kind = "gazette/documents"
+	Procedure Kind = "procedures"
 )
 
 // Kinds lists the sections in the order they are described to staff.
-var Kinds = []Kind{News, Page, Issue, Document}
+var Kinds = []Kind{News, Page, Issue, Document, Procedure}
 
 // Doc is one content file split into front matter and body.
 type Doc struct {
@@ -53,10 +54,16 @@ type Doc struct {
 	Body []byte
 	// BodyLine is the file line the body starts on.
 	BodyLine int
+	// Refs name the nodes of a JSON catalogue by their JSON path.
+	Refs map[*yaml.Node]string
+	// KeysChecked is set on catalogue rows whose keys were already checked
+	// on an earlier row of the same file.
+	KeysChecked bool
 }
 
-// Walk returns the paths of the site's Markdown content files, sorted, and
-// a warning for each one outside a known section.
+// Walk returns the paths of the site's content files, sorted: Markdown
+// files, and the CSV and JSON catalogues of procedures. Each file outside a
+// known section gets a warning.
 func Walk(fsys fs.FS) ([]string, diag.List, error) {
 	var paths []string
 	var d diag.List
@@ -74,7 +81,13 @@ func Walk(fsys fs.FS) ([]string, diag.List, error) {
 			}
 			return nil
 		}
-		if e.IsDir() || path.Ext(name) != ".md" {
+		if e.IsDir() {
+			return nil
+		}
+		if path.Ext(name) != ".md" {
+			if IsCatalogue(p) {
+				paths = append(paths, p)
+			}
 			return nil
 		}
 		if KindOf(p) == "" {
