@@ -77,8 +77,10 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 		p.Field = registry(m, "field", f, site.Fields)
 	}
 	levels := m.Strings("level")
-	if len(levels) == 0 {
-		m.Diags().Errorf(m.KeyPos("level"), "missing required key %q: name one or more levels (%s)", "level", codeList(site.Levels))
+	if !m.Has("level") {
+		m.Diags().Errorf(m.Pos(nil), "missing required key %q: name one or more levels (%s)", "level", codeList(site.Levels))
+	} else if len(levels) == 0 && m.Node("level").Kind == yaml.SequenceNode {
+		m.Diags().Errorf(m.KeyPos("level"), "level: name one or more levels (%s)", codeList(site.Levels))
 	}
 	for _, l := range levels {
 		if c := registry(m, "level", l, site.Levels); c.Code != "" {

@@ -103,12 +103,19 @@ func parseCSV(p string, data []byte, cells map[string]Cell) ([]Doc, diag.List) {
 			d.Errorf(diag.Pos{Path: p, Line: row}, "row has %d cells but the header names %d columns: quote a cell that contains a comma (\"…, …\")", len(rec), len(header))
 			continue
 		}
+		// Every column becomes a key, an empty cell a null value, so that
+		// the first row's key check covers the whole header.
 		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: row}
-		for i, v := range rec[:min(len(rec), len(header))] {
+		for i, k := range keys {
+			v := ""
+			if i < len(rec) {
+				v = rec[i]
+			}
 			if strings.TrimSpace(v) == "" {
+				m.Content = append(m.Content, k, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: row})
 				continue
 			}
-			m.Content = append(m.Content, keys[i], cellNode(v, row, cells[keys[i].Value]))
+			m.Content = append(m.Content, k, cellNode(v, row, cells[k.Value]))
 		}
 		docs = append(docs, Doc{Path: p, Kind: Procedure, Meta: m, Start: diag.Pos{Path: p, Line: row}, KeysChecked: len(docs) > 0})
 	}

@@ -71,3 +71,4 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		}
 	})
 }
+
