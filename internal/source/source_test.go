@@ -71,4 +71,3 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		}
 	})
 }
-
