@@ -36,7 +36,8 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
-		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))]})
+		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
+		Catalogue: &s.Catalogue})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",

@@ -35,3 +35,28 @@ func TestGazetteCorpusBuilds(t *testing.T) {
 		t.Errorf("only %d relations between documents", back)
 	}
 }
+
+func TestCatalogueCorpusBuilds(t *testing.T) {
+	fsys := sitetest.Corpus(5, 1)
+	sitetest.AddGazette(fsys, 50, 5, 1)
+	sitetest.AddCatalogue(fsys, 300, 1)
+	mem := output.NewMemory()
+	res, err := build.Build(context.Background(), build.Options{Source: fsys, Theme: minhbach.Theme, Now: sitetest.DefaultNow}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diags) != 0 {
+		t.Fatalf("diagnostics:\n%s", res.Diags.Format(20))
+	}
+	c := res.Site.Catalogue
+	if len(c.Procedures) != 300 || len(c.Listed) != 288 {
+		t.Errorf("%d procedures, %d listed; want 300 and 288 (one in 25 abolished)", len(c.Procedures), len(c.Listed))
+	}
+	published := 0
+	for _, d := range res.Site.Gazette.Documents {
+		published += len(d.Published)
+	}
+	if published != 300 || len(c.Fields) < 10 || len(c.Levels) != 3 {
+		t.Errorf("%d procedures linked from their decisions (want 300), %d fields, %d levels", published, len(c.Fields), len(c.Levels))
+	}
+}
