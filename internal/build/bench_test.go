@@ -39,3 +39,28 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// discard is a sink that keeps nothing, so that a benchmark measures the
+// build's own memory rather than the site held in memory.
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
+
+// BenchmarkCatalogue builds a small portal with a CSV catalogue of 5 000
+// procedures into a sink that keeps nothing.
+func BenchmarkCatalogue(b *testing.B) {
+	fsys := sitetest.Corpus(50, 1)
+	sitetest.AddGazette(fsys, 200, 10, 1)
+	sitetest.AddCatalogue(fsys, 5000, 1)
+	opt := build.Options{Source: fsys, Theme: minhbach.Theme, Now: sitetest.DefaultNow}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := build.Build(context.Background(), opt, discard{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Diags.HasErrors() {
+			b.Fatalf("build errors:\n%s", res.Diags.Format(20))
+		}
+	}
+}

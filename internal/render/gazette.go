@@ -264,7 +264,6 @@ func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocumen
 func DocumentsJSON(abs func(string) string, docs []*model.Document) ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)
-	e.SetIndent("", " ")
 	if err := e.Encode(map[string]any{"van_ban": exportDocs(abs, docs)}); err != nil {
 		return nil, err
 	}

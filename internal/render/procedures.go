@@ -278,7 +278,6 @@ func exportProcs(abs func(string) string, procs []*model.Procedure) []ExportProc
 func ProceduresJSON(abs func(string) string, procs []*model.Procedure) ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)
-	e.SetIndent("", " ")
 	if err := e.Encode(map[string]any{"thu_tuc": exportProcs(abs, procs)}); err != nil {
 		return nil, err
 	}
