@@ -175,6 +175,43 @@ func TestProcedureExports(t *testing.T) {
 		t.Errorf("statuses: %+v / %+v", by["1.000006"], by["2.000002"])
 	}
 
+	// The page's GovernmentService JSON-LD parses and names the service.
+	page := s.Files["thu-tuc/1.000001/index.html"]
+	m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("thu-tuc/1.000001/: no JSON-LD")
+	}
+	var ld struct {
+		Type       string `json:"@type"`
+		Name       string `json:"name"`
+		Identifier string `json:"identifier"`
+		Service    string `json:"serviceType"`
+		Provider   struct{ Name string }
+		Operator   struct{ Name string } `json:"serviceOperator"`
+		Area       struct{ Name string } `json:"areaServed"`
+		Channels   []struct {
+			Name     string
+			Location *struct{ Name string } `json:"serviceLocation"`
+		} `json:"availableChannel"`
+		Basis []struct {
+			ID  string `json:"legislationIdentifier"`
+			URL string `json:"url"`
+		} `json:"isBasedOn"`
+	}
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
+	}
+	if ld.Type != "GovernmentService" || ld.Name != "Đăng ký khai sinh" || ld.Identifier != "1.000001" || ld.Service != "Hộ tịch" ||
+		ld.Provider.Name != "Ủy ban nhân dân cấp xã" || ld.Operator.Name == "" || ld.Area.Name != "Tỉnh Sơn Hà" {
+		t.Errorf("JSON-LD = %+v", ld)
+	}
+	if len(ld.Channels) != 2 || ld.Channels[0].Location == nil || ld.Channels[0].Location.Name != "Bộ phận Một cửa Ủy ban nhân dân cấp xã" {
+		t.Errorf("JSON-LD channels = %+v", ld.Channels)
+	}
+	if len(ld.Basis) != 2 || ld.Basis[0].URL != "http://localhost/van-ban/25-2025-qd-ubnd/" || ld.Basis[1].ID != "60/2014/QH13" {
+		t.Errorf("JSON-LD isBasedOn = %+v", ld.Basis)
+	}
+
 	data := s.Files["du-lieu/thu-tuc.csv"]
 	if !bytes.HasPrefix(data, []byte("\uFEFF")) {
 		t.Error("thu-tuc.csv lacks the UTF-8 byte-order mark Excel needs")
