@@ -26,6 +26,7 @@ import (
 	"minhbach/internal/output"
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
+	"minhbach/internal/search"
 	"minhbach/internal/source"
 )
 
@@ -171,6 +172,13 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	if err := copyFiles(opt.Source, s, sink); err != nil {
 		return res, err
 	}
+	idx := search.Build(searchDocs(s), search.DefaultOptions)
+	for _, f := range idx.Files {
+		if err := sink.Put(f.Path, f.Data); err != nil {
+			return res, err
+		}
+	}
+	r.SetSearchIndex(idx.Manifest)
 
 	jobs := r.Jobs(s)
 	jobDiags := make([]diag.List, len(jobs))

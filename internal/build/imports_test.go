@@ -13,7 +13,8 @@ import (
 // import (STYLE.md 5.2; arrows point down only). meta (YAML with
 // positions) and media (picture sizes) are small shared leaves added here.
 var allowed = map[string][]string{
-	"build":    {"output", "render", "graph", "schema", "source", "config", "model", "diag"},
+	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "diag"},
+	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "vnfold", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "diag"},

@@ -81,6 +81,10 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	}
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
+	if r.search != "" {
+		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search,
+			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
+	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
 	}})

@@ -31,13 +31,15 @@ type Renderer struct {
 	tmpl   map[string]*template.Template
 	menu   []config.MenuItem
 	base   string
+	// search is the URL of the search index's manifest.
+	search string
 }
 
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
-	"procedure/single.html", "procedure/list.html"}
+	"procedure/single.html", "procedure/list.html", "search.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -223,12 +225,19 @@ type Page struct {
 	Relations []RelationGroup
 	DocList   *model.List[*model.Document]
 	Gazette   *model.Gazette
+	// SearchIndex is the URL of the search index's manifest.
+	SearchIndex string
+
 	Procedure *model.Procedure
 	ProcList  *model.List[*model.Procedure]
 	Catalogue *model.Catalogue
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 }
+
+// SetSearchIndex gives the URL of the search index's manifest, which the
+// search page loads.
+func (r *Renderer) SetSearchIndex(url string) { r.search = url }
 
 // Crumb is one step of the breadcrumb; the last has no URL.
 type Crumb struct {

@@ -1,0 +1,27 @@
+// Runs the search client's engine (assets/js/search.js) under Node on a
+// built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
+// Each query is {q, kind?, field?, type?, level?, year?}; it prints, for
+// each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read}.
+const fs = require("fs");
+const path = require("path");
+const [, , searchJS, publicDir, manifest] = process.argv;
+require(path.resolve(searchJS));
+const S = globalThis.MinhbachSearch;
+const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+(async () => {
+  const out = [];
+  for (const q of queries) {
+    let bytes = 0;
+    const engine = new S.Engine(manifest, (url) => {
+      const data = fs.readFileSync(path.join(publicDir, url));
+      bytes += data.length;
+      return Promise.resolve(JSON.parse(data));
+    });
+    const filters = {};
+    for (const k of ["kind", "field", "type", "level", "year"]) if (q[k]) filters[k] = q[k];
+    const res = await engine.search(q.q, filters);
+    const docs = await engine.docs(res.ids.slice(0, 10));
+    out.push({ q: q.q, total: res.total, top: docs.map((d) => d.url), scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
