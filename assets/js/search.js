@@ -43,7 +43,7 @@
 
   var enc = new TextEncoder();
   function shardOf(term, n, pre) {
-    term = term.replace(/^=/, "");
+    term = term.replace(/^[=^]/, "");
     var sp = term.indexOf(" ");
     if (sp >= 0) term = term.slice(0, sp);
     var b = enc.encode(Array.from(fold(term)).slice(0, pre).join("")), h = 0x811c9dc5;
@@ -112,7 +112,8 @@
       for (var i = 1; i < toks.length; i++) {
         if (!toks[i].number && !toks[i - 1].number) pairs.push({ key: toks[i - 1].folded + " " + toks[i].folded, prefix: plan[i].prefix });
       }
-      var shardTerms = plan.map(function (p) { return p.t.folded; }).concat(pairs.map(function (p) { return p.key; }));
+      var titleKey = "^" + words.slice(0, 6).map(function (t) { return t.folded; }).join(" ");
+      var shardTerms = plan.map(function (p) { return p.t.folded; }).concat(pairs.map(function (p) { return p.key; }), words.length ? [titleKey] : []);
       return Promise.all(shardTerms.map(function (t) { return self.shard(t); })).then(function (shards) {
         var score = new Map(), required = [], optional = [];
         plan.forEach(function (p, i) {
@@ -138,8 +139,19 @@
         if (words.length > 1 && pairs.length && !pairHits.some(function (p) { return p.truncated; })) {
           candidates = candidates.filter(function (id) { return pairHits.some(function (p) { return p.map.has(id); }); });
         }
+        // Pages whose title begins with the query's words, or is them.
+        var titles = new Map();
+        if (words.length) {
+          var ts = shards[shards.length - 1], whole = titleKey + "$";
+          Object.keys(ts).forEach(function (k) {
+            if (k.lastIndexOf(titleKey, 0) !== 0) return;
+            var rest = k.slice(titleKey.length);
+            if (!(rest === "" || rest === "$" || (lastPrefix ? true : rest[0] === " "))) return;
+            postings(ts[k], titles, k === whole ? 1.5 : 1);
+          });
+        }
         candidates.forEach(function (id) {
-          var s = 0;
+          var s = titles.get(id) || 0;
           required.concat(optional, pairHits).forEach(function (r) { s += r.map.get(id) || 0; });
           score.set(id, s);
         });

@@ -65,6 +65,12 @@ type Options struct {
 // DefaultOptions suit sites from a hundred to 50 000 pages.
 var DefaultOptions = Options{ShardBytes: 12 << 10, MaxPostings: 2000, ChunkDocs: 8}
 
+// TitleWords is how many leading words of a title its title key holds.
+const TitleWords = 6
+
+// titleBonus is the score of a page whose title begins with the query.
+const titleBonus = 150
+
 // PrefixLen is how many leading characters of a folded term choose its
 // shard; a query's last word of at least this length matches as a prefix.
 const PrefixLen = 3
@@ -186,6 +192,26 @@ func Build(docs []Doc, opt Options) *Index {
 	n := float64(len(docs))
 	avgdl := max(1, total/max(1, n))
 	postings := map[string][]posting{}
+	// Title keys: "^" and the first words of the folded title, with "$"
+	// when that is the whole title, for a bonus to pages whose title begins
+	// with (or is) the query.
+	for id, i := range order {
+		var words []string
+		for _, t := range Tokenize(docs[i].Title) {
+			if !t.Number {
+				words = append(words, t.Folded)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		k := "^" + strings.Join(words[:min(TitleWords, len(words))], " ")
+		if len(words) <= TitleWords {
+			k += "$"
+		}
+		postings[k] = append(postings[k], posting{int32(id), int32(math.Round(titleBonus * per[id].mult))})
+		df[k]++
+	}
 	for id, c := range per {
 		norm := k1 * (1 - b + b*c.dl/avgdl)
 		for k, tf := range c.tf {
@@ -299,9 +325,12 @@ func Build(docs []Doc, opt Options) *Index {
 
 // ShardOf returns the shard of a term among n: FNV-1a of its first
 // PrefixLen characters, of the folded form for an exact term ("=đất") and
-// of the first word for a pair ("dat dai"). The client computes the same.
+// of the first word for a pair ("dat dai") or a title key ("^dang ky").
+// The client computes the same.
 func ShardOf(term string, n int) int {
-	term = strings.TrimPrefix(term, "=")
+	if term != "" && (term[0] == '=' || term[0] == '^') {
+		term = term[1:]
+	}
 	if i := strings.IndexByte(term, ' '); i >= 0 {
 		term = term[:i]
 	}

@@ -21,7 +21,12 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
     for (const k of ["kind", "field", "type", "level", "year"]) if (q[k]) filters[k] = q[k];
     const res = await engine.search(q.q, filters);
     const docs = await engine.docs(res.ids.slice(0, 10));
-    out.push({ q: q.q, total: res.total, top: docs.map((d) => d.url), scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets });
+    const m = engine.m;
+    const top = docs.map((d) => {
+      const gr = engine.group(d.id);
+      return { url: d.url, kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", levels: m.levels.filter((l, i) => gr[4] & (1 << i)).map((l) => l[0]) };
+    });
+    out.push({ q: q.q, total: res.total, ids: res.ids, top, scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

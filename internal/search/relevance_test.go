@@ -1,0 +1,198 @@
+package search_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"minhbach"
+	"minhbach/internal/build"
+	"minhbach/internal/model"
+	"minhbach/internal/output"
+	"minhbach/internal/search"
+	"minhbach/internal/vnfold"
+)
+
+// query is one case of testdata/relevance.json.
+type query struct {
+	Q     string `json:"q"`
+	Kind  string `json:"kind,omitempty"`
+	Field string `json:"field,omitempty"`
+	Type  string `json:"type,omitempty"`
+	Level string `json:"level,omitempty"`
+	Year  string `json:"year,omitempty"`
+	// Top must all be among the first N results; First must be the first.
+	Top   []string `json:"top,omitempty"`
+	N     int      `json:"n,omitempty"`
+	First string   `json:"first,omitempty"`
+	// AllField and AllLevel must hold for the first N results (all when N is 0).
+	AllField string `json:"all_field,omitempty"`
+	AllLevel string `json:"all_level,omitempty"`
+	MinTotal int    `json:"min_total,omitempty"`
+	MaxTotal *int   `json:"max_total,omitempty"`
+	Why      string `json:"why,omitempty"`
+}
+
+type result struct {
+	Q     string `json:"q"`
+	Total int    `json:"total"`
+	IDs   []int  `json:"ids"`
+	Top   []struct {
+		URL    string   `json:"url"`
+		Kind   string   `json:"kind"`
+		Field  string   `json:"field"`
+		Levels []string `json:"levels"`
+	} `json:"top"`
+	Bytes int `json:"bytes"`
+}
+
+// needNode returns the path of node, skipping the test when it is missing
+// (failing it under CI=true, where .ci/run installs it).
+func needNode(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is not installed; .ci/run installs it (apt-get install nodejs)")
+		}
+		t.Skip("node is not installed: the search client's relevance tests need it (apt-get install nodejs)")
+	}
+	return node
+}
+
+// buildDemo builds the demo site at the repository root into a folder and
+// returns the folder and the URL of the search manifest.
+func buildDemo(t *testing.T) (string, string) {
+	t.Helper()
+	mem := output.NewMemory()
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, model.Zone)}, mem)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("build: %v\n%s", err, res.Diags.Format(20))
+	}
+	dir := t.TempDir()
+	for p, data := range mem.Files {
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := regexp.MustCompile(`data-index="([^"]+)"`).FindSubmatch(mem.Files["tim-kiem/index.html"])
+	if m == nil {
+		t.Fatal("tim-kiem/index.html has no data-index")
+	}
+	return dir, string(m[1])
+}
+
+// runQueries runs the client's engine under node over the built site.
+func runQueries(t *testing.T, node, dir, manifest string, qs []query) []result {
+	t.Helper()
+	in, _ := json.Marshal(qs)
+	cmd := exec.Command(node, "testdata/run.cjs", "../../assets/js/search.js", dir, manifest)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var res []result
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestRelevance runs the queries of testdata/relevance.json through the real
+// client over the demo site, and checks that each query and its form
+// without diacritics find the same pages.
+func TestRelevance(t *testing.T) {
+	node := needNode(t)
+	dir, manifest := buildDemo(t)
+	data, err := os.ReadFile("testdata/relevance.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []query
+	if err := json.Unmarshal(data, &qs); err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 40 {
+		t.Errorf("%d queries in the relevance set, want at least 40", len(qs))
+	}
+	// The folded form of every query with diacritics or capitals.
+	all := slices.Clone(qs)
+	folded := map[int]int{}
+	for i, q := range qs {
+		if f := vnfold.Fold(q.Q); f != q.Q {
+			folded[i] = len(all)
+			fq := q
+			fq.Q = f
+			all = append(all, fq)
+		}
+	}
+	res := runQueries(t, node, dir, manifest, all)
+	bytesTotal := 0
+	for i, q := range qs {
+		r := res[i]
+		bytesTotal += r.Bytes
+		var urls []string
+		for _, x := range r.Top {
+			urls = append(urls, x.URL)
+		}
+		name := q.Q
+		if q.Kind != "" || q.Field != "" || q.Level != "" || q.Type != "" || q.Year != "" {
+			name += " [" + strings.Join(slices.DeleteFunc([]string{q.Kind, q.Field, q.Type, q.Level, q.Year}, func(s string) bool { return s == "" }), " ") + "]"
+		}
+		n := q.N
+		if n == 0 {
+			n = len(urls)
+		}
+		head := urls[:min(n, len(urls))]
+		for _, want := range q.Top {
+			if !slices.Contains(head, want) {
+				t.Errorf("%q: %s not in the first %d results %q (%d in all)", name, want, n, head, r.Total)
+			}
+		}
+		if q.First != "" && (len(urls) == 0 || urls[0] != q.First) {
+			t.Errorf("%q: first result %q, want %s (%s)", name, head, q.First, q.Why)
+		}
+		for k, x := range r.Top[:min(n, len(r.Top))] {
+			if q.AllField != "" && x.Field != q.AllField {
+				t.Errorf("%q: result %d %s is in field %q, want %q", name, k+1, x.URL, x.Field, q.AllField)
+			}
+			if q.AllLevel != "" && !slices.Contains(x.Levels, q.AllLevel) {
+				t.Errorf("%q: result %d %s has levels %q, want %q among them", name, k+1, x.URL, x.Levels, q.AllLevel)
+			}
+			if q.Kind != "" && x.Kind != q.Kind {
+				t.Errorf("%q: result %d %s is a %s, want %s", name, k+1, x.URL, x.Kind, q.Kind)
+			}
+		}
+		if r.Total < q.MinTotal {
+			t.Errorf("%q: %d results, want at least %d", name, r.Total, q.MinTotal)
+		}
+		if q.MaxTotal != nil && r.Total > *q.MaxTotal {
+			t.Errorf("%q: %d results, want at most %d (%s)", name, r.Total, *q.MaxTotal, q.Why)
+		}
+		if j, ok := folded[i]; ok {
+			a, b := slices.Sorted(slices.Values(r.IDs)), slices.Sorted(slices.Values(res[j].IDs))
+			if !slices.Equal(a, b) {
+				t.Errorf("%q finds %d pages, its form without diacritics %q finds %d: want the same pages", name, len(a), all[j].Q, len(b))
+			}
+		}
+	}
+	t.Logf("%d queries (%d more without diacritics); %d bytes of index read on average per cold query", len(qs), len(all)-len(qs), bytesTotal/len(qs))
+}
+
+var _ = search.Tokenize
