@@ -52,3 +52,18 @@ func searchDocs(s *model.Site) []search.Doc {
 	}
 	return docs
 }
+
+// bodyStart is the start of a document's text without its heading lines
+// in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): the first words that say
+// something.
+func bodyStart(text string) string {
+	words := strings.Fields(text)
+	i := 0
+	for i < len(words) && strings.ToUpper(words[i]) == words[i] {
+		i++
+	}
+	if i == len(words) {
+		i = 0
+	}
+	return strings.Join(words[i:min(len(words), i+60)], " ")
+}

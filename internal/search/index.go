@@ -63,7 +63,7 @@ type Options struct {
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
-var DefaultOptions = Options{ShardBytes: 12 << 10, MaxPostings: 2000, ChunkDocs: 8}
+var DefaultOptions = Options{ShardBytes: 6 << 10, MaxPostings: 2000, ChunkDocs: 8}
 
 // TitleWords is how many leading words of a title its title key holds.
 const TitleWords = 6

@@ -1,0 +1,140 @@
+package main
+
+// End-to-end browser test of search, as a citizen on a phone uses it: type
+// "thu tuc dat dai" without diacritics on /tim-kiem/, see a land procedure
+// among the first results, filter by kind, follow a result, come back with
+// the back button. It reports the bytes the page fetched for the query
+// (Performance API: the client and the index files).
+//
+// Run it with: go test ./cmd/minhbach/ -run E2ESearch -v
+// The rules of e2e_test.go (skip without chromium, fail under CI=true) hold.
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+type searchResult struct {
+	Href string `json:"href"`
+	Meta string `json:"meta"`
+	Mark int    `json:"mark"`
+}
+
+const resultsJS = `Array.from(document.querySelectorAll("#ket-qua .result")).map(li => ({
+	href: li.querySelector("a").getAttribute("href"), meta: li.querySelector(".meta").textContent, mark: li.querySelectorAll("mark").length}))`
+
+// fetchedJS sums the bytes of the search client and the index files the
+// page fetched (transferSize, or the body size when served from cache).
+const fetchedJS = `performance.getEntriesByType("resource").filter(e => /\/tim-kiem\/index\/|search\.[0-9a-f]+\.js/.test(e.name))
+	.reduce((n, e) => n + (e.transferSize || e.encodedBodySize), 0)`
+
+func waitResults(t *testing.T, ctx context.Context, stage, wantStatus string) []searchResult {
+	t.Helper()
+	js := fmt.Sprintf(`(() => { const s = document.getElementById("trang-thai").textContent;
+		return s.includes(%q) && document.querySelector("#ket-qua .result") ? s : "" })()`, wantStatus)
+	// Evaluate in a loop rather than chromedp.Poll, whose polling does not
+	// survive a page restored from the back-forward cache.
+	found := ""
+	for deadline := time.Now().Add(15 * time.Second); found == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		found, _ = chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	}
+	if found == "" {
+		status := browserRun(t, ctx, stage, chromedp.Evaluate[string](`document.getElementById("trang-thai").textContent`))
+		t.Fatalf("%s: no results announced (status %q)", stage, status)
+	}
+	return browserRun(t, ctx, stage+": results", chromedp.Evaluate[[]searchResult](resultsJS))
+}
+
+func TestE2ESearch(t *testing.T) {
+	ctx, base, clean := startSite(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800, chromedp.EmulateMobile), chromedp.Navigate(base+"/tim-kiem/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "thu tuc dat dai")); err != nil {
+		t.Fatalf("type the query: %v", err)
+	}
+	start := time.Now()
+	res := waitResults(t, ctx, "query thu tuc dat dai", "kết quả cho “thu tuc dat dai”")
+	t.Logf("results in %v after the last key (150 ms of it is the debounce); client-side search took %s ms",
+		time.Since(start).Round(time.Millisecond), browserRun(t, ctx, "timing", chromedp.Evaluate[string](`document.getElementById("tim-kiem").dataset.ms`)))
+	fetched := browserRun(t, ctx, "bytes", chromedp.Evaluate[int](fetchedJS))
+	t.Logf("the page fetched %d bytes for its first query (client and index files)", fetched)
+	land := -1
+	for i, r := range res[:min(3, len(res))] {
+		if strings.HasPrefix(r.Href, "/thu-tuc/") && r.Mark > 0 {
+			land = i
+			break
+		}
+	}
+	if land < 0 {
+		t.Fatalf("no procedure with highlighted words among the first 3 results: %+v", res[:min(3, len(res))])
+	}
+	loc := browserRun(t, ctx, "location", chromedp.Location())
+	if u, _ := url.Parse(loc); u.Query().Get("q") != "thu tuc dat dai" {
+		t.Errorf("the URL %s does not hold the query", loc)
+	}
+	clean("search page")
+
+	// Filter: procedures only.
+	follow0 := chromedp.Search(`//aside[@id="bo-loc"]//a[starts-with(normalize-space(.), "Thủ tục hành chính (")]`)
+	if err := chromedp.Do(ctx, chromedp.Click(follow0)); err != nil {
+		t.Fatalf("click the kind filter: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.search.includes("kind=thu-tuc")`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the filter did not reach the URL: %v", err)
+	}
+	res = waitResults(t, ctx, "filtered", "kết quả cho")
+	for _, r := range res {
+		if !strings.HasPrefix(r.Href, "/thu-tuc/") || !strings.HasPrefix(r.Meta, "Thủ tục hành chính") {
+			t.Errorf("filtered by kind, a result is not a procedure: %+v", r)
+		}
+	}
+
+	// Follow the first result: a land procedure.
+	follow(t, ctx, "follow the first result", chromedp.CSS("#ket-qua .result a"), res[0].Href)
+	field := browserRun(t, ctx, "field", chromedp.Evaluate[string](`document.querySelector(".proc-meta dd:nth-of-type(2)").textContent`))
+	if strings.TrimSpace(field) != "Đất đai" {
+		t.Errorf("the first procedure for thu tuc dat dai is in the field %q, want Đất đai", field)
+	}
+	clean("procedure page")
+
+	// Back: the filtered results again.
+	// (history.back, not chromedp.NavigateBack: a page restored from the
+	// back-forward cache fires no load event.)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`history.back(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	var there bool
+	for deadline := time.Now().Add(10 * time.Second); !there && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		// The page is being replaced: evaluating may fail until it is there.
+		there, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`location.pathname === "/tim-kiem/" && location.search.includes("kind=thu-tuc") && document.readyState !== "loading"`))
+	}
+	if !there {
+		t.Fatal("back: not on the filtered search page after 10 s")
+	}
+	back := waitResults(t, ctx, "back", "kết quả cho “thu tuc dat dai”")
+	if len(back) == 0 || back[0].Href != res[0].Href {
+		t.Errorf("after the back button the results are %+v, want them to start with %s", back, res[0].Href)
+	}
+	shot := browserRun(t, ctx, "screenshot", chromedp.FullScreenshot(90))
+	saveShot(t, "tim-kiem-360.png", shot)
+	clean("back")
+}
+
+// saveShot writes a screenshot into artifacts/screenshots/.
+func saveShot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	file := filepath.Join(shotsDir(t), name)
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot %s", file)
+}
