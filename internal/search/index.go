@@ -246,10 +246,14 @@ func Build(docs []Doc, opt Options) *Index {
 	}
 
 	idx := &Index{Docs: len(docs), Terms: len(keys), Shards: nShards}
+	written := map[string]bool{}
 	put := func(dir string, data []byte) string {
 		sum := sha256.Sum256(data)
 		name := hex.EncodeToString(sum[:5]) + ".json"
-		idx.Files = append(idx.Files, File{Path: Dir + dir + name, Data: data})
+		if !written[dir+name] { // identical files share one name
+			written[dir+name] = true
+			idx.Files = append(idx.Files, File{Path: Dir + dir + name, Data: data})
+		}
 		return name
 	}
 	shardNames := make([]string, nShards)

@@ -10,14 +10,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"minhbach"
 	"minhbach/internal/build"
-	"minhbach/internal/model"
-	"minhbach/internal/output"
-	"minhbach/internal/search"
 	"minhbach/internal/vnfold"
 )
 
@@ -72,14 +70,14 @@ func needNode(t *testing.T) string {
 // returns the folder and the URL of the search manifest.
 func buildDemo(t *testing.T) (string, string) {
 	t.Helper()
-	mem := output.NewMemory()
+	mem := memory{}
 	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
-		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, model.Zone)}, mem)
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.FixedZone("ICT", 7*3600))}, mem)
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v\n%s", err, res.Diags.Format(20))
 	}
 	dir := t.TempDir()
-	for p, data := range mem.Files {
+	for p, data := range mem {
 		f := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
 			t.Fatal(err)
@@ -88,11 +86,24 @@ func buildDemo(t *testing.T) (string, string) {
 			t.Fatal(err)
 		}
 	}
-	m := regexp.MustCompile(`data-index="([^"]+)"`).FindSubmatch(mem.Files["tim-kiem/index.html"])
+	m := regexp.MustCompile(`data-index="([^"]+)"`).FindSubmatch(mem["tim-kiem/index.html"])
 	if m == nil {
 		t.Fatal("tim-kiem/index.html has no data-index")
 	}
 	return dir, string(m[1])
+}
+
+// memory is a build sink that keeps the files (one goroutine writes at a
+// time is not guaranteed: guard it).
+type memory map[string][]byte
+
+var memMu sync.Mutex
+
+func (m memory) Put(p string, data []byte) error {
+	memMu.Lock()
+	defer memMu.Unlock()
+	m[p] = data
+	return nil
 }
 
 // runQueries runs the client's engine under node over the built site.
@@ -194,5 +205,3 @@ func TestRelevance(t *testing.T) {
 	}
 	t.Logf("%d queries (%d more without diacritics); %d bytes of index read on average per cold query", len(qs), len(all)-len(qs), bytesTotal/len(qs))
 }
-
-var _ = search.Tokenize
