@@ -85,23 +85,29 @@ func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *P
 		page(doc.URL, "document/single.html", p)
 	}
 	for _, l := range g.Lists {
-		crumbs := []Crumb{home, docCrumb}
-		if l.Kind != "all" {
-			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
-		}
-		title := l.Title
-		if l.Pager.Number > 1 {
-			crumbs = append(crumbs, Crumb{Name: fmt.Sprintf("Trang %d", l.Pager.Number)})
-			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
-		} else {
-			crumbs[len(crumbs)-1].URL = ""
-		}
+		title, crumbs := listPage(docCrumb, l.Title, l.Kind != "all", l.Term, l.Pager)
 		page(l.URL, "document/list.html", &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs})
 	}
 	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }})
 	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents) }})
 	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents) }})
 	return jobs
+}
+
+// listPage returns the title and breadcrumb of a browse list page under
+// section: the term's crumb when the list has one, and "Trang N" past the
+// first page; the last crumb has no link.
+func listPage(section Crumb, title string, hasTerm bool, term *model.Term, pager model.Pager) (string, []Crumb) {
+	crumbs := []Crumb{home, section}
+	if hasTerm {
+		crumbs = append(crumbs, Crumb{Name: term.Name, URL: term.URL})
+	}
+	if pager.Number > 1 {
+		crumbs = append(crumbs, Crumb{Name: fmt.Sprintf("Trang %d", pager.Number)})
+		return fmt.Sprintf("%s – trang %d", title, pager.Number), crumbs
+	}
+	crumbs[len(crumbs)-1].URL = ""
+	return title, crumbs
 }
 
 func (r *Renderer) issueFeed(issues []*model.Issue) ([]byte, error) {

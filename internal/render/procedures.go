@@ -87,17 +87,7 @@ func (r *Renderer) procedureJobs(s *model.Site, page func(url, layout string, p 
 		page(p.URL, "procedure/single.html", pg)
 	}
 	for _, l := range c.Lists {
-		crumbs := []Crumb{home, root}
-		if l.Kind != "all" {
-			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
-		}
-		title := l.Title
-		if l.Pager.Number > 1 {
-			crumbs = append(crumbs, Crumb{Name: fmt.Sprintf("Trang %d", l.Pager.Number)})
-			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
-		} else {
-			crumbs[len(crumbs)-1].URL = ""
-		}
+		title, crumbs := listPage(root, l.Title, l.Kind != "all", l.Term, l.Pager)
 		page(l.URL, "procedure/list.html", &Page{Kind: "procedures", Title: title, ProcList: l, Catalogue: c, Crumbs: crumbs,
 			Description: fmt.Sprintf("%s: %d thủ tục.", l.Title, len(l.Items))})
 	}

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/media"
@@ -136,31 +134,9 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 // relations reads a relation key: a list of numbers, or of mappings
 // {number, external, title} for documents outside the site.
 func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
-	v := m.Node(string(kind))
-	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
-		return nil
-	}
-	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
-		items = v.Content
-	}
 	var out []model.Relation
-	for _, it := range items {
-		switch it.Kind {
-		case yaml.ScalarNode:
-			if n := strings.TrimSpace(it.Value); n != "" {
-				out = append(out, model.Relation{Kind: kind, Number: n, Pos: m.Pos(it)})
-			}
-		case yaml.MappingNode:
-			sub := m.Mapping(it)
-			sub.CheckKeys([]string{"number", "external", "title"})
-			r := model.Relation{Kind: kind, Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
-			if r.Number != "" {
-				out = append(out, r)
-			}
-		default:
-			m.Diags().Errorf(m.Pos(it), "%s: want document numbers, or {number, external: true, title} for documents outside the site", kind)
-		}
+	for _, c := range citations(m, string(kind)) {
+		out = append(out, model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: c.Pos})
 	}
 	return out
 }
