@@ -93,8 +93,8 @@ func buildDemo(t *testing.T) (string, string) {
 	return dir, string(m[1])
 }
 
-// memory is a build sink that keeps the files (one goroutine writes at a
-// time is not guaranteed: guard it).
+// memory is a build sink that keeps the files; the build writes from
+// several goroutines.
 type memory map[string][]byte
 
 var memMu sync.Mutex
