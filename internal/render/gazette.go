@@ -196,11 +196,7 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 	if len(enc) > 0 {
 		ld["encoding"] = enc
 	}
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
-	e.SetEscapeHTML(true)
-	_ = e.Encode(ld)
-	return template.JS(strings.TrimSpace(b.String()))
+	return jsonLD(ld)
 }
 
 // ExportDocument is one document in the open-data exports.
@@ -268,12 +264,7 @@ func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocumen
 
 // DocumentsJSON is the open-data export of every document, as JSON.
 func DocumentsJSON(abs func(string) string, docs []*model.Document) ([]byte, error) {
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
-	if err := e.Encode(map[string]any{"van_ban": exportDocs(abs, docs)}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return json.Marshal(map[string]any{"van_ban": exportDocs(abs, docs)})
 }
 
 // CSVHeader is the header row of the CSV export of documents.
@@ -284,11 +275,7 @@ var CSVHeader = []string{"so_ky_hieu", "trich_yeu", "loai_van_ban", "co_quan_ban
 // with a byte-order mark so that Excel reads the Vietnamese text. Lists
 // (relations, attachments) are joined with "; ".
 func DocumentsCSV(abs func(string) string, docs []*model.Document) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	_ = w.Write(CSVHeader)
+	var rows [][]string
 	for _, x := range exportDocs(abs, docs) {
 		var rels, files []string
 		for _, r := range x.Relations {
@@ -297,11 +284,32 @@ func DocumentsCSV(abs func(string) string, docs []*model.Document) ([]byte, erro
 		for _, f := range x.Attachments {
 			files = append(files, f.URL)
 		}
-		_ = w.Write([]string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Expires,
+		rows = append(rows, []string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Expires,
 			x.Field, x.StatusLabel, x.Issue, x.URL, csvSafe(strings.Join(rels, "; ")), strings.Join(files, "; ")})
 	}
-	w.Flush()
+	return csvFile(CSVHeader, rows)
+}
+
+// csvFile writes an open-data CSV file: UTF-8 with a byte-order mark so
+// that Excel reads the Vietnamese text, CRLF line ends, a header row.
+func csvFile(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(header)
+	_ = w.WriteAll(rows)
 	return b.Bytes(), w.Error()
+}
+
+// jsonLD encodes schema.org data for a script element; < > & are escaped
+// so that no value can close the script.
+func jsonLD(ld map[string]any) template.JS {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(true)
+	_ = e.Encode(ld)
+	return template.JS(strings.TrimSpace(b.String()))
 }
 
 // csvSafe keeps a spreadsheet from reading a cell as a formula.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -164,11 +163,7 @@ func (r *Renderer) governmentService(p *model.Procedure) template.JS {
 	if p.Status == model.Abolished {
 		ld["description"] = "Thủ tục đã bãi bỏ."
 	}
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
-	e.SetEscapeHTML(true)
-	_ = e.Encode(ld)
-	return template.JS(strings.TrimSpace(b.String()))
+	return jsonLD(ld)
 }
 
 func (r *Renderer) legislationRef(c model.Citation) map[string]any {
@@ -266,12 +261,7 @@ func exportProcs(abs func(string) string, procs []*model.Procedure) []ExportProc
 
 // ProceduresJSON is the open-data export of every procedure, as JSON.
 func ProceduresJSON(abs func(string) string, procs []*model.Procedure) ([]byte, error) {
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
-	if err := e.Encode(map[string]any{"thu_tuc": exportProcs(abs, procs)}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return json.Marshal(map[string]any{"thu_tuc": exportProcs(abs, procs)})
 }
 
 // ProcedureCSVHeader is the header row of the CSV export of procedures.
@@ -283,11 +273,7 @@ var ProcedureCSVHeader = []string{"ma_thu_tuc", "ten_thu_tuc", "linh_vuc", "cap_
 // UTF-8 with a byte-order mark. Lists are joined with "; ", as catalogues
 // write them; a dossier item is "name | copies | form URL".
 func ProceduresCSV(abs func(string) string, procs []*model.Procedure) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	_ = w.Write(ProcedureCSVHeader)
+	var rows [][]string
 	join := func(s []string) string { return csvSafe(strings.Join(s, "; ")) }
 	for _, x := range exportProcs(abs, procs) {
 		var papers, basis []string
@@ -305,10 +291,9 @@ func ProceduresCSV(abs func(string) string, procs []*model.Procedure) ([]byte, e
 		if x.PublishedBy != nil {
 			published = x.PublishedBy.Number
 		}
-		_ = w.Write([]string{csvSafe(x.Code), csvSafe(x.Title), x.Field, join(x.Levels), csvSafe(x.Agency), csvSafe(x.Place), csvSafe(x.Target),
+		rows = append(rows, []string{csvSafe(x.Code), csvSafe(x.Title), x.Field, join(x.Levels), csvSafe(x.Agency), csvSafe(x.Place), csvSafe(x.Target),
 			csvSafe(x.ProcessingTime), csvSafe(x.Fee), x.OnlineLabel, join(x.Methods), join(x.Steps), join(papers), join(x.Requirements),
 			csvSafe(x.Result), join(basis), csvSafe(published), x.StatusLabel, x.URL})
 	}
-	w.Flush()
-	return b.Bytes(), w.Error()
+	return csvFile(ProcedureCSVHeader, rows)
 }

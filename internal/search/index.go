@@ -137,6 +137,9 @@ func Build(docs []Doc, opt Options) *Index {
 		tf   map[string]float64
 		dl   float64
 		mult float64
+		// title is the title key: "^" and the first TitleWords words of
+		// the folded title, with "$" when that is the whole title.
+		title string
 	}
 	newest, oldest := time.Time{}, time.Time{}
 	for _, d := range docs {
@@ -160,6 +163,9 @@ func Build(docs []Doc, opt Options) *Index {
 			w    float64
 		}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
 			toks := Tokenize(f.text)
+			if f.w == weightTitle {
+				c.title = titleKey(toks)
+			}
 			prev := ""
 			for _, t := range toks {
 				c.tf[t.Folded] += f.w
@@ -195,22 +201,12 @@ func Build(docs []Doc, opt Options) *Index {
 	// Title keys: "^" and the first words of the folded title, with "$"
 	// when that is the whole title, for a bonus to pages whose title begins
 	// with (or is) the query.
-	for id, i := range order {
-		var words []string
-		for _, t := range Tokenize(docs[i].Title) {
-			if !t.Number {
-				words = append(words, t.Folded)
-			}
-		}
-		if len(words) == 0 {
+	for id, c := range per {
+		if c.title == "" {
 			continue
 		}
-		k := "^" + strings.Join(words[:min(TitleWords, len(words))], " ")
-		if len(words) <= TitleWords {
-			k += "$"
-		}
-		postings[k] = append(postings[k], posting{int32(id), int32(math.Round(titleBonus * per[id].mult))})
-		df[k]++
+		postings[c.title] = append(postings[c.title], posting{int32(id), int32(math.Round(titleBonus * c.mult))})
+		df[c.title]++
 	}
 	for id, c := range per {
 		norm := k1 * (1 - b + b*c.dl/avgdl)
@@ -325,6 +321,24 @@ func Build(docs []Doc, opt Options) *Index {
 	data, _ := json.Marshal(manifest)
 	idx.Manifest = "/" + Dir + put("", data)
 	return idx
+}
+
+// titleKey returns the title key of a title's tokens, "" when it has no word.
+func titleKey(toks []Token) string {
+	var words []string
+	for _, t := range toks {
+		if !t.Number {
+			words = append(words, t.Folded)
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	k := "^" + strings.Join(words[:min(TitleWords, len(words))], " ")
+	if len(words) <= TitleWords {
+		k += "$"
+	}
+	return k
 }
 
 // ShardOf returns the shard of a term among n: FNV-1a of its first
