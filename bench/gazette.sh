@@ -27,19 +27,7 @@ go build -o "$tmp/corpus" ./bench/cmd/corpus
 go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues "$issues" -out "$tmp/site-minhbach"
 "$tmp/corpus" -n "$news" -seed 1 -out "$tmp/site-hugo" -hugo -hugo-version "$(hugo version | grep -oE 'v[0-9]+\.[0-9]+' | head -n 1)"
 
-# The same gazette for Hugo: documents under content/van-ban/, issues under content/cong-bao/.
-(cd "$tmp/site-minhbach/content/gazette" && find documents issues -name '*.md') | while read -r f; do
-  case $f in
-    documents/*) dest="$tmp/site-hugo/content/van-ban/${f#documents/}" ;;
-    issues/*) dest="$tmp/site-hugo/content/cong-bao/${f#issues/}" ;;
-  esac
-  mkdir -p "$(dirname "$dest")"
-  sed -e 's/^issued: /date: /' \
-      -e 's/^doc_type: \(.*\)$/loai: ["\1"]/' \
-      -e 's/^field: \(.*\)$/linh_vuc: ["\1"]/' \
-      -e 's/^agency: \(.*\)$/co_quan: ["\1"]/' \
-      "$tmp/site-minhbach/content/gazette/$f" >"$dest"
-done
+hugo_gazette
 sed -i 's/^year = "years"$/year = "years"\nloai = "loai"\nlinh_vuc = "linh_vuc"\nco_quan = "co_quan"/' "$tmp/site-hugo/hugo.toml"
 
 echo "corpus: $news news + $docs documents in $issues issues (seed 1); $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1,2)"

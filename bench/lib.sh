@@ -55,3 +55,22 @@ table() {
   printf '%-10s %10s %10s %14s %8s\n' hugo $h
   echo "$m $h" | awk '{ printf "minhbach/hugo: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n", $1 / $5, $2 / $6, $3 / $7 }'
 }
+
+# hugo_gazette copies the gazette of $tmp/site-minhbach into $tmp/site-hugo:
+# documents under content/van-ban/, issues under content/cong-bao/, with
+# issued → date and type, field and agency as taxonomies (the browse pages
+# minhbach makes).
+hugo_gazette() {
+  (cd "$tmp/site-minhbach/content/gazette" && find documents issues -name '*.md') | while read -r f; do
+    case $f in
+      documents/*) dest="$tmp/site-hugo/content/van-ban/${f#documents/}" ;;
+      issues/*) dest="$tmp/site-hugo/content/cong-bao/${f#issues/}" ;;
+    esac
+    mkdir -p "$(dirname "$dest")"
+    sed -e 's/^issued: /date: /' \
+        -e 's/^doc_type: \(.*\)$/loai: ["\1"]/' \
+        -e 's/^field: \(.*\)$/linh_vuc: ["\1"]/' \
+        -e 's/^agency: \(.*\)$/co_quan: ["\1"]/' \
+        "$tmp/site-minhbach/content/gazette/$f" >"$dest"
+  done
+}

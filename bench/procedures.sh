@@ -33,12 +33,7 @@ go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues "$issues" 
 "$tmp/corpus" -n "$news" -seed 1 -out "$tmp/site-hugo" -hugo -hugo-version "$(hugo version | grep -oE 'v[0-9]+\.[0-9]+' | head -n 1)"
 
 # The same gazette and procedures for Hugo.
-(cd "$tmp/site-minhbach/content/gazette" && find documents -name '*.md') | while read -r f; do
-  dest="$tmp/site-hugo/content/van-ban/${f#documents/}"
-  mkdir -p "$(dirname "$dest")"
-  sed -e 's/^issued: /date: /' -e 's/^doc_type: \(.*\)$/loai: ["\1"]/' -e 's/^field: \(.*\)$/linh_vuc: ["\1"]/' \
-    "$tmp/site-minhbach/content/gazette/$f" >"$dest"
-done
+hugo_gazette
 python3 - "$tmp/site-minhbach/content/procedures/danh-muc.csv" "$tmp/site-hugo/content/thu-tuc" <<'PY'
 import csv, json, os, sys
 src, out = sys.argv[1], sys.argv[2]
