@@ -18,7 +18,8 @@ go build -o "$tmp/minhbach" ./cmd/minhbach
 go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues 200 -procedures "$procs" -out "$tmp/site"
 /usr/bin/time -f '%e s wall, %M KiB peak RSS' -o "$tmp/time" "$tmp/minhbach" build --source "$tmp/site" --destination "$tmp/out" --build-date 2026-11-23
 echo "build: $(cat "$tmp/time")"
-echo "index: $(du -sh "$tmp/out/tim-kiem/index" | cut -f1) in $(find "$tmp/out/tim-kiem/index" -type f | wc -l) files ($(ls "$tmp/out/tim-kiem/index/s" | wc -l) shards, $(ls "$tmp/out/tim-kiem/index/m" | wc -l) metadata chunks)"
-manifest=$(grep -o '/tim-kiem/index/[0-9a-f]*\.json' "$tmp/out/tim-kiem/index.html")
+ix=$(echo "$tmp"/out/tim-kiem/index/*/)
+echo "index: $(du -sh --apparent-size "$ix" | cut -f1) in $(find "$ix" -type f | wc -l) files ($(ls "$ix/s" | wc -l) term shards, $(ls "$ix/p" | wc -l) prefix shards, $(ls "$ix/m" | wc -l) metadata chunks)"
+manifest=$(grep -o '/tim-kiem/index/[0-9a-f]*/manifest\.json' "$tmp/out/tim-kiem/index.html")
 node bench/search-bytes.cjs "$tmp/out" "$manifest" "thủ tục đất đai" "cải cách hành chính" "chuyển đổi số" "giấy phép xây dựng" "hộ tịch" \
   "giai ngan von dau tu cong" "93/KH-UBND" "1.001234" "quyet dinh" "ke hoach"
