@@ -53,23 +53,43 @@
     return h % n;
   }
 
-  // parse reads a term's list [df, k, k×(gap, impact), gaps…] into a map
-  // doc→impact; full tells whether it lists every document of the term.
+  // parse reads a term's list [df, k, k×(gap, impact), gaps…] into a list
+  // {ids, imp}: document numbers ascending and their impacts. The k best
+  // carry their own impact; the others get the lowest of those.
   function parse(a) {
-    var map = new Map(), id = 0, k = a[1], floor = Infinity, i;
-    for (i = 0; i < k; i++) { id += a[2 + 2 * i]; map.set(id, a[3 + 2 * i]); floor = Math.min(floor, a[3 + 2 * i]); }
-    for (i = 2 + 2 * k, id = 0; i < a.length; i++) { id += a[i]; map.set(id, floor); }
-    return { df: a[0], map: map, full: map.size === a[0] };
+    var k = a[1], rest = a.length - 2 - 2 * k, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
+    var i = 0, j = 0, o = 0, x = 0, y = 0, floor = 0, bi = 0, ri = 0;
+    for (i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
+    i = 0; j = 0;
+    if (i < k) x = a[2];
+    if (j < rest) y = a[2 + 2 * k];
+    while (i < k || j < rest) {
+      if (j >= rest || (i < k && x < y)) { ids[o] = x; imp[o++] = a[3 + 2 * i]; if (++i < k) x += a[2 + 2 * i]; }
+      else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += a[2 + 2 * k + j]; }
+    }
+    return { df: a[0], ids: ids, imp: imp, full: n === a[0] };
   }
-  var NONE = { df: 0, map: new Map(), full: true };
+  var NONE = { df: 0, ids: new Int32Array(0), imp: new Int32Array(0), full: true };
 
   // union merges lists: a document scores its best.
   function union(lists) {
-    if (lists.length === 1) return lists[0].map;
-    var map = new Map();
-    lists.forEach(function (l) { l.map.forEach(function (v, id) { map.set(id, Math.max(map.get(id) || 0, v)); }); });
-    return map;
+    if (lists.length === 1) return lists[0];
+    var best = new Map();
+    lists.forEach(function (l) { for (var i = 0; i < l.ids.length; i++) best.set(l.ids[i], Math.max(best.get(l.ids[i]) || 0, l.imp[i])); });
+    var ids = Int32Array.from(best.keys()).sort(), imp = new Int32Array(ids.length);
+    for (var i = 0; i < ids.length; i++) imp[i] = best.get(ids[i]);
+    return { df: ids.length, ids: ids, imp: imp, full: true };
   }
+
+  // Cursor reads a list for ascending document numbers.
+  function Cursor(l) { this.l = l; this.i = 0; }
+  // at returns the impact of document id, 0 when the list lacks it.
+  Cursor.prototype.at = function (id) {
+    var ids = this.l.ids, i = this.i;
+    while (i < ids.length && ids[i] < id) i++;
+    this.i = i;
+    return i < ids.length && ids[i] === id ? this.l.imp[i] : 0;
+  };
 
   // Engine reads the index whose manifest is at manifestURL; fetchJSON(url)
   // returns a promise of the parsed file.
@@ -84,6 +104,17 @@
       self.starts = m.groups.map(function (r) { var s = start; start += r[0]; return s; });
       return m;
     });
+    // values(g) are the facet values of group g, each dimension a list.
+    var vals = {};
+    self.values = function (gi) {
+      if (vals[gi]) return vals[gi];
+      var m = self.m, gr = m.groups[gi];
+      return (vals[gi] = {
+        kind: [m.kinds[gr[1]][0]], field: gr[2] >= 0 ? [m.fields[gr[2]][0]] : [], type: gr[3] >= 0 ? [m.types[gr[3]]] : [],
+        level: m.levels.filter(function (l, i) { return gr[4] & (1 << i); }).map(function (l) { return l[0]; }), year: gr[5] ? [String(gr[5])] : []
+      });
+    };
+    self.ok = function (v, dim, want) { return !want || v[dim].indexOf(want) >= 0; };
     self.group = function (id) {
       var lo = 0, hi = self.starts.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (self.starts[mid] <= id) lo = mid; else hi = mid - 1; }
@@ -91,12 +122,13 @@
     };
     // term(key) is the key's list, NONE when the index lacks it; a long
     // list is a file of its own that the shard names.
+    var lists = {};
     self.term = function (key) {
-      return self.file("s", shardOf(key, self.m.shards)).then(function (s) {
+      return lists[key] || (lists[key] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
         var v = s[key];
         if (!v) return NONE;
         return v[1] === -1 ? self.file("l", v[2]).then(parse) : parse(v);
-      });
+      }));
     };
     // complete(word) lists the indexed words that begin with word, the most
     // frequent first (at most 5), the word itself first when indexed.
@@ -156,40 +188,38 @@
         return Promise.all(flat.map(function (k) { return self.term(k); })).then(function (lists) {
           var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
           var nt = toks.length, np = pairKeys.length;
-          var wordMaps = got.slice(0, nt).map(union), pairMaps = got.slice(nt, nt + np).map(union);
-          var exactMaps = got.slice(nt + np, nt + np + nt), titleMaps = got[got.length - 1];
-          var candidates = [];
-          if (wordMaps.every(function (w) { return w.size; })) {
-            var order = wordMaps.slice().sort(function (a, b) { return a.size - b.size; });
-            candidates = Array.from(order[0].keys()).filter(function (id) { return order.every(function (w) { return w.has(id); }); });
+          var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
+          var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
+          // Candidates: the documents of the shortest word's list that every
+          // other word's list holds; a query of several words must also
+          // have one of its pairs there (a phrase somewhere).
+          var order = wordLists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
+          var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
+          var bonus_ = bonus.map(function (l) { return new Cursor(l); }), needPair = words.length > 1 && np > 0;
+          var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
+          var ids = [], score = new Map(), gi = 0, gv = null, starts = self.starts;
+          var first = order[0].ids;
+          for (var c = 0; c < first.length; c++) {
+            var id = first[c], s = order[0].imp[c], ok = true;
+            for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
+            if (!ok) continue;
+            var inPair = false;
+            for (var pp = 0; pp < pairs_.length; pp++) { var pv = pairs_[pp].at(id); if (pv) { inPair = true; s += pv; } }
+            if (needPair && !inPair) continue;
+            for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
+            // Facet values of the document's group (groups ascend with ids).
+            while (gi + 1 < starts.length && starts[gi + 1] <= id) { gi++; gv = null; }
+            if (!gv) gv = self.values(gi);
+            var pass = 0, all = true;
+            for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) { all = false; pass++; var failed = d; }
+            // A dimension's counts apply the other dimensions' filters.
+            for (d = 0; d < 5; d++) {
+              if (pass > 1 || (pass === 1 && failed !== d)) continue;
+              var vals = gv[dims[d]];
+              for (var x = 0; x < vals.length; x++) facets[dims[d]][vals[x]] = (facets[dims[d]][vals[x]] || 0) + 1;
+            }
+            if (all) { ids.push(id); score.set(id, s); }
           }
-          // A query of several words is a phrase somewhere.
-          if (words.length > 1 && np) {
-            candidates = candidates.filter(function (id) { return pairMaps.some(function (p) { return p.has(id); }); });
-          }
-          var score = new Map();
-          candidates.forEach(function (id) {
-            var s = 0;
-            wordMaps.concat(pairMaps).forEach(function (w) { s += w.get(id) || 0; });
-            exactMaps.forEach(function (e) { if (e.length) s += e[0].map.get(id) || 0; });
-            titleMaps.forEach(function (t) { s += t.map.get(id) || 0; });
-            score.set(id, s);
-          });
-          var f = filters || {}, facets = { kind: {}, field: {}, type: {}, level: {}, year: {} }, ids = [];
-          var dims = ["kind", "field", "type", "level", "year"];
-          candidates.forEach(function (id) {
-            var gr = self.group(id), v = {
-              kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", type: gr[3] >= 0 ? m.types[gr[3]] : "",
-              level: m.levels.filter(function (l, i) { return gr[4] & (1 << i); }).map(function (l) { return l[0]; }), year: gr[5] ? String(gr[5]) : ""
-            };
-            var ok = function (dim) { return !f[dim] || (dim === "level" ? v.level.indexOf(f[dim]) >= 0 : v[dim] === f[dim]); };
-            dims.forEach(function (dim) {
-              // A dimension's counts apply the other dimensions' filters.
-              if (!dims.every(function (o) { return o === dim || ok(o); })) return;
-              (dim === "level" ? v.level : [v[dim]]).forEach(function (x) { if (x) facets[dim][x] = (facets[dim][x] || 0) + 1; });
-            });
-            if (dims.every(ok)) ids.push(id);
-          });
           ids.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
           return { total: ids.length, ids: ids, scores: ids.map(function (id) { return score.get(id); }), facets: facets, tokens: toks, prefix: prefix };
         });
