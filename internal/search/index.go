@@ -4,15 +4,20 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"minhbach/internal/vnfold"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -188,6 +193,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			continue
 		}
 		t.long = -1
+		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
 	}
 	nShards := max(1, (small+opt.ShardBytes-1)/opt.ShardBytes)
@@ -210,7 +216,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			if t.long >= 0 {
 				fmt.Fprintf(&buf, "[%d,-1,%d]", len(t.list), t.long)
 			} else {
-				t.write(&buf, opt.TopImpacts)
+				buf.Write(t.enc)
 			}
 		}
 		buf.WriteByte('}')
@@ -268,10 +274,23 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 func digest(docs []Doc, order []int, opt Options) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "v%d %+v\n", version, opt)
+	var n [8]byte
+	str := func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		io.WriteString(h, s)
+	}
 	for _, i := range order {
 		d := &docs[i]
-		fmt.Fprintf(h, "%q %q %q %q %q %q %q %q %q %q %v %d %s %v\n", d.URL, d.Title, d.Kind, d.Number, d.Label, d.Text, d.Summary,
-			d.Field, d.FieldLabel, d.DocType, d.Levels, d.Year, d.Date.Format(time.RFC3339), d.Demote)
+		for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label, d.Text, d.Summary, d.Field, d.FieldLabel, d.DocType,
+			strconv.Itoa(d.Year), d.Date.Format(time.RFC3339Nano), strconv.FormatBool(d.Demote)} {
+			str(s)
+		}
+		str(strconv.Itoa(len(d.Levels)))
+		for _, l := range d.Levels {
+			str(l[0])
+			str(l[1])
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
@@ -282,6 +301,8 @@ type term struct {
 	list []posting
 	// long is the number of the term's own file, -1 when it has none.
 	long int
+	// enc is the written list of a term without a file of its own.
+	enc []byte
 }
 
 // bonusOnly tells whether a term only adds to scores (an exact spelling
@@ -296,14 +317,36 @@ func (t *term) write(buf *bytes.Buffer, top int) {
 	p := t.list
 	best, rest := p, []posting(nil)
 	if len(p) > top {
-		best = slices.Clone(p)
-		slices.SortStableFunc(best, func(x, y posting) int { return cmp.Or(cmp.Compare(y.v, x.v), cmp.Compare(x.doc, y.doc)) })
-		if !t.bonusOnly() {
-			rest = best[top:]
-			slices.SortFunc(rest, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+		// The top best by impact, the first in document order among equals:
+		// those above the top-th impact, then those equal to it.
+		v := make([]float32, len(p))
+		for i, x := range p {
+			v[i] = x.v
 		}
-		best = best[:top]
-		slices.SortFunc(best, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+		slices.Sort(v)
+		cut := v[len(v)-top]
+		above := 0
+		for _, x := range v[len(v)-top:] {
+			if x > cut {
+				above++
+			}
+		}
+		ties := top - above
+		best = make([]posting, 0, top)
+		if !t.bonusOnly() {
+			rest = make([]posting, 0, len(p)-top)
+		}
+		for _, x := range p {
+			switch {
+			case x.v > cut:
+				best = append(best, x)
+			case x.v == cut && ties > 0:
+				best = append(best, x)
+				ties--
+			case rest != nil:
+				rest = append(rest, x)
+			}
+		}
 	}
 	buf.WriteByte('[')
 	buf.WriteString(strconv.Itoa(len(p)))
@@ -408,22 +451,71 @@ type indexer struct {
 	terms []*term
 	dl    []float32
 	mult  []float32
-	tf    map[int32]float32
 }
 
 func newIndexer() *indexer {
-	return &indexer{ids: map[string]int32{}, tf: map[int32]float32{}}
+	return &indexer{ids: map[string]int32{}}
 }
 
-func (x *indexer) add(key string, w float32) {
-	id, ok := x.ids[key]
-	if !ok {
-		id = int32(len(x.terms))
-		x.ids[key] = id
-		x.terms = append(x.terms, &term{key: key})
-	}
-	x.tf[id] += w
+// counts are one document's terms in the order first seen, with their
+// weighted frequencies.
+type counts struct {
+	keys []string
+	tf   []float32
+	at   map[string]int
+	dl   float64
+	toks []Token
 }
+
+func (c *counts) add(key string, w float32) {
+	if i, ok := c.at[key]; ok {
+		c.tf[i] += w
+		return
+	}
+	c.at[key] = len(c.keys)
+	c.keys = append(c.keys, key)
+	c.tf = append(c.tf, w)
+}
+
+// count tokenizes a document: every word folded and exact, adjacent word
+// pairs, and its title keys.
+func (c *counts) count(d *Doc, z *tokenizer) {
+	c.keys, c.tf, c.dl = c.keys[:0], c.tf[:0], 0
+	clear(c.at)
+	for _, f := range []struct {
+		text string
+		w    float32
+	}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
+		c.toks = z.tokenize(f.text, c.toks[:0])
+		toks := c.toks
+		if f.w == weightTitle {
+			for _, k := range titleKeys(toks) {
+				c.add(k, 0)
+			}
+		}
+		prev := ""
+		for _, t := range toks {
+			c.add(t.Folded, f.w)
+			if t.Exact != t.Folded {
+				c.add("="+t.Exact, f.w)
+			}
+			if !t.Number {
+				if prev != "" {
+					c.add(prev+" "+t.Folded, f.w)
+				}
+				prev = t.Folded
+			} else {
+				prev = ""
+			}
+		}
+		c.dl += float64(f.w) * float64(len(toks))
+	}
+}
+
+// batch is how many documents the workers count before their counts are
+// merged, in document order: memory stays small and the result does not
+// depend on the number of workers.
+const batch = 256
 
 // index counts the weighted frequency of every term in every document;
 // document id is the position in order.
@@ -441,47 +533,48 @@ func (x *indexer) index(docs []Doc, order []int) {
 	}
 	x.dl = make([]float32, len(order))
 	x.mult = make([]float32, len(order))
-	for id, i := range order {
-		d := &docs[i]
-		clear(x.tf)
-		dl := 0.0
-		for _, f := range []struct {
-			text string
-			w    float32
-		}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
-			toks := Tokenize(f.text)
-			if f.w == weightTitle {
-				for _, k := range titleKeys(toks) {
-					x.add(k, 0)
-				}
-			}
-			prev := ""
-			for _, t := range toks {
-				x.add(t.Folded, f.w)
-				if t.Exact != t.Folded {
-					x.add("="+t.Exact, f.w)
-				}
-				if !t.Number {
-					if prev != "" {
-						x.add(prev+" "+t.Folded, f.w)
+	work := make([]counts, min(batch, len(order)))
+	for i := range work {
+		work[i].at = map[string]int{}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	tokenizers := make([]tokenizer, workers)
+	for start := 0; start < len(order); start += batch {
+		n := min(batch, len(order)-start)
+		var wg sync.WaitGroup
+		next := atomic.Int64{}
+		for w := range workers {
+			wg.Go(func() {
+				z := &tokenizers[w]
+				for {
+					j := int(next.Add(1)) - 1
+					if j >= n {
+						return
 					}
-					prev = t.Folded
-				} else {
-					prev = ""
+					work[j].count(&docs[order[start+j]], z)
 				}
+			})
+		}
+		wg.Wait()
+		for j := range n {
+			id, c, d := start+j, &work[j], &docs[order[start+j]]
+			mult := 1.0
+			if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
+				mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
 			}
-			dl += float64(f.w) * float64(len(toks))
-		}
-		mult := 1.0
-		if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
-			mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
-		}
-		if d.Demote {
-			mult = 0.5
-		}
-		x.dl[id], x.mult[id] = float32(dl), float32(mult)
-		for t, v := range x.tf {
-			x.terms[t].list = append(x.terms[t].list, posting{int32(id), v})
+			if d.Demote {
+				mult = 0.5
+			}
+			x.dl[id], x.mult[id] = float32(c.dl), float32(mult)
+			for k, key := range c.keys {
+				t, ok := x.ids[key]
+				if !ok {
+					t = int32(len(x.terms))
+					x.ids[key] = t
+					x.terms = append(x.terms, &term{key: key})
+				}
+				x.terms[t].list = append(x.terms[t].list, posting{int32(id), c.tf[k]})
+			}
 		}
 	}
 }
@@ -497,7 +590,6 @@ func (x *indexer) score(top int) []*term {
 	}
 	avgdl := max(1, total/max(1, n))
 	for _, t := range x.terms {
-		slices.SortFunc(t.list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		df := float64(len(t.list))
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		pair := strings.IndexByte(t.key, ' ') > 0 && t.key[0] != '^'

@@ -39,7 +39,8 @@ func TestTokenize(t *testing.T) {
 }
 
 // FuzzTokenize checks the tokenizer's properties: tokens are never empty,
-// folding is idempotent, and every folded token of Vietnamese text is ASCII.
+// folding is idempotent, remembered tokens equal fresh ones, and every
+// folded token of Vietnamese text is ASCII.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"Thủ tục đất đai", "93/KH-UBND", "1.004227", "a/-b", "Đ.Đ/1", "ờ-ở/1.ỡ"} {
 		f.Add(s)
@@ -56,6 +57,9 @@ func FuzzTokenize(f *testing.F) {
 			if len(again) == 0 || again[0].Folded != tok.Folded {
 				t.Fatalf("Tokenize(%q): folded %q does not tokenize to itself: %+v", s, tok.Folded, again)
 			}
+		}
+		if a, b := search.Tokenize(s), search.TokenizeTwice(s); !slices.Equal(a, b) {
+			t.Fatalf("Tokenize(%q) = %+v, but from the tokenizer's memory %+v", s, a, b)
 		}
 		if vietnamese(s) {
 			for _, tok := range search.Tokenize(s) {

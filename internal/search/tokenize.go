@@ -36,7 +36,19 @@ func isJoiner(r rune) bool { return r == '/' || r == '.' || r == '-' }
 // letter its leading digits are a token too ("93"); any other run is split
 // into words ("kinh-tế" → "kinh", "tế").
 func Tokenize(s string) []Token {
-	var out []Token
+	var z *tokenizer
+	return z.tokenize(s, nil)
+}
+
+// tokenizer remembers the tokens of the words it has seen: a long text
+// repeats its words, and each is lowered and folded once. A nil tokenizer
+// remembers nothing.
+type tokenizer struct {
+	seen map[string]Token
+}
+
+// tokenize appends the tokens of s to out, as Tokenize.
+func (z *tokenizer) tokenize(s string, out []Token) []Token {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -68,28 +80,42 @@ func Tokenize(s string) []Token {
 		compound := s[start:end]
 		i = end
 		if joined && digit {
-			out = appendToken(out, compound, true)
+			out = z.appendToken(out, compound, true)
 			if letter {
 				lead := strings.IndexFunc(compound, func(r rune) bool { return !unicode.IsDigit(r) })
 				if lead > 0 {
-					out = appendToken(out, compound[:lead], false)
+					out = z.appendToken(out, compound[:lead], false)
 				}
 			}
 			continue
 		}
 		for _, w := range strings.FieldsFunc(compound, isJoiner) {
-			out = appendToken(out, w, false)
+			out = z.appendToken(out, w, false)
 		}
 	}
 	return out
 }
 
 // appendToken adds s unless it folds to nothing (a lone combining mark).
-func appendToken(out []Token, s string, number bool) []Token {
+func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
+	if z != nil {
+		if t, ok := z.seen[s]; ok && t.Number == number {
+			if t.Folded == "" {
+				return out
+			}
+			return append(out, t)
+		}
+	}
 	exact := strings.ToLower(s)
-	folded := vnfold.Fold(exact)
-	if folded == "" {
+	t := Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
+	if z != nil {
+		if z.seen == nil || len(z.seen) >= 1<<16 {
+			z.seen = make(map[string]Token, 1024)
+		}
+		z.seen[strings.Clone(s)] = t
+	}
+	if t.Folded == "" {
 		return out
 	}
-	return append(out, Token{Exact: exact, Folded: folded, Number: number})
+	return append(out, t)
 }
