@@ -86,7 +86,8 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
+			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
 	}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)

@@ -30,6 +30,7 @@ type Renderer struct {
 	md     *markdown.Converter
 	tmpl   map[string]*template.Template
 	menu   []config.MenuItem
+	footer []config.MenuItem
 	base   string
 	// search is the URL of the search index's manifest.
 	search string
@@ -73,6 +74,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 		r.tmpl[name] = t
 	}
 	r.menu = slices.Clone(site.Menus["main"])
+	r.footer = slices.Clone(site.Menus["footer"])
 	return r, d
 }
 
@@ -89,14 +91,21 @@ func parseInto(t *template.Template, layouts fs.FS, name string) error {
 	return err
 }
 
-// SetPages adds the plain pages that ask for the main menu to it.
+// SetPages adds the plain pages that ask for the main or the footer menu
+// to it.
 func (r *Renderer) SetPages(pages []*model.StaticPage) {
 	for _, p := range pages {
-		if p.Menu == "main" {
-			r.menu = append(r.menu, config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight})
+		item := config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight}
+		switch p.Menu {
+		case "main":
+			r.menu = append(r.menu, item)
+		case "footer":
+			r.footer = append(r.footer, item)
 		}
 	}
-	slices.SortStableFunc(r.menu, func(a, b config.MenuItem) int { return a.Weight - b.Weight })
+	byWeight := func(a, b config.MenuItem) int { return a.Weight - b.Weight }
+	slices.SortStableFunc(r.menu, byWeight)
+	slices.SortStableFunc(r.footer, byWeight)
 }
 
 func (r *Renderer) relURL(u string) string {
@@ -203,10 +212,13 @@ type Page struct {
 	Title       string
 	Description string
 	// URL is the page's path from the site root.
-	URL     string
-	Crumbs  []Crumb
-	Menu    []config.MenuItem
-	FeedURL string
+	URL    string
+	Crumbs []Crumb
+	Menu   []config.MenuItem
+	// FooterMenu holds the links of the footer: site.yaml's menus.footer
+	// and the plain pages with "menu: footer".
+	FooterMenu []config.MenuItem
+	FeedURL    string
 
 	News       *model.News
 	List       *model.List[*model.News]
@@ -252,6 +264,7 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	}
 	p.Site = r.site
 	p.Menu = r.menu
+	p.FooterMenu = r.footer
 	b := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(b)
 	b.Reset()
