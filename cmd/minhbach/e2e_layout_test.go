@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -111,6 +112,13 @@ func TestE2ELayout(t *testing.T) {
 			}
 			if s := browserRun(t, ctx, stage+": layout shift", chromedp.Evaluate[shiftView](shiftJS, chromedp.EvalAwaitPromise)); s.CLS > 0.02 {
 				t.Errorf("%s: cumulative layout shift %.3f, want ≤ 0.02; moved: %v", stage, s.CLS, s.Moved)
+			}
+			if p.name == "news" {
+				// A phone gets a smaller copy of the lead photo from srcset.
+				src := browserRun(t, ctx, stage+": lead photo", chromedp.Evaluate[string](`(document.querySelector("figure.lead-photo img") || {}).currentSrc || ""`))
+				if small := strings.Contains(src, "/assets/anh/"); src == "" || small != (width < 600) {
+					t.Errorf("%s: the lead photo loaded %q; want a smaller copy (/assets/anh/…) below 600 px and the original above", stage, src)
+				}
 			}
 			saveShot(t, fmt.Sprintf("layout-%s-%d.png", p.name, width), browserRun(t, ctx, stage+": screenshot", chromedp.FullScreenshot(100)))
 			saveShot(t, fmt.Sprintf("layout-%s-%d-top.png", p.name, width), browserRun(t, ctx, stage+": screenshot", chromedp.CaptureScreenshot()))

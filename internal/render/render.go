@@ -17,6 +17,7 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/images"
 	"minhbach/internal/markdown"
 	"minhbach/internal/media"
 	"minhbach/internal/model"
@@ -144,6 +145,30 @@ func (r *Renderer) ConvertNews(n *model.News) diag.List {
 		} else if !strings.HasPrefix(n.Image.File, "assets/") {
 			n.Content.Files = append(n.Content.Files, model.Copy{From: n.Image.File, To: strings.TrimPrefix(n.Image.URL, "/")})
 		}
+		d.Append(r.variants(n.Image))
+	}
+	return d
+}
+
+// variantDir is the output folder of the smaller copies of photos, shared
+// by all pages: a photo shown on many pages has its copies written once.
+const variantDir = "assets/anh/"
+
+// variants sets the smaller copies of a lead photo that srcset offers.
+func (r *Renderer) variants(img *model.Image) diag.List {
+	var d diag.List
+	if !images.Worth(img.File) || len(images.Widths(img.Width)) == 0 {
+		return d
+	}
+	data, err := fs.ReadFile(r.fsys, img.File)
+	if err != nil {
+		d.Errorf(img.Pos, "image %q: %v", img.Src, err)
+		return d
+	}
+	for _, w := range images.Widths(img.Width) {
+		p := variantDir + images.Name(img.File, data, w)
+		img.Variants = append(img.Variants, model.Variant{From: img.File, Path: p, URL: "/" + p,
+			Width: w, Height: images.Height(img.Width, img.Height, w)})
 	}
 	return d
 }
