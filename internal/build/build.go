@@ -172,11 +172,9 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	if err := copyFiles(opt.Source, s, sink); err != nil {
 		return res, err
 	}
-	idx := search.Build(searchDocs(s), search.DefaultOptions)
-	for _, f := range idx.Files {
-		if err := sink.Put(f.Path, f.Data); err != nil {
-			return res, err
-		}
+	idx, err := search.Build(searchDocs(s), search.DefaultOptions, sink.Put)
+	if err != nil {
+		return res, err
 	}
 	r.SetSearchIndex(idx.Manifest)
 
