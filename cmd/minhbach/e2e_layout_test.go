@@ -171,6 +171,7 @@ func TestE2ELayout(t *testing.T) {
 	}
 	saveShot(t, "layout-news-360-high-contrast.png", browserRun(t, ctx, stage, chromedp.CaptureScreenshot()))
 	openAt(t, ctx, stage+": next page", base+"/", 1280)
+	browserRun(t, ctx, stage+": images", chromedp.Evaluate[[]string](imagesJS, chromedp.EvalAwaitPromise))
 	saveShot(t, "layout-home-1280-high-contrast.png", browserRun(t, ctx, stage, chromedp.CaptureScreenshot()))
 	clickAid(t, ctx, stage, `button[data-contrast]`)
 	if bg := browserRun(t, ctx, stage, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`)); bg != "rgb(255, 255, 255)" {
