@@ -76,8 +76,11 @@ var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1,
 // TitleWords is how many leading words of a title its title keys hold.
 const TitleWords = 6
 
+// scale turns scores into the whole numbers the files hold.
+const scale = 100
+
 // titleBonus is the score of a page whose title begins with the query.
-const titleBonus = 150
+const titleBonus = 15 * scale
 
 // PrefixLen is how many leading characters of a folded word key the
 // prefix table; a query's last word of at least this length is completed
@@ -509,7 +512,7 @@ func (x *indexer) score(top int) []*term {
 			} else {
 				tf := float64(p.v)
 				norm := k1 * (1 - b + b*float64(x.dl[p.doc])/avgdl)
-				s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[p.doc]) * 10
+				s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[p.doc]) * scale
 				if pair {
 					s *= bigramWeight
 				}
