@@ -1,36 +1,49 @@
 // Progressive enhancement only: the site is complete without this script.
-// It adds the text-size control ("Cỡ chữ A A+ A++") and remembers the choice.
+// It runs the reading aids of the header: the text-size control ("Cỡ chữ
+// A A+ A++") and the high-contrast switch, and remembers both in
+// localStorage. A tiny script in <head> (layouts/base.html) applies the
+// saved choices before the first paint and marks <html class="js">, which
+// shows the controls; without JavaScript they stay hidden.
 (function () {
   "use strict";
-  var sizes = [1, 1.15, 1.3];
-  var labels = ["A", "A+", "A++"];
-  var key = "minhbach:font-scale";
-  function apply(i) {
-    document.documentElement.style.setProperty("--font-scale", String(sizes[i]));
+  var root = document.documentElement;
+  var fontKey = "minhbach:font-scale";
+  var contrastKey = "minhbach:contrast";
+  var each = function (list, f) { Array.prototype.forEach.call(list, f); };
+
+  function save(key, value) {
+    try {
+      if (value) { localStorage.setItem(key, value); } else { localStorage.removeItem(key); }
+    } catch (e) { /* storage off: the choice lasts for this page only */ }
   }
-  var saved = 0;
-  try { saved = Math.max(0, sizes.indexOf(Number(localStorage.getItem(key)))); } catch (e) { saved = 0; }
-  apply(saved);
-  var top = document.querySelector(".header-top");
-  if (!top) { return; }
-  var group = document.createElement("div");
-  group.className = "text-size";
-  group.setAttribute("role", "group");
-  group.setAttribute("aria-label", "Cỡ chữ");
-  var label = document.createElement("span");
-  label.textContent = "Cỡ chữ";
-  group.appendChild(label);
-  labels.forEach(function (text, i) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.textContent = text;
-    b.setAttribute("aria-pressed", String(i === saved));
+
+  var sizes = document.querySelectorAll("button[data-font-scale]");
+  function showSize() {
+    var now = root.style.getPropertyValue("--font-scale").trim() || "1";
+    each(sizes, function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-font-scale") === now)); });
+  }
+  each(sizes, function (b) {
     b.addEventListener("click", function () {
-      apply(i);
-      try { localStorage.setItem(key, String(sizes[i])); } catch (e) { /* private mode */ }
-      group.querySelectorAll("button").forEach(function (x, j) { x.setAttribute("aria-pressed", String(j === i)); });
+      var scale = b.getAttribute("data-font-scale");
+      root.style.setProperty("--font-scale", scale);
+      save(fontKey, scale === "1" ? "" : scale);
+      showSize();
     });
-    group.appendChild(b);
   });
-  top.appendChild(group);
+  showSize();
+
+  var contrast = document.querySelectorAll("button[data-contrast]");
+  function showContrast() {
+    var on = root.getAttribute("data-contrast") === "high";
+    each(contrast, function (b) { b.setAttribute("aria-pressed", String(on)); });
+  }
+  each(contrast, function (b) {
+    b.addEventListener("click", function () {
+      var on = root.getAttribute("data-contrast") !== "high";
+      if (on) { root.setAttribute("data-contrast", "high"); } else { root.removeAttribute("data-contrast"); }
+      save(contrastKey, on ? "high" : "");
+      showContrast();
+    });
+  });
+  showContrast();
 })();

@@ -260,7 +260,7 @@ func shotsDir(t *testing.T) string {
 func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage string)) {
 	t.Helper()
 	chromium := needChromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	t.Cleanup(cancel)
 
 	// Build the demo site in-process.

@@ -151,6 +151,9 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	for _, img := range images {
+		if st != nil && strings.TrimSpace(altText(img, st.src)) == "" {
+			st.diags.Warnf(st.pos(img), "image %q has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](%s)", img.Destination, img.Destination)
+		}
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
 			pic, problem := st.resolve(dest)
@@ -176,6 +179,23 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		parent.ReplaceChild(parent, p, f)
 		f.AppendChild(f, img)
 	}
+}
+
+// altText returns the text of a picture's description, its alt text.
+func altText(img *ast.Image, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(img, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch t := n.(type) {
+			case *ast.Text:
+				b.Write(t.Value(src))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // pos returns the file position of a node, or of its nearest block.

@@ -59,6 +59,17 @@ func TestPictures(t *testing.T) {
 	}
 }
 
+func TestPictureAlt(t *testing.T) {
+	resolve := func(dest string) (markdown.Picture, string) { return markdown.Picture{URL: "/" + dest}, "" }
+	src := "Mở đầu.\n\n![](anh/a.jpg)\n\nCó mô tả ![Biểu đồ](anh/b.png), rỗng ![ ](anh/c.png) và ![*nhấn*](anh/d.png).\n"
+	_, errs := convert(t, markdown.Options{}, src, resolve)
+	want := "content/news/a.md:7:1: warning: image \"anh/a.jpg\" has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](anh/a.jpg)\n" +
+		"content/news/a.md:9:38: warning: image \"anh/c.png\" has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](anh/c.png)\n"
+	if errs != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", errs, want)
+	}
+}
+
 func FuzzMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"## Điều 1\n\nĐoạn *một*.\n\n![a](anh/a.jpg \"b\")\n",

@@ -36,6 +36,18 @@ type Image struct {
 	Width, Height int
 	Alt, Caption  string
 	Pos           diag.Pos
+	// Variants are smaller copies of the picture, narrowest first, for
+	// srcset (set by render; none for SVG, PNG or small pictures).
+	Variants []Variant
+}
+
+// Variant is a smaller copy of a picture, made at build time.
+type Variant struct {
+	// From is the site-relative source file; Path the output path.
+	From, Path string
+	// URL is where the built site serves it, from the site root.
+	URL           string
+	Width, Height int
 }
 
 // News is a tin tức: one news item.

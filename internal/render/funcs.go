@@ -31,6 +31,21 @@ func ShortDate(t time.Time) string {
 	return fmt.Sprintf("%02d/%d/%d", t.Day(), int(t.Month()), t.Year())
 }
 
+// srcset lists a picture's smaller copies and the picture itself with
+// their widths ("/a-320.jpg 320w, /a.jpg 800w"), or "" when it has no
+// copies.
+func (r *Renderer) srcset(img *model.Image) string {
+	if img == nil || len(img.Variants) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, v := range img.Variants {
+		fmt.Fprintf(&b, "%s %dw, ", r.relURL(v.URL), v.Width)
+	}
+	fmt.Fprintf(&b, "%s %dw", r.relURL(img.URL), img.Width)
+	return b.String()
+}
+
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"relURL":    r.relURL,
@@ -51,6 +66,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"filesize":   FileSize,
 		"pagerLinks": PagerLinks,
 		"hasPrefix":  strings.HasPrefix,
+		"srcset":     r.srcset,
 		"lower":      strings.ToLower,
 		"fileType": func(name string) string {
 			return strings.ToUpper(strings.TrimPrefix(path.Ext(name), "."))

@@ -5,8 +5,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"time"
 
+	"minhbach/internal/images"
 	"minhbach/internal/model"
 )
 
@@ -86,7 +88,8 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5)})
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
+			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
 	}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
@@ -96,10 +99,41 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
 		}})
 	}
+	jobs = append(jobs, r.variantJobs(s.News)...)
 	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return r.sitemap(s) }})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}})
+	return jobs
+}
+
+// variantJobs makes the smaller copies of the lead photos, one job per
+// copy however many news items show the photo.
+func (r *Renderer) variantJobs(news []*model.News) []Job {
+	var jobs []Job
+	seen := map[string]bool{}
+	for _, n := range news {
+		if n.Image == nil {
+			continue
+		}
+		for _, v := range n.Image.Variants {
+			if seen[v.Path] {
+				continue
+			}
+			seen[v.Path] = true
+			jobs = append(jobs, Job{Path: v.Path, Run: func() ([]byte, error) {
+				data, err := fs.ReadFile(r.fsys, v.From)
+				if err != nil {
+					return nil, fmt.Errorf("read %s: %w", v.From, err)
+				}
+				out, err := images.Resize(data, v.Width)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", v.From, err)
+				}
+				return out, nil
+			}})
+		}
+	}
 	return jobs
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/images"
 	"minhbach/internal/markdown"
 	"minhbach/internal/media"
 	"minhbach/internal/model"
@@ -30,6 +31,7 @@ type Renderer struct {
 	md     *markdown.Converter
 	tmpl   map[string]*template.Template
 	menu   []config.MenuItem
+	footer []config.MenuItem
 	base   string
 	// search is the URL of the search index's manifest.
 	search string
@@ -73,6 +75,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 		r.tmpl[name] = t
 	}
 	r.menu = slices.Clone(site.Menus["main"])
+	r.footer = slices.Clone(site.Menus["footer"])
 	return r, d
 }
 
@@ -89,14 +92,21 @@ func parseInto(t *template.Template, layouts fs.FS, name string) error {
 	return err
 }
 
-// SetPages adds the plain pages that ask for the main menu to it.
+// SetPages adds the plain pages that ask for the main or the footer menu
+// to it.
 func (r *Renderer) SetPages(pages []*model.StaticPage) {
 	for _, p := range pages {
-		if p.Menu == "main" {
-			r.menu = append(r.menu, config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight})
+		item := config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight}
+		switch p.Menu {
+		case "main":
+			r.menu = append(r.menu, item)
+		case "footer":
+			r.footer = append(r.footer, item)
 		}
 	}
-	slices.SortStableFunc(r.menu, func(a, b config.MenuItem) int { return a.Weight - b.Weight })
+	byWeight := func(a, b config.MenuItem) int { return a.Weight - b.Weight }
+	slices.SortStableFunc(r.menu, byWeight)
+	slices.SortStableFunc(r.footer, byWeight)
 }
 
 func (r *Renderer) relURL(u string) string {
@@ -135,6 +145,30 @@ func (r *Renderer) ConvertNews(n *model.News) diag.List {
 		} else if !strings.HasPrefix(n.Image.File, "assets/") {
 			n.Content.Files = append(n.Content.Files, model.Copy{From: n.Image.File, To: strings.TrimPrefix(n.Image.URL, "/")})
 		}
+		d.Append(r.variants(n.Image))
+	}
+	return d
+}
+
+// variantDir is the output folder of the smaller copies of photos, shared
+// by all pages: a photo shown on many pages has its copies written once.
+const variantDir = "assets/anh/"
+
+// variants sets the smaller copies of a lead photo that srcset offers.
+func (r *Renderer) variants(img *model.Image) diag.List {
+	var d diag.List
+	if !images.Worth(img.File) || len(images.Widths(img.Width)) == 0 {
+		return d
+	}
+	data, err := fs.ReadFile(r.fsys, img.File)
+	if err != nil {
+		d.Errorf(img.Pos, "image %q: %v", img.Src, err)
+		return d
+	}
+	for _, w := range images.Widths(img.Width) {
+		p := variantDir + images.Name(img.File, data, w)
+		img.Variants = append(img.Variants, model.Variant{From: img.File, Path: p, URL: "/" + p,
+			Width: w, Height: images.Height(img.Width, img.Height, w)})
 	}
 	return d
 }
@@ -203,10 +237,13 @@ type Page struct {
 	Title       string
 	Description string
 	// URL is the page's path from the site root.
-	URL     string
-	Crumbs  []Crumb
-	Menu    []config.MenuItem
-	FeedURL string
+	URL    string
+	Crumbs []Crumb
+	Menu   []config.MenuItem
+	// FooterMenu holds the links of the footer: site.yaml's menus.footer
+	// and the plain pages with "menu: footer".
+	FooterMenu []config.MenuItem
+	FeedURL    string
 
 	News       *model.News
 	List       *model.List[*model.News]
@@ -252,6 +289,7 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	}
 	p.Site = r.site
 	p.Menu = r.menu
+	p.FooterMenu = r.footer
 	b := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(b)
 	b.Reset()
