@@ -13,6 +13,7 @@ import (
 // import (STYLE.md 5.2; arrows point down only). meta (YAML with
 // positions) and media (picture sizes) are small shared leaves added here.
 var allowed = map[string][]string{
+	"serve":    {"build", "diag"},
 	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "diag"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "diag", "vnfold"},
