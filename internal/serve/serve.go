@@ -91,6 +91,14 @@ func New(ctx context.Context, opt Options, baseURL string) (*Server, error) {
 // not nil, is called with the site's URL once it listens. Run returns when
 // every connection and goroutine it started has ended.
 func Run(ctx context.Context, opt Options, ready func(url string)) error {
+	return run(ctx, opt, func(url string, _ *Server) {
+		if ready != nil {
+			ready(url)
+		}
+	})
+}
+
+func run(ctx context.Context, opt Options, ready func(url string, s *Server)) error {
 	host := opt.Bind
 	if host == "" {
 		host = "127.0.0.1"
@@ -141,9 +149,7 @@ func Run(ctx context.Context, opt Options, ready func(url string)) error {
 	srv.RegisterOnShutdown(s.hub.close)
 	errc := make(chan error, 1)
 	wg.Go(func() { errc <- srv.Serve(ln) })
-	if ready != nil {
-		ready(url)
-	}
+	ready(url, s)
 	<-ctx.Done()
 	s.hub.close()
 	shutCtx, stop := context.WithTimeout(context.Background(), 3*time.Second)
