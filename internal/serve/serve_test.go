@@ -132,7 +132,9 @@ var dateLine = regexp.MustCompile(`(?m)^date: .*$`)
 
 // setDate sets the date of a news item, which makes the year and month
 // of its URL.
-func setDate(s, date string) string { return dateLine.ReplaceAllString(s, "date: "+date+"T08:00:00+07:00") }
+func setDate(s, date string) string {
+	return dateLine.ReplaceAllString(s, "date: "+date+"T08:00:00+07:00")
+}
 
 // newsURL is the URL of a corpus news item: /tin-tuc/YYYY/MM/<slug>/.
 func newsURL(rel string) string {
@@ -221,7 +223,9 @@ func TestOverlay(t *testing.T) {
 		t.Errorf("robots.txt during the error: %d, want the last good file", status)
 	}
 	write(t, dir, rel, orig)
-	waitFor(t, page, "fixed", func(s int, body string) bool { return s == 200 && !strings.Contains(body, "Không dựng được trang") })
+	waitFor(t, page, "fixed", func(s int, body string) bool {
+		return s == 200 && !strings.Contains(body, "Không dựng được trang")
+	})
 }
 
 // TestOverlayEscapes checks the overlay escapes messages.
