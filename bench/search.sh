@@ -1,24 +1,60 @@
 #!/usr/bin/env bash
-# Builds a generated portal of about N pages (news, gazette documents and
-# procedures) and prints the search index's figures: build time, index
-# size and files, and for 10 queries (5 with diacritics, each also run
-# without) the bytes a cold client reads, raw and gzipped.
+# Search against Pagefind on one generated portal of N searchable documents
+# (60 % news, 30 % gazette documents, 10 % procedures):
+#   - minhbach: build time and peak RSS, index size and files;
+#   - Pagefind (npm package pagefind) over the same public/: index time,
+#     peak RSS, size and files;
+#   - for 10 queries, 5 with diacritics (each also run without), in headless
+#     Chromium with a cold cache: bytes the server sent (gzipped), requests,
+#     time from asking to the first 10 results shown, and whether the form
+#     without diacritics finds the same pages (bench/cmd/searchbench);
+#   - minhbach's bytes per query read under Node, raw and gzipped
+#     (bench/search-bytes.cjs), as a cross-check of the server's count.
 #
-#   bash bench/search.sh [NEWS] [DOCS] [PROCEDURES]     (default 6000 3000 1000)
+#   bash bench/search.sh [DOCS] [RUNS]       (default 10000 documents, 3 runs a query)
+#   NO_PAGEFIND=1 bash bench/search.sh 10000   (minhbach only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-news=${1:-6000}
-docs=${2:-3000}
-procs=${3:-1000}
+n=${1:-10000}
+runs=${2:-3}
+news=$((n * 6 / 10)) docs=$((n * 3 / 10)) procs=$((n / 10))
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-command -v node >/dev/null || { apt-get update -q && apt-get install -y -q nodejs >/dev/null; }
-[ -x /usr/bin/time ] || { apt-get update -q && apt-get install -y -q time >/dev/null; }
+need=()
+command -v node >/dev/null || need+=(nodejs npm)
+command -v npm >/dev/null || need+=(npm)
+command -v chromium >/dev/null || need+=(chromium fonts-noto-core)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -q && apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null; fi
+
 go build -o "$tmp/minhbach" ./cmd/minhbach
-go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues 200 -procedures "$procs" -out "$tmp/site"
-/usr/bin/time -f '%e s wall, %M KiB peak RSS' -o "$tmp/time" "$tmp/minhbach" build --source "$tmp/site" --destination "$tmp/out" --build-date 2026-11-23
-echo "build: $(cat "$tmp/time")"
-echo "index: $(du -sh "$tmp/out/tim-kiem/index" | cut -f1) in $(find "$tmp/out/tim-kiem/index" -type f | wc -l) files ($(ls "$tmp/out/tim-kiem/index/s" | wc -l) shards, $(ls "$tmp/out/tim-kiem/index/m" | wc -l) metadata chunks)"
-manifest=$(grep -o '/tim-kiem/index/[0-9a-f]*\.json' "$tmp/out/tim-kiem/index.html")
-node bench/search-bytes.cjs "$tmp/out" "$manifest" "thủ tục đất đai" "cải cách hành chính" "chuyển đổi số" "giấy phép xây dựng" "hộ tịch" \
-  "giai ngan von dau tu cong" "93/KH-UBND" "1.001234" "quyet dinh" "ke hoach"
+go build -o "$tmp/searchbench" ./bench/cmd/searchbench
+go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues $((docs / 15 + 1)) -procedures "$procs" -out "$tmp/site" >/dev/null
+echo "corpus: $news news, $docs gazette documents, $procs procedures"
+/usr/bin/time -f '%e s wall, %U s user, %M KiB peak RSS' -o "$tmp/time" "$tmp/minhbach" build --source "$tmp/site" --destination "$tmp/out" --build-date 2026-11-23
+echo "minhbach build: $(cat "$tmp/time")"
+ix=$(echo "$tmp"/out/tim-kiem/index/*/)
+echo "minhbach index: $(du -s --apparent-size --block-size=1M "$ix" | cut -f1) MB in $(find "$ix" -type f | wc -l) files ($(ls "$ix/s" | wc -l) term shards, $(ls "$ix/l" | wc -l) long lists, $(ls "$ix/p" | wc -l) prefix shards, $(ls "$ix/m" | wc -l) metadata files)"
+manifest=$(grep -o '/tim-kiem/index/[0-9a-f]*/manifest\.json' "$tmp/out/tim-kiem/index.html")
+
+queries=("thủ tục đất đai" "cải cách hành chính" "chuyển đổi số" "giấy phép xây dựng" "hộ tịch"
+  "giai ngan von dau tu cong" "93/KH-UBND" "1.001234" "quyet dinh" "ke hoach")
+echo
+echo "== minhbach, under Node (index files read, raw and gzipped)"
+node bench/search-bytes.cjs "$tmp/out" "$manifest" "${queries[@]}"
+echo
+echo "== minhbach, in Chromium (bytes sent by the server)"
+"$tmp/searchbench" -public "$tmp/out" -tool minhbach -runs "$runs" "${queries[@]}"
+
+if [ -z "${NO_PAGEFIND:-}" ]; then
+  (cd "$tmp" && npm install --silent --no-audit --no-fund pagefind@1 >/dev/null 2>&1)
+  cp -r "$tmp/out" "$tmp/pf"
+  rm -rf "$tmp/pf/tim-kiem/index"
+  /usr/bin/time -f '%e s wall, %U s user, %M KiB peak RSS' -o "$tmp/time" "$tmp/node_modules/.bin/pagefind" --site "$tmp/pf" >/dev/null
+  echo
+  echo "pagefind $("$tmp/node_modules/.bin/pagefind" --version | cut -d' ' -f2) index: $(cat "$tmp/time")"
+  echo "pagefind index: $(du -s --apparent-size --block-size=1M "$tmp/pf/pagefind" | cut -f1) MB in $(find "$tmp/pf/pagefind" -type f | wc -l) files"
+  echo
+  echo "== Pagefind, in Chromium (bytes sent by the server)"
+  "$tmp/searchbench" -public "$tmp/pf" -tool pagefind -runs "$runs" "${queries[@]}"
+fi

@@ -42,36 +42,110 @@
   }
 
   var enc = new TextEncoder();
-  function shardOf(term, n, pre) {
-    term = term.replace(/^[=^]/, "");
-    var sp = term.indexOf(" ");
-    if (sp >= 0) term = term.slice(0, sp);
-    var b = enc.encode(Array.from(fold(term)).slice(0, pre).join("")), h = 0x811c9dc5;
+  // shardOf(key, n) is FNV-1a of the key's UTF-8 bytes, an exact spelling
+  // counting as its folded word and a whole-title key as its title key, as
+  // search.ShardOf.
+  function shardOf(key, n) {
+    if (key[0] === "=") key = fold(key.slice(1));
+    else if (key[0] === "^") key = key.replace(/\$$/, "");
+    var b = enc.encode(key), h = 0x811c9dc5;
     for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h % n;
   }
 
-  // Engine reads the index under base; fetchJSON(url) returns a promise.
+  // parse reads a term's list [df, k, k×(gap, impact), gaps…] into a list
+  // {ids, imp}: document numbers ascending and their impacts. The k best
+  // carry their own impact; the others get the lowest of those.
+  function parse(a) {
+    var k = a[1], rest = a.length - 2 - 2 * k, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
+    var i = 0, j = 0, o = 0, x = 0, y = 0, floor = 0, bi = 0, ri = 0;
+    for (i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
+    i = 0; j = 0;
+    if (i < k) x = a[2];
+    if (j < rest) y = a[2 + 2 * k];
+    while (i < k || j < rest) {
+      if (j >= rest || (i < k && x < y)) { ids[o] = x; imp[o++] = a[3 + 2 * i]; if (++i < k) x += a[2 + 2 * i]; }
+      else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += a[2 + 2 * k + j]; }
+    }
+    return { df: a[0], ids: ids, imp: imp, full: n === a[0] };
+  }
+  var NONE = { df: 0, ids: new Int32Array(0), imp: new Int32Array(0), full: true };
+
+  // union merges lists: a document scores its best.
+  function union(lists) {
+    if (lists.length === 1) return lists[0];
+    var best = new Map();
+    lists.forEach(function (l) { for (var i = 0; i < l.ids.length; i++) best.set(l.ids[i], Math.max(best.get(l.ids[i]) || 0, l.imp[i])); });
+    var ids = Int32Array.from(best.keys()).sort(), imp = new Int32Array(ids.length);
+    for (var i = 0; i < ids.length; i++) imp[i] = best.get(ids[i]);
+    return { df: ids.length, ids: ids, imp: imp, full: true };
+  }
+
+  // Cursor reads a list for ascending document numbers.
+  function Cursor(l) { this.l = l; this.i = 0; }
+  // at returns the impact of document id, 0 when the list lacks it.
+  Cursor.prototype.at = function (id) {
+    var ids = this.l.ids, i = this.i;
+    while (i < ids.length && ids[i] < id) i++;
+    this.i = i;
+    return i < ids.length && ids[i] === id ? this.l.imp[i] : 0;
+  };
+
+  // Engine reads the index whose manifest is at manifestURL; fetchJSON(url)
+  // returns a promise of the parsed file.
   function Engine(manifestURL, fetchJSON) {
     var self = this, cache = {};
     var dir = manifestURL.slice(0, manifestURL.lastIndexOf("/") + 1);
     function get(url) { return cache[url] || (cache[url] = fetchJSON(url)); }
+    self.file = function (kind, n) { return get(dir + kind + "/" + n + ".json"); };
     self.ready = get(manifestURL).then(function (m) {
       self.m = m;
       var start = 0;
       self.starts = m.groups.map(function (r) { var s = start; start += r[0]; return s; });
       return m;
     });
+    // values(g) are the facet values of group g, each dimension a list.
+    var vals = {};
+    self.values = function (gi) {
+      if (vals[gi]) return vals[gi];
+      var m = self.m, gr = m.groups[gi];
+      return (vals[gi] = {
+        kind: [m.kinds[gr[1]][0]], field: gr[2] >= 0 ? [m.fields[gr[2]][0]] : [], type: gr[3] >= 0 ? [m.types[gr[3]]] : [],
+        level: m.levels.filter(function (l, i) { return gr[4] & (1 << i); }).map(function (l) { return l[0]; }), year: gr[5] ? [String(gr[5])] : []
+      });
+    };
+    self.ok = function (v, dim, want) { return !want || v[dim].indexOf(want) >= 0; };
     self.group = function (id) {
       var lo = 0, hi = self.starts.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (self.starts[mid] <= id) lo = mid; else hi = mid - 1; }
       return self.m.groups[lo];
     };
-    self.shard = function (term) { var m = self.m; return get(dir + "s/" + m.shards[shardOf(term, m.shards.length, m.pre)]); };
+    // term(key) is the key's list, NONE when the index lacks it; a long
+    // list is a file of its own that the shard names.
+    var lists = {};
+    self.term = function (key) {
+      return lists[key] || (lists[key] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
+        var v = s[key];
+        if (!v) return NONE;
+        return v[1] === -1 ? self.file("l", v[2]).then(parse) : parse(v);
+      }));
+    };
+    // complete(word) lists the indexed words that begin with word, the most
+    // frequent first (at most 5), the word itself first when indexed.
+    self.complete = function (word) {
+      var pre = Array.from(word).slice(0, self.m.pre).join("");
+      return self.file("p", shardOf(pre, self.m.prefixes)).then(function (p) {
+        var list = p[pre] || [], out = [];
+        for (var i = 0; i < list.length; i += 2) if (list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
+        var at = out.indexOf(word);
+        if (at > 0) { out.splice(at, 1); out.unshift(word); }
+        return out.slice(0, 5);
+      });
+    };
     self.docs = function (ids) {
       var m = self.m, need = {};
       ids.forEach(function (id) { need[Math.floor(id / m.chunk)] = 1; });
-      return Promise.all(Object.keys(need).map(function (c) { return get(dir + "m/" + m.meta[c]).then(function (rows) { return [c, rows]; }); }))
+      return Promise.all(Object.keys(need).map(function (c) { return self.file("m", c).then(function (rows) { return [c, rows]; }); }))
         .then(function (chunks) {
           var by = {};
           chunks.forEach(function (x) { by[x[0]] = x[1]; });
@@ -80,98 +154,75 @@
     };
   }
 
-  function postings(list, into, bonus) {
-    var id = 0;
-    for (var i = 2; i < list.length; i += 2) {
-      id += list[i];
-      into.set(id, Math.max(into.get(id) || 0, list[i + 1] * (bonus || 1)));
-    }
-  }
-
-  // matches(shard, key, prefix) returns {map: doc→impact, truncated, found}.
-  function lookup(shard, key, prefix) {
-    var r = { map: new Map(), truncated: false, found: false };
-    var keys = prefix ? Object.keys(shard).filter(function (k) { return k.lastIndexOf(key, 0) === 0 && k.indexOf("=") !== 0 && (key.indexOf(" ") >= 0 || k.indexOf(" ") < 0); }) : (shard[key] ? [key] : []);
-    keys.forEach(function (k) { r.found = true; if (shard[k][1]) r.truncated = true; postings(shard[k], r.map); });
-    return r;
-  }
-
-  // search runs a query: q as typed (its last word is a prefix unless q
-  // ends in a space) and filters {kind, field, type, level, year}.
-  Engine.prototype.search = function (q, filters) {
+  // search runs a query q with filters {kind, field, type, level, year}.
+  // Every word must be in a page, and a query of several words must have
+  // one of its adjacent pairs there. With opt.typing, the last word (of
+  // at least the manifest's pre letters, unless q ends in a space) also
+  // matches the words it begins.
+  Engine.prototype.search = function (q, filters, opt) {
     var self = this;
     return self.ready.then(function (m) {
       var toks = tokenize(q), words = toks.filter(function (t) { return !t.number; });
       if (!toks.length) return { total: 0, ids: [], facets: null };
-      var lastPrefix = !/\s$/.test(q);
-      var plan = toks.map(function (t, i) {
-        var prefix = lastPrefix && i === toks.length - 1 && !t.number && Array.from(t.folded).length >= m.pre;
-        return { t: t, prefix: prefix };
-      });
-      var pairs = [];
-      for (var i = 1; i < toks.length; i++) {
-        if (!toks[i].number && !toks[i - 1].number) pairs.push({ key: toks[i - 1].folded + " " + toks[i].folded, prefix: plan[i].prefix });
-      }
-      var titleKey = "^" + words.slice(0, 6).map(function (t) { return t.folded; }).join(" ");
-      var shardTerms = plan.map(function (p) { return p.t.folded; }).concat(pairs.map(function (p) { return p.key; }), words.length ? [titleKey] : []);
-      return Promise.all(shardTerms.map(function (t) { return self.shard(t); })).then(function (shards) {
-        var score = new Map(), required = [], optional = [];
-        plan.forEach(function (p, i) {
-          var r = lookup(shards[i], p.t.folded, p.prefix);
-          if (p.t.exact !== p.t.folded) {
-            var e = lookup(shards[i], "=" + p.t.exact, false);
-            e.map.forEach(function (v, id) { if (r.map.has(id)) r.map.set(id, r.map.get(id) + v); });
-          }
-          (r.truncated ? optional : required).push(r);
-        });
-        var pairHits = pairs.map(function (p, i) { return lookup(shards[plan.length + i], p.key, p.prefix); });
-        var candidates;
-        if (required.length) {
-          required.sort(function (a, b) { return a.map.size - b.map.size; });
-          candidates = Array.from(required[0].map.keys()).filter(function (id) { return required.every(function (r) { return r.map.has(id); }); });
-        } else {
-          var all = new Set();
-          optional.forEach(function (r) { r.map.forEach(function (v, id) { all.add(id); }); });
-          candidates = Array.from(all);
+      var last = toks[toks.length - 1];
+      var prefix = !!(opt && opt.typing) && !/\s$/.test(q) && !last.number && Array.from(last.folded).length >= m.pre;
+      return (prefix ? self.complete(last.folded) : Promise.resolve([last.folded])).then(function (lastKeys) {
+        // The keys to look up: each token's (the completions for the last),
+        // its exact spelling, each pair of adjacent words, the title keys.
+        var keysOf = toks.map(function (t, i) { return i === toks.length - 1 ? lastKeys : [t.folded]; });
+        var pairKeys = [];
+        for (var i = 1; i < toks.length; i++) {
+          if (toks[i].number || toks[i - 1].number) continue;
+          pairKeys.push(keysOf[i].map(function (k) { return toks[i - 1].folded + " " + k; }));
         }
-        // A query of several words is a phrase somewhere: one of its pairs
-        // must be in the page, unless a pair is too common to be listed whole.
-        if (words.length > 1 && pairs.length && !pairHits.some(function (p) { return p.truncated; })) {
-          candidates = candidates.filter(function (id) { return pairHits.some(function (p) { return p.map.has(id); }); });
+        var exactKeys = toks.map(function (t) { return t.exact !== t.folded ? ["=" + t.exact] : []; });
+        var tw = words.map(function (t) { return t.folded; });
+        if (prefix && lastKeys.length) tw[tw.length - 1] = lastKeys[0];
+        var titleKeys = [];
+        if (tw.length) {
+          titleKeys.push("^" + tw.slice(0, m.words).join(" "));
+          if (tw.length <= m.words) titleKeys.push(titleKeys[0] + "$");
         }
-        // Pages whose title begins with the query's words, or is them.
-        var titles = new Map();
-        if (words.length) {
-          var ts = shards[shards.length - 1], whole = titleKey + "$";
-          Object.keys(ts).forEach(function (k) {
-            if (k.lastIndexOf(titleKey, 0) !== 0) return;
-            var rest = k.slice(titleKey.length);
-            if (!(rest === "" || rest === "$" || (lastPrefix ? true : rest[0] === " "))) return;
-            postings(ts[k], titles, k === whole ? 1.5 : 1);
-          });
-        }
-        candidates.forEach(function (id) {
-          var s = titles.get(id) || 0;
-          required.concat(optional, pairHits).forEach(function (r) { s += r.map.get(id) || 0; });
-          score.set(id, s);
-        });
-        var f = filters || {}, facets = { kind: {}, field: {}, type: {}, level: {}, year: {} }, ids = [];
-        candidates.forEach(function (id) {
-          var gr = self.group(id), v = {
-            kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", type: gr[3] >= 0 ? m.types[gr[3]] : "",
-            level: m.levels.filter(function (l, i) { return gr[4] & (1 << i); }).map(function (l) { return l[0]; }), year: gr[5] ? String(gr[5]) : ""
-          };
-          var ok = function (dim) { return !f[dim] || (dim === "level" ? v.level.indexOf(f[dim]) >= 0 : v[dim] === f[dim]); };
-          var dims = ["kind", "field", "type", "level", "year"];
-          dims.forEach(function (dim) {
+        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [];
+        groups.forEach(function (g) { flat = flat.concat(g); });
+        return Promise.all(flat.map(function (k) { return self.term(k); })).then(function (lists) {
+          var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
+          var nt = toks.length, np = pairKeys.length;
+          var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
+          var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
+          // Candidates: the documents of the shortest word's list that every
+          // other word's list holds; a query of several words must also
+          // have one of its pairs there (a phrase somewhere).
+          var order = wordLists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
+          var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
+          var bonus_ = bonus.map(function (l) { return new Cursor(l); }), needPair = words.length > 1 && np > 0;
+          var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
+          var ids = [], score = new Map(), gi = 0, gv = null, starts = self.starts;
+          var first = order[0].ids;
+          for (var c = 0; c < first.length; c++) {
+            var id = first[c], s = order[0].imp[c], ok = true;
+            for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
+            if (!ok) continue;
+            var inPair = false;
+            for (var pp = 0; pp < pairs_.length; pp++) { var pv = pairs_[pp].at(id); if (pv) { inPair = true; s += pv; } }
+            if (needPair && !inPair) continue;
+            for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
+            // Facet values of the document's group (groups ascend with ids).
+            while (gi + 1 < starts.length && starts[gi + 1] <= id) { gi++; gv = null; }
+            if (!gv) gv = self.values(gi);
+            var pass = 0, all = true;
+            for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) { all = false; pass++; var failed = d; }
             // A dimension's counts apply the other dimensions' filters.
-            if (!dims.every(function (o) { return o === dim || ok(o); })) return;
-            (dim === "level" ? v.level : [v[dim]]).forEach(function (x) { if (x) facets[dim][x] = (facets[dim][x] || 0) + 1; });
-          });
-          if (dims.every(ok)) ids.push(id);
+            for (d = 0; d < 5; d++) {
+              if (pass > 1 || (pass === 1 && failed !== d)) continue;
+              var vals = gv[dims[d]];
+              for (var x = 0; x < vals.length; x++) facets[dims[d]][vals[x]] = (facets[dims[d]][vals[x]] || 0) + 1;
+            }
+            if (all) { ids.push(id); score.set(id, s); }
+          }
+          ids.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
+          return { total: ids.length, ids: ids, scores: ids.map(function (id) { return score.get(id); }), facets: facets, tokens: toks, prefix: prefix };
         });
-        ids.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
-        return { total: ids.length, ids: ids, scores: ids.map(function (id) { return score.get(id); }), facets: facets, tokens: toks, prefix: lastPrefix };
       });
     });
   };
@@ -264,7 +315,7 @@
         a.href = href(state.q, f);
         a.textContent = valueLabel(d[0], k) + " (" + counts[k] + ")";
         if (on) a.setAttribute("aria-current", "true");
-        a.addEventListener("click", function (e) { e.preventDefault(); state.f = f; history.pushState(null, "", a.href); run(); });
+        a.addEventListener("click", function (e) { e.preventDefault(); state.f = f; history.pushState(null, "", a.href); run(last && last.prefix); });
         li.appendChild(a);
         ul.appendChild(li);
       });
@@ -273,13 +324,13 @@
     });
   }
 
-  function run() {
+  function run(typing) {
     var my = ++seq, q = state.q.trim();
     list.textContent = "";
     more.hidden = true;
     if (!q) { status.textContent = "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."; facetsEl.textContent = ""; return Promise.resolve(); }
     var t0 = performance.now();
-    return engine.search(state.q, state.f).then(function (res) {
+    return engine.search(state.q, state.f, { typing: typing }).then(function (res) {
       if (my !== seq) return;
       last = res; shown = 0;
       status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”. Thử bỏ dấu, dùng ít từ hơn hoặc bỏ bộ lọc.";
@@ -293,7 +344,7 @@
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { state.q = input.value; history.replaceState(null, "", href(state.q, state.f)); run(); }, 150);
+    timer = setTimeout(function () { state.q = input.value; history.replaceState(null, "", href(state.q, state.f)); run(true); }, 150);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault(); clearTimeout(timer);

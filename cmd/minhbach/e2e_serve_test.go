@@ -89,7 +89,7 @@ func TestE2EServe(t *testing.T) {
 		deadline := time.Now().Add(20 * time.Second)
 		var got string
 		for time.Now().Before(deadline) {
-			got, _ = chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector(` + "`" + sel + "`" + `) || {}).innerText || ""`))
+			got, _ = chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector(`+"`"+sel+"`"+`) || {}).innerText || ""`))
 			if strings.Contains(got, want) {
 				return
 			}

@@ -188,14 +188,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, err
 	}
 	c.lap("markdown")
-	idx := c.searchIndex(func() []search.Doc { return searchDocs(s) })
-	c.lap("search")
-	for _, f := range idx.Files {
-		if err := sink.Put(f.Path, f.Data); err != nil {
-			return res, err
-		}
+	manifest, err := c.searchIndex(func() []search.Doc { return searchDocs(s) }, sink.Put)
+	if err != nil {
+		return res, err
 	}
-	r.SetSearchIndex(idx.Manifest)
+	r.SetSearchIndex(manifest)
+	c.lap("search")
 
 	jobs := r.Jobs(s)
 	fps := c.fingerprints(jobs, r, layouts, data, opt, assets)

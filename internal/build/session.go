@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"minhbach/internal/diag"
@@ -113,6 +114,7 @@ type cache struct {
 	jobs map[string]jobOut
 
 	index         *search.Index
+	indexFiles    []indexFile
 	indexSum      uint64
 	deferSearch   bool
 	forceSearch   bool
@@ -259,24 +261,49 @@ func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, er
 	return m, nil
 }
 
-// searchIndex returns the index of the site's docs. A session reuses
-// the previous index when the docs are the same; when it defers indexing,
-// it reuses it without looking at the docs until IndexSearch.
-func (c *cache) searchIndex(docs func() []search.Doc) *search.Index {
+// searchIndex builds the index of the site's docs with put and returns
+// its manifest's URL. A session keeps the index files and puts them again
+// when the docs are the same; when it defers indexing, it puts them again
+// without looking at the docs until IndexSearch.
+func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, error) {
 	if c == nil {
-		return search.Build(docs(), search.DefaultOptions)
+		idx, err := search.Build(docs(), search.DefaultOptions, put)
+		if err != nil {
+			return "", err
+		}
+		return idx.Manifest, nil
 	}
-	if c.index != nil && c.deferSearch && !c.forceSearch {
-		c.searchPending = true
-		return c.index
+	reuse := c.index != nil && c.deferSearch && !c.forceSearch
+	if !reuse {
+		all := docs()
+		sum := newFingerprinter(c.seed).sum(all)
+		if c.index == nil || sum != c.indexSum {
+			var files []indexFile
+			var mu sync.Mutex
+			idx, err := search.Build(all, search.DefaultOptions, func(p string, data []byte) error {
+				mu.Lock()
+				defer mu.Unlock()
+				files = append(files, indexFile{p, data})
+				return nil
+			})
+			if err != nil {
+				return "", err
+			}
+			c.index, c.indexFiles, c.indexSum = idx, files, sum
+		}
 	}
-	all := docs()
-	sum := newFingerprinter(c.seed).sum(all)
-	if c.index == nil || sum != c.indexSum {
-		c.index, c.indexSum = search.Build(all, search.DefaultOptions), sum
+	c.searchPending = reuse
+	for _, f := range c.indexFiles {
+		if err := put(f.path, f.data); err != nil {
+			return "", err
+		}
 	}
-	c.searchPending = false
-	return c.index
+	return c.index.Manifest, nil
+}
+
+type indexFile struct {
+	path string
+	data []byte
 }
 
 // fingerprints returns one fingerprint a job (0: always run it): its

@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"math"
+	"minhbach/internal/vnfold"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,26 +55,36 @@ var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocume
 
 // Options tune the index.
 type Options struct {
-	// ShardBytes is the size a shard of terms aims at.
+	// ShardBytes is the size a shard of terms aims at. A long list sits
+	// in a shard of its own size; only the other terms share.
 	ShardBytes int
-	// MaxPostings caps the documents kept for one term: the best-scoring
-	// ones. A capped term no longer has to match (it is nearly everywhere).
-	MaxPostings int
+	// TopImpacts is how many documents of a long list keep their own
+	// score; the others are listed with the lowest of those. Lists that
+	// only add to a score (exact spellings, title keys) keep just these.
+	TopImpacts int
 	// ChunkDocs is the number of documents a metadata chunk holds.
 	ChunkDocs int
+	// PrefixBytes is the size a shard of the prefix table aims at.
+	PrefixBytes int
+	// LongBytes is the size above which a term's list is a file of its own.
+	LongBytes int
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
-var DefaultOptions = Options{ShardBytes: 6 << 10, MaxPostings: 2000, ChunkDocs: 8}
+var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1, PrefixBytes: 2 << 10, LongBytes: 1 << 10}
 
-// TitleWords is how many leading words of a title its title key holds.
+// TitleWords is how many leading words of a title its title keys hold.
 const TitleWords = 6
 
-// titleBonus is the score of a page whose title begins with the query.
-const titleBonus = 150
+// scale turns scores into the whole numbers the files hold.
+const scale = 100
 
-// PrefixLen is how many leading characters of a folded term choose its
-// shard; a query's last word of at least this length matches as a prefix.
+// titleBonus is the score of a page whose title begins with the query.
+const titleBonus = 15 * scale
+
+// PrefixLen is how many leading characters of a folded word key the
+// prefix table; a query's last word of at least this length is completed
+// while the user types.
 const PrefixLen = 3
 
 // Field weights of BM25F: numbers and codes above titles above bodies.
@@ -85,36 +97,50 @@ const (
 	bigramWeight = 1.5
 )
 
-// File is one file of the index, under Dir.
-type File struct {
-	Path string
-	Data []byte
-}
+// version changes whenever the files change shape; it is part of the
+// index directory's name.
+const version = 2
 
-// Dir is where the index files are published.
+// Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
 
-// Index is the built index.
+// Put receives each file of the index: its path under the output root and
+// its content.
+type Put func(path string, data []byte) error
+
+// Index tells what was indexed.
 type Index struct {
-	// Files are the index files, their names content-hashed.
-	Files []File
-	// Manifest is the URL path of the manifest, which names all others.
+	// Manifest is the URL path of the manifest, from which the client
+	// finds every other file.
 	Manifest string
-	// Docs, Terms and Shards count what was indexed.
-	Docs, Terms, Shards int
+	// Docs, Terms, Shards, Files and Bytes count what was indexed and written.
+	Docs, Terms, Shards, Files int
+	Bytes                      int64
 }
 
+// posting is one document of a term's list: while indexing, v is the
+// weighted term frequency; then its impact, the score the client adds.
 type posting struct {
-	doc    int32
-	impact int32
+	doc int32
+	v   float32
 }
 
 type group struct {
 	kind, field, docType, levels, year int
 }
 
-// Build indexes docs. The same docs always give the same files.
-func Build(docs []Doc, opt Options) *Index {
+// Build indexes docs and hands every file to put, under a directory named
+// by a hash of the docs and options: the same docs always give the same
+// files at the same paths, and any change gives a new directory, so every
+// file can be cached forever. The files are:
+//
+//	manifest.json  counts, facet tables and the facet group of every document
+//	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]},
+//	               or for a long list a stub [df, -1, N]
+//	l/N.json       a long list: [df, k, k×(gap, impact), gaps…]
+//	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]}
+//	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
+func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	if opt.ShardBytes == 0 {
 		opt = DefaultOptions
 	}
@@ -132,164 +158,73 @@ func Build(docs []Doc, opt Options) *Index {
 		return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
 			cmp.Compare(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
 	})
+	dir := Dir + digest(docs, order, opt) + "/"
+	idx := &Index{Docs: len(docs), Manifest: "/" + dir + "manifest.json"}
+	write := func(p string, data []byte) error {
+		idx.Files++
+		idx.Bytes += int64(len(data))
+		return put(dir+p, bytes.Clone(data))
+	}
 
-	type counted struct {
-		tf   map[string]float64
-		dl   float64
-		mult float64
-		// title is the title key: "^" and the first TitleWords words of
-		// the folded title, with "$" when that is the whole title.
-		title string
-	}
-	newest, oldest := time.Time{}, time.Time{}
-	for _, d := range docs {
-		if d.Kind == KindNews && !d.Date.IsZero() {
-			if newest.IsZero() || d.Date.After(newest) {
-				newest = d.Date
+	x := newIndexer()
+	x.index(docs, order)
+	terms := x.score(opt.TopImpacts)
+	idx.Terms = len(terms)
+
+	// A long list is a file of its own, l/N.json, that its shard names
+	// with a stub [df, -1, N]; the other terms share shards by a hash of
+	// their key, so many that a shard holds about ShardBytes of them.
+	var buf bytes.Buffer
+	small, nLong := 0, 0
+	for _, t := range terms {
+		buf.Reset()
+		t.write(&buf, opt.TopImpacts)
+		if buf.Len() > opt.LongBytes {
+			t.long = nLong
+			if err := write("l/"+strconv.Itoa(nLong)+".json", buf.Bytes()); err != nil {
+				return nil, err
 			}
-			if oldest.IsZero() || d.Date.Before(oldest) {
-				oldest = d.Date
-			}
-		}
-	}
-	per := make([]counted, len(docs))
-	df := map[string]int{}
-	var total float64
-	for id, i := range order {
-		d := &docs[i]
-		c := counted{tf: map[string]float64{}, mult: 1}
-		for _, f := range []struct {
-			text string
-			w    float64
-		}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
-			toks := Tokenize(f.text)
-			if f.w == weightTitle {
-				c.title = titleKey(toks)
-			}
-			prev := ""
-			for _, t := range toks {
-				c.tf[t.Folded] += f.w
-				if t.Exact != t.Folded {
-					c.tf["="+t.Exact] += f.w
-				}
-				if !t.Number {
-					if prev != "" {
-						c.tf[prev+" "+t.Folded] += f.w
-					}
-					prev = t.Folded
-				} else {
-					prev = ""
-				}
-			}
-			c.dl += f.w * float64(len(toks))
-		}
-		if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
-			c.mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
-		}
-		if d.Demote {
-			c.mult = 0.5
-		}
-		for k := range c.tf {
-			df[k]++
-		}
-		total += c.dl
-		per[id] = c
-	}
-	n := float64(len(docs))
-	avgdl := max(1, total/max(1, n))
-	postings := map[string][]posting{}
-	// Title keys: "^" and the first words of the folded title, with "$"
-	// when that is the whole title, for a bonus to pages whose title begins
-	// with (or is) the query.
-	for id, c := range per {
-		if c.title == "" {
+			nLong++
 			continue
 		}
-		postings[c.title] = append(postings[c.title], posting{int32(id), int32(math.Round(titleBonus * c.mult))})
-		df[c.title]++
+		t.long = -1
+		small += len(t.key) + 4 + buf.Len()
 	}
-	for id, c := range per {
-		norm := k1 * (1 - b + b*c.dl/avgdl)
-		for k, tf := range c.tf {
-			dfk := float64(df[k])
-			idf := math.Log(1 + (n-dfk+0.5)/(dfk+0.5))
-			s := idf * tf * (k1 + 1) / (tf + norm) * c.mult
-			if strings.IndexByte(k, ' ') > 0 {
-				s *= bigramWeight
-			}
-			postings[k] = append(postings[k], posting{int32(id), int32(max(1, math.Round(s*10)))})
-		}
+	nShards := max(1, (small+opt.ShardBytes-1)/opt.ShardBytes)
+	idx.Shards = nShards
+	shards := make([][]*term, nShards)
+	for _, t := range terms {
+		s := ShardOf(t.key, nShards)
+		shards[s] = append(shards[s], t)
 	}
-
-	// Terms to shards: by the leading characters of the folded term (of
-	// the first word for a pair), so that a prefix finds all its terms in
-	// one shard, and a pair sits with its first word.
-	keys := make([]string, 0, len(postings))
-	size := 0
-	for k, p := range postings {
-		keys = append(keys, k)
-		size += len(k) + 8 + 6*min(len(p), opt.MaxPostings)
-	}
-	slices.Sort(keys)
-	nShards := 1
-	for nShards < 4096 && size/nShards > opt.ShardBytes {
-		nShards *= 2
-	}
-	shards := make([][]string, nShards)
-	for _, k := range keys {
-		s := ShardOf(k, nShards)
-		shards[s] = append(shards[s], k)
-	}
-
-	idx := &Index{Docs: len(docs), Terms: len(keys), Shards: nShards}
-	written := map[string]bool{}
-	put := func(dir string, data []byte) string {
-		sum := sha256.Sum256(data)
-		name := hex.EncodeToString(sum[:5]) + ".json"
-		if !written[dir+name] { // identical files share one name
-			written[dir+name] = true
-			idx.Files = append(idx.Files, File{Path: Dir + dir + name, Data: data})
-		}
-		return name
-	}
-	shardNames := make([]string, nShards)
-	var buf bytes.Buffer
-	for s, ks := range shards {
+	for s, ts := range shards {
+		slices.SortFunc(ts, func(a, b *term) int { return strings.Compare(a.key, b.key) })
 		buf.Reset()
 		buf.WriteByte('{')
-		for i, k := range ks {
+		for i, t := range ts {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			writeString(&buf, k)
-			buf.WriteString(":[")
-			p := postings[k]
-			truncated := 0
-			if len(p) > opt.MaxPostings {
-				truncated = 1
-				p = slices.Clone(p)
-				slices.SortStableFunc(p, func(x, y posting) int { return cmp.Or(cmp.Compare(y.impact, x.impact), cmp.Compare(x.doc, y.doc)) })
-				p = p[:opt.MaxPostings]
-				slices.SortFunc(p, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+			writeString(&buf, t.key)
+			buf.WriteByte(':')
+			if t.long >= 0 {
+				fmt.Fprintf(&buf, "[%d,-1,%d]", len(t.list), t.long)
+			} else {
+				t.write(&buf, opt.TopImpacts)
 			}
-			buf.WriteString(strconv.Itoa(df[k]))
-			buf.WriteByte(',')
-			buf.WriteString(strconv.Itoa(truncated))
-			last := int32(0)
-			for _, x := range p {
-				buf.WriteByte(',')
-				buf.WriteString(strconv.Itoa(int(x.doc - last)))
-				buf.WriteByte(',')
-				buf.WriteString(strconv.Itoa(int(x.impact)))
-				last = x.doc
-			}
-			buf.WriteByte(']')
 		}
 		buf.WriteByte('}')
-		shardNames[s] = put("s/", bytes.Clone(buf.Bytes()))
+		if err := write("s/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
+			return nil, err
+		}
 	}
 
-	var chunkNames []string
+	nPrefixes, err := writePrefixes(terms, opt.PrefixBytes, write)
+	if err != nil {
+		return nil, err
+	}
+
+	nChunks := 0
 	for start := 0; start < len(order); start += opt.ChunkDocs {
 		var rows [][]any
 		for _, i := range order[start:min(len(order), start+opt.ChunkDocs)] {
@@ -297,7 +232,10 @@ func Build(docs []Doc, opt Options) *Index {
 			rows = append(rows, []any{d.URL, d.Title, d.Kind, d.Label, clip(d.Summary, 240)})
 		}
 		data, _ := json.Marshal(rows)
-		chunkNames = append(chunkNames, put("m/", data))
+		if err := write("m/"+strconv.Itoa(nChunks)+".json", data); err != nil {
+			return nil, err
+		}
+		nChunks++
 	}
 
 	var runs [][6]int
@@ -313,71 +251,314 @@ func Build(docs []Doc, opt Options) *Index {
 		runs = append(runs, [6]int{1, g.kind, g.field, g.docType, g.levels, g.year})
 	}
 	manifest := map[string]any{
-		"v": 1, "n": len(docs), "pre": PrefixLen, "chunk": opt.ChunkDocs,
-		"shards": shardNames, "meta": chunkNames,
+		"v": version, "n": len(docs), "pre": PrefixLen, "chunk": opt.ChunkDocs,
+		"shards": nShards, "prefixes": nPrefixes, "long": nLong, "chunks": nChunks, "words": TitleWords,
 		"kinds": kinds, "fields": tables.fields, "types": tables.types, "levels": tables.levels,
 		"groups": runs,
 	}
 	data, _ := json.Marshal(manifest)
-	idx.Manifest = "/" + Dir + put("", data)
-	return idx
+	if err := write("manifest.json", data); err != nil {
+		return nil, err
+	}
+	return idx, nil
 }
 
-// titleKey returns the title key of a title's tokens, "" when it has no word.
-func titleKey(toks []Token) string {
+// digest names the index directory: a hash of the format, the options and
+// every indexed value of every document, in index order.
+func digest(docs []Doc, order []int, opt Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "v%d %+v\n", version, opt)
+	for _, i := range order {
+		d := &docs[i]
+		fmt.Fprintf(h, "%q %q %q %q %q %q %q %q %q %q %v %d %s %v\n", d.URL, d.Title, d.Kind, d.Number, d.Label, d.Text, d.Summary,
+			d.Field, d.FieldLabel, d.DocType, d.Levels, d.Year, d.Date.Format(time.RFC3339), d.Demote)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// term is one key of the index with its postings.
+type term struct {
+	key  string
+	list []posting
+	// long is the number of the term's own file, -1 when it has none.
+	long int
+}
+
+// bonusOnly tells whether a term only adds to scores (an exact spelling
+// "=đất", a title key "^đăng ký"), so that its best documents suffice.
+func (t *term) bonusOnly() bool { return t.key[0] == '=' || t.key[0] == '^' }
+
+// write writes the term's list as [df, k, k×(gap, impact), gaps…]: the k
+// best-scoring documents with their impacts, in document order, then the
+// other documents (none for a bonus-only term), in document order, whose
+// impact is the lowest of the k.
+func (t *term) write(buf *bytes.Buffer, top int) {
+	p := t.list
+	best, rest := p, []posting(nil)
+	if len(p) > top {
+		best = slices.Clone(p)
+		slices.SortStableFunc(best, func(x, y posting) int { return cmp.Or(cmp.Compare(y.v, x.v), cmp.Compare(x.doc, y.doc)) })
+		if !t.bonusOnly() {
+			rest = best[top:]
+			slices.SortFunc(rest, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+		}
+		best = best[:top]
+		slices.SortFunc(best, func(x, y posting) int { return cmp.Compare(x.doc, y.doc) })
+	}
+	buf.WriteByte('[')
+	buf.WriteString(strconv.Itoa(len(p)))
+	buf.WriteByte(',')
+	buf.WriteString(strconv.Itoa(len(best)))
+	last := int32(0)
+	for _, x := range best {
+		buf.WriteByte(',')
+		buf.WriteString(strconv.Itoa(int(x.doc - last)))
+		buf.WriteByte(',')
+		buf.WriteString(strconv.Itoa(int(x.v)))
+		last = x.doc
+	}
+	last = 0
+	for _, x := range rest {
+		buf.WriteByte(',')
+		buf.WriteString(strconv.Itoa(int(x.doc - last)))
+		last = x.doc
+	}
+	buf.WriteByte(']')
+}
+
+// writePrefixes writes the prefix table: for the first PrefixLen letters
+// of every folded word, the words that begin with them and their document
+// counts, most frequent first. It returns the number of shards.
+func writePrefixes(terms []*term, target int, write func(string, []byte) error) (int, error) {
+	byPrefix := map[string][]*term{}
+	size := 0
+	for _, t := range terms {
+		k := t.key
+		if k[0] == '=' || k[0] == '^' || strings.IndexByte(k, ' ') >= 0 || isNumber(k) || utf8.RuneCountInString(k) < PrefixLen {
+			continue
+		}
+		p := prefixOf(k)
+		byPrefix[p] = append(byPrefix[p], t)
+		size += len(k) + 8
+	}
+	n := max(1, (size+target-1)/target)
+	shards := make([][]string, n)
+	for p := range byPrefix {
+		s := ShardOf(p, n)
+		shards[s] = append(shards[s], p)
+	}
+	var buf bytes.Buffer
+	for s, ps := range shards {
+		slices.Sort(ps)
+		buf.Reset()
+		buf.WriteByte('{')
+		for i, p := range ps {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			ws := byPrefix[p]
+			slices.SortFunc(ws, func(a, b *term) int {
+				return cmp.Or(cmp.Compare(len(b.list), len(a.list)), strings.Compare(a.key, b.key))
+			})
+			writeString(&buf, p)
+			buf.WriteString(":[")
+			for j, w := range ws {
+				if j > 0 {
+					buf.WriteByte(',')
+				}
+				writeString(&buf, w.key)
+				buf.WriteByte(',')
+				buf.WriteString(strconv.Itoa(len(w.list)))
+			}
+			buf.WriteByte(']')
+		}
+		buf.WriteByte('}')
+		if err := write("p/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// isNumber tells whether a folded term is a number or code, which the
+// client never completes.
+func isNumber(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if k[i] >= '0' && k[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixOf returns the first PrefixLen characters of a folded word.
+func prefixOf(k string) string {
+	end, count := 0, 0
+	for end < len(k) && count < PrefixLen {
+		_, size := utf8.DecodeRuneInString(k[end:])
+		end += size
+		count++
+	}
+	return k[:end]
+}
+
+// indexer gathers the postings of every term.
+type indexer struct {
+	ids   map[string]int32
+	terms []*term
+	dl    []float32
+	mult  []float32
+	tf    map[int32]float32
+}
+
+func newIndexer() *indexer {
+	return &indexer{ids: map[string]int32{}, tf: map[int32]float32{}}
+}
+
+func (x *indexer) add(key string, w float32) {
+	id, ok := x.ids[key]
+	if !ok {
+		id = int32(len(x.terms))
+		x.ids[key] = id
+		x.terms = append(x.terms, &term{key: key})
+	}
+	x.tf[id] += w
+}
+
+// index counts the weighted frequency of every term in every document;
+// document id is the position in order.
+func (x *indexer) index(docs []Doc, order []int) {
+	newest, oldest := time.Time{}, time.Time{}
+	for _, d := range docs {
+		if d.Kind == KindNews && !d.Date.IsZero() {
+			if newest.IsZero() || d.Date.After(newest) {
+				newest = d.Date
+			}
+			if oldest.IsZero() || d.Date.Before(oldest) {
+				oldest = d.Date
+			}
+		}
+	}
+	x.dl = make([]float32, len(order))
+	x.mult = make([]float32, len(order))
+	for id, i := range order {
+		d := &docs[i]
+		clear(x.tf)
+		dl := 0.0
+		for _, f := range []struct {
+			text string
+			w    float32
+		}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
+			toks := Tokenize(f.text)
+			if f.w == weightTitle {
+				for _, k := range titleKeys(toks) {
+					x.add(k, 0)
+				}
+			}
+			prev := ""
+			for _, t := range toks {
+				x.add(t.Folded, f.w)
+				if t.Exact != t.Folded {
+					x.add("="+t.Exact, f.w)
+				}
+				if !t.Number {
+					if prev != "" {
+						x.add(prev+" "+t.Folded, f.w)
+					}
+					prev = t.Folded
+				} else {
+					prev = ""
+				}
+			}
+			dl += float64(f.w) * float64(len(toks))
+		}
+		mult := 1.0
+		if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
+			mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
+		}
+		if d.Demote {
+			mult = 0.5
+		}
+		x.dl[id], x.mult[id] = float32(dl), float32(mult)
+		for t, v := range x.tf {
+			x.terms[t].list = append(x.terms[t].list, posting{int32(id), v})
+		}
+	}
+}
+
+// score turns every term frequency into an impact: BM25F at build time,
+// times the document's multiplier; title keys get the title bonus. It
+// returns the terms with their lists in document order.
+func (x *indexer) score(top int) []*term {
+	n := float64(len(x.dl))
+	total := 0.0
+	for _, dl := range x.dl {
+		total += float64(dl)
+	}
+	avgdl := max(1, total/max(1, n))
+	for _, t := range x.terms {
+		slices.SortFunc(t.list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		df := float64(len(t.list))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		pair := strings.IndexByte(t.key, ' ') > 0 && t.key[0] != '^'
+		for i := range t.list {
+			p := &t.list[i]
+			var s float64
+			if t.key[0] == '^' {
+				s = titleBonus * float64(x.mult[p.doc])
+				if strings.HasSuffix(t.key, "$") {
+					s *= 1.5
+				}
+			} else {
+				tf := float64(p.v)
+				norm := k1 * (1 - b + b*float64(x.dl[p.doc])/avgdl)
+				s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[p.doc]) * scale
+				if pair {
+					s *= bigramWeight
+				}
+			}
+			p.v = float32(max(1, math.Round(s)))
+		}
+	}
+	x.ids = nil
+	return x.terms
+}
+
+// titleKeys returns the title keys of a title's tokens: "^" and its first
+// one, two … TitleWords folded words, and the whole title with "$" when it
+// has no more words than that. A query that begins a title finds the key
+// of its words; a query that is the title finds the "$" key too.
+func titleKeys(toks []Token) []string {
 	var words []string
 	for _, t := range toks {
 		if !t.Number {
 			words = append(words, t.Folded)
 		}
 	}
-	if len(words) == 0 {
-		return ""
+	var keys []string
+	for n := 1; n <= min(TitleWords, len(words)); n++ {
+		keys = append(keys, "^"+strings.Join(words[:n], " "))
 	}
-	k := "^" + strings.Join(words[:min(TitleWords, len(words))], " ")
-	if len(words) <= TitleWords {
-		k += "$"
+	if len(words) > 0 && len(words) <= TitleWords {
+		keys = append(keys, keys[len(keys)-1]+"$")
 	}
-	return k
+	return keys
 }
 
-// ShardOf returns the shard of a term among n: FNV-1a of its first
-// PrefixLen characters, of the folded form for an exact term ("=đất") and
-// of the first word for a pair ("dat dai") or a title key ("^dang ky").
-// The client computes the same.
-func ShardOf(term string, n int) int {
-	if term != "" && (term[0] == '=' || term[0] == '^') {
-		term = term[1:]
-	}
-	if i := strings.IndexByte(term, ' '); i >= 0 {
-		term = term[:i]
-	}
-	return int(prefixHash(term) % uint32(n))
-}
-
-func prefixHash(term string) uint32 {
-	folded := term
-	if !isASCII(term) {
-		folded = foldForShard(term)
-	}
-	end, count := 0, 0
-	for end < len(folded) && count < PrefixLen {
-		_, size := utf8.DecodeRuneInString(folded[end:])
-		end += size
-		count++
+// ShardOf returns the shard of a key among n: FNV-1a of its UTF-8 bytes,
+// where an exact spelling ("=đất") counts as its folded word ("dat") and
+// a whole-title key ("^dang ky$") as its title key ("^dang ky"), so that
+// each sits in the shard the client fetches anyway. The client computes
+// the same.
+func ShardOf(key string, n int) int {
+	if strings.HasPrefix(key, "=") {
+		key = vnfold.Fold(key[1:])
+	} else if strings.HasPrefix(key, "^") {
+		key = strings.TrimSuffix(key, "$")
 	}
 	h := fnv.New32a()
-	h.Write([]byte(folded[:end]))
-	return h.Sum32()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	h.Write([]byte(key))
+	return int(h.Sum32() % uint32(n))
 }
 
 // clip cuts s at a word boundary to at most n runes, with "…".

@@ -27,6 +27,8 @@ type query struct {
 	Type  string `json:"type,omitempty"`
 	Level string `json:"level,omitempty"`
 	Year  string `json:"year,omitempty"`
+	// Typing completes the last word, as while the user types.
+	Typing bool `json:"typing,omitempty"`
 	// Top must all be among the first N results; First must be the first.
 	Top   []string `json:"top,omitempty"`
 	N     int      `json:"n,omitempty"`

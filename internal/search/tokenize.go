@@ -93,5 +93,3 @@ func appendToken(out []Token, s string, number bool) []Token {
 	}
 	return append(out, Token{Exact: exact, Folded: folded, Number: number})
 }
-
-func foldForShard(s string) string { return vnfold.Fold(s) }

@@ -1,6 +1,6 @@
 // Runs the search client's engine (assets/js/search.js) under Node on a
 // built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
-// Each query is {q, kind?, field?, type?, level?, year?}; it prints, for
+// Each query is {q, kind?, field?, type?, level?, year?, typing?}; it prints, for
 // each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read}.
 const fs = require("fs");
 const path = require("path");
@@ -19,7 +19,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
     });
     const filters = {};
     for (const k of ["kind", "field", "type", "level", "year"]) if (q[k]) filters[k] = q[k];
-    const res = await engine.search(q.q, filters);
+    const res = await engine.search(q.q, filters, { typing: !!q.typing });
     const docs = await engine.docs(res.ids.slice(0, 10));
     const m = engine.m;
     const top = docs.map((d) => {

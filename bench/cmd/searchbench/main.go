@@ -1,0 +1,275 @@
+// Command searchbench measures search on a built site in headless
+// Chromium, as a citizen's phone meets it: for each query, a cold browser
+// (a new browser context: empty cache) asks, and the server counts the
+// bytes it sends (gzipped, as a static host sends text), and the page
+// reports how long the search took to show its first results.
+//
+//	searchbench -public DIR -tool minhbach|pagefind "query" …
+//
+// minhbach: opens /tim-kiem/?q=…, waits for the results and reads the
+// time the page measured from asking to showing 10 results (data-ms).
+// pagefind: opens a blank page of the same server, imports
+// /pagefind/pagefind.js, searches and loads the first 10 results' data,
+// timed in the page the same way. Each line gives the bytes of the search
+// files (the client and the index: everything but the page's own HTML,
+// CSS and images) and of everything, the result count, and the time. For
+// a query with diacritics, the same query without them is run too, and the
+// share of the first's results the second finds is printed.
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+func main() {
+	public := flag.String("public", "public", "the built site")
+	tool := flag.String("tool", "minhbach", "minhbach or pagefind")
+	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
+	runs := flag.Int("runs", 3, "cold runs of each query; the median time is printed")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		log.Fatal("give the queries as arguments")
+	}
+
+	counter := &counter{}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/__blank.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<!doctype html><html lang="vi"><meta charset="utf-8"><title>bench</title><body></body></html>`)
+	})
+	mux.Handle("/", counter.wrap(http.FileServer(http.Dir(*public))))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+
+	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.NoFirstRun, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(360, 800))
+	allocCtx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		log.Fatalf("start %s: %v", *chromium, err)
+	}
+
+	var sumSearch, maxSearch int64
+	var times []float64
+	same, pairs := 0.0, 0
+	for _, q := range flag.Args() {
+		var r result
+		var ms []float64
+		for i := 0; i < *runs; i++ {
+			r = run(browser, base, *tool, q, counter)
+			ms = append(ms, r.ms)
+		}
+		sort.Float64s(ms)
+		r.ms = ms[len(ms)/2]
+		times = append(times, r.ms)
+		sumSearch += r.search
+		maxSearch = max(maxSearch, r.search)
+		note := ""
+		if f := fold(q); f != q {
+			b := run(browser, base, *tool, f, counter)
+			pairs++
+			share := 1.0
+			if len(r.ids) > 0 {
+				found := 0
+				for _, id := range r.ids {
+					if slices.Contains(b.ids, id) {
+						found++
+					}
+				}
+				share = float64(found) / float64(len(r.ids))
+			}
+			same += share
+			note = fmt.Sprintf("; %q finds %d, %.0f %% of these", f, b.total, 100*share)
+		}
+		fmt.Printf("%-30s %6d results, search files %7d B in %3d requests, everything %7d B, first results in %6.1f ms%s\n",
+			fmt.Sprintf("%q", q), r.total, r.search, r.requests, r.all, r.ms, note)
+	}
+	sort.Float64s(times)
+	fmt.Printf("%s: cold query search bytes mean %d B, max %d B; first results median %.1f ms, max %.1f ms; diacritic-free forms finding their results: %.0f %% (%d queries)\n",
+		*tool, sumSearch/int64(flag.NArg()), maxSearch, times[len(times)/2], times[len(times)-1], 100*same/float64(max(1, pairs)), pairs)
+}
+
+type result struct {
+	total, requests int
+	search, all     int64
+	ms              float64
+	ids             []string
+}
+
+// minhbachJS waits for the search page's results and returns the time
+// it measured, the count, and the result URLs shown.
+const minhbachJS = `(async () => {
+	const root = document.getElementById("tim-kiem");
+	for (let i = 0; i < 600 && !root.hasAttribute("data-ms") && !/Không/.test(document.getElementById("trang-thai").textContent); i++) await new Promise(r => setTimeout(r, 25));
+	const ms = Number(root.getAttribute("data-ms") || 0);
+	// Every result, not only those shown: the engine again, its files now cached.
+	const e = new MinhbachSearch.Engine(root.getAttribute("data-index"), u => fetch(u).then(r => r.json()));
+	const r = await e.search(new URLSearchParams(location.search).get("q"), {});
+	return {ms, total: r.total, ids: r.ids.map(String), debug: JSON.stringify(performance.getEntriesByType("resource").map(e => [e.name.split("/").slice(-2).join("/"), Math.round(e.startTime), Math.round(e.responseEnd)])) + " dcl " + performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd};
+})()`
+
+// pagefindJS runs a query with Pagefind's own API.
+const pagefindJS = `(async (q) => {
+	const t0 = performance.now();
+	const pf = await import("/pagefind/pagefind.js");
+	await pf.init();
+	const s = await pf.search(q);
+	await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+	return {ms: performance.now() - t0, total: s.results.length, ids: s.results.map(r => r.id)};
+})`
+
+func run(browser context.Context, base, tool, q string, c *counter) result {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	type answer struct {
+		MS    float64  `json:"ms"`
+		Total int      `json:"total"`
+		IDs   []string `json:"ids"`
+		Debug string   `json:"debug"`
+	}
+	var out answer
+	var err error
+	c.reset()
+	if tool == "pagefind" {
+		err = chromedp.Do(ctx, chromedp.Navigate(base+"/__blank.html"))
+		c.reset()
+		if err == nil {
+			out, err = chromedp.Run(ctx, chromedp.Evaluate[answer](pagefindJS+"("+quote(q)+")", chromedp.EvalAwaitPromise))
+		}
+	} else {
+		err = chromedp.Do(ctx, chromedp.Navigate(base+"/tim-kiem/?q="+url.QueryEscape(q)))
+		if err == nil {
+			out, err = chromedp.Run(ctx, chromedp.Evaluate[answer](minhbachJS, chromedp.EvalAwaitPromise))
+		}
+	}
+	if err != nil {
+		log.Fatalf("%s %q: %v", tool, q, err)
+	}
+	// SEARCHBENCH_DEBUG=1 prints when each file was asked for and arrived (ms).
+	if os.Getenv("SEARCHBENCH_DEBUG") != "" {
+		log.Print(q, " ", out.Debug)
+	}
+	search, all, n := c.read()
+	return result{total: out.Total, ms: out.MS, ids: out.IDs, search: search, all: all, requests: n}
+}
+
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// fold removes diacritics and makes đ d, as a user without a Vietnamese
+// keyboard types.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, _ := transform.String(t, s)
+	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
+}
+
+// counter counts the bytes the server sends, gzipping text as a static
+// host does. Search files are the search client and index (minhbach's
+// /assets/js/search.*, /tim-kiem/index/; Pagefind's /pagefind/).
+type counter struct {
+	mu          sync.Mutex
+	search, all int64
+	requests    int
+}
+
+func (c *counter) reset() {
+	c.mu.Lock()
+	c.search, c.all, c.requests = 0, 0, 0
+	c.mu.Unlock()
+}
+
+func (c *counter) read() (int64, int64, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.search, c.all, c.requests
+}
+
+func (c *counter) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		isSearch := strings.HasPrefix(p, "/tim-kiem/index/") || strings.HasPrefix(p, "/pagefind/") ||
+			(strings.HasPrefix(p, "/assets/js/search.") && strings.HasSuffix(p, ".js"))
+		cw := &countingWriter{ResponseWriter: w}
+		var out http.ResponseWriter = cw
+		var gz *gzip.Writer
+		switch path.Ext(p) {
+		case ".html", ".css", ".js", ".json", ".wasm", ".xml", ".svg", "":
+			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Add("Vary", "Accept-Encoding")
+				gz, _ = gzip.NewWriterLevel(cw, 6)
+				out = gzipWriter{ResponseWriter: w, w: gz}
+			}
+		}
+		h.ServeHTTP(out, r)
+		if gz != nil {
+			gz.Close()
+		}
+		c.mu.Lock()
+		c.all += cw.n
+		c.requests++
+		if isSearch {
+			c.search += cw.n
+		}
+		c.mu.Unlock()
+	})
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n int64
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.n += int64(n)
+	return n, err
+}
+
+type gzipWriter struct {
+	http.ResponseWriter
+	w *gzip.Writer
+}
+
+func (g gzipWriter) WriteHeader(code int) {
+	g.ResponseWriter.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.w.Write(b) }

@@ -1,0 +1,204 @@
+package search_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"minhbach/internal/search"
+)
+
+// files builds docs with opt and returns the files by path under the index
+// directory, and that directory.
+func files(t *testing.T, docs []search.Doc, opt search.Options) (map[string][]byte, string) {
+	t.Helper()
+	out := map[string][]byte{}
+	idx, err := search.Build(docs, opt, func(p string, data []byte) error {
+		if _, dup := out[p]; dup {
+			t.Errorf("%s written twice", p)
+		}
+		out[p] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := strings.TrimPrefix(path.Dir(idx.Manifest), "/") + "/"
+	if !strings.HasPrefix(dir, search.Dir) {
+		t.Fatalf("manifest %s is not under %s", idx.Manifest, search.Dir)
+	}
+	rel := map[string][]byte{}
+	for p, data := range out {
+		if !strings.HasPrefix(p, dir) {
+			t.Errorf("%s is outside the index directory %s", p, dir)
+		}
+		rel[strings.TrimPrefix(p, dir)] = data
+	}
+	if idx.Files != len(out) {
+		t.Errorf("Index.Files = %d, %d written", idx.Files, len(out))
+	}
+	return rel, dir
+}
+
+// list reads a term's list as the client does: document → impact, and
+// whether it lists every document of the term.
+func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]int, bool) {
+	t.Helper()
+	var shard map[string][]int
+	if err := json.Unmarshal(fs["s/"+strconv.Itoa(search.ShardOf(key, m.Shards))+".json"], &shard); err != nil {
+		t.Fatalf("shard of %q: %v", key, err)
+	}
+	a, ok := shard[key]
+	if !ok {
+		return nil, true
+	}
+	if a[1] == -1 {
+		if err := json.Unmarshal(fs["l/"+strconv.Itoa(a[2])+".json"], &a); err != nil {
+			t.Fatalf("long list of %q: %v", key, err)
+		}
+	}
+	df, k := a[0], a[1]
+	got, id, floor := map[int]int{}, 0, 0
+	for i := 0; i < k; i++ {
+		id += a[2+2*i]
+		got[id] = a[3+2*i]
+		if i == 0 || a[3+2*i] < floor {
+			floor = a[3+2*i]
+		}
+	}
+	id = 0
+	for _, gap := range a[2+2*k:] {
+		id += gap
+		if _, dup := got[id]; dup {
+			t.Errorf("%q lists document %d twice", key, id)
+		}
+		got[id] = floor
+	}
+	return got, len(got) == df
+}
+
+type manifest struct {
+	N      int `json:"n"`
+	Shards int `json:"shards"`
+	Chunk  int `json:"chunk"`
+	Chunks int `json:"chunks"`
+}
+
+// TestIndexFiles builds an index with tiny files and checks, as the client
+// reads them: every document of a word or pair is listed (long lists in
+// files of their own), the best keep their impacts, exact spellings and
+// title keys keep only the best, and the metadata of each document.
+func TestIndexFiles(t *testing.T) {
+	var docs []search.Doc
+	for i := range 40 {
+		title := fmt.Sprintf("Thủ tục đăng ký đất đai số %d", i)
+		text := strings.Repeat("đất đai ", 1+i%7)
+		if i%4 == 0 {
+			text += strings.Repeat(" hộ tịch", 1+i%5)
+		}
+		docs = append(docs, search.Doc{URL: fmt.Sprintf("/thu-tuc/%d/", i), Title: title, Kind: search.KindProcedure, Text: text})
+	}
+	opt := search.Options{ShardBytes: 200, TopImpacts: 5, ChunkDocs: 3, PrefixBytes: 100, LongBytes: 60}
+	fs, dir := files(t, docs, opt)
+	var m manifest
+	if err := json.Unmarshal(fs["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.N != 40 || m.Chunk != 3 || m.Chunks != 14 || m.Shards < 2 {
+		t.Errorf("manifest %+v, want 40 documents in 14 chunks of 3, several shards", m)
+	}
+
+	// Metadata: each document once, in its chunk.
+	urls := map[string]int{}
+	for c := range m.Chunks {
+		var rows [][]string
+		if err := json.Unmarshal(fs["m/"+strconv.Itoa(c)+".json"], &rows); err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			urls[r[0]] = c*m.Chunk + i
+		}
+	}
+	if len(urls) != 40 {
+		t.Fatalf("%d documents in the metadata, want 40", len(urls))
+	}
+
+	for _, key := range []string{"dat", "dai", "dat dai", "thu tuc", "ho tich", "tich"} {
+		got, full := list(t, fs, m, key)
+		want := 40
+		if strings.Contains(key, "tich") {
+			want = 10
+		}
+		if !full || len(got) != want {
+			t.Errorf("%q lists %d documents (full %v), want all %d", key, len(got), full, want)
+		}
+	}
+	// The best documents of "tich" keep their own impacts: a page that
+	// says it 5 times scores above one that says it once.
+	tich, _ := list(t, fs, m, "tich")
+	if many, once := tich[urls["/thu-tuc/4/"]], tich[urls["/thu-tuc/0/"]]; many <= once {
+		t.Errorf("tich: impact %d for 5 times, %d for once; want more", many, once)
+	}
+	exact, full := list(t, fs, m, "=đất")
+	if full || len(exact) != opt.TopImpacts {
+		t.Errorf("=đất lists %d documents (full %v), want only the best %d", len(exact), full, opt.TopImpacts)
+	}
+	title, _ := list(t, fs, m, "^thu tuc dang ky")
+	if len(title) != opt.TopImpacts {
+		t.Errorf("^thu tuc dang ky lists %d, want the best %d", len(title), opt.TopImpacts)
+	}
+	if whole, _ := list(t, fs, m, "^thu tuc dang ky dat dai so$"); len(whole) != 0 {
+		t.Errorf("a title of more than %d words has a whole-title key", search.TitleWords)
+	}
+	if none, _ := list(t, fs, m, "xyz"); none != nil {
+		t.Errorf("xyz: %v, want no list", none)
+	}
+
+	// The same docs give the same files; one change gives a new directory.
+	again, dir2 := files(t, docs, opt)
+	if dir2 != dir || !maps.EqualFunc(fs, again, func(a, b []byte) bool { return string(a) == string(b) }) {
+		t.Error("the same docs gave different files")
+	}
+	docs[3].Title += " mới"
+	if _, dir3 := files(t, docs, opt); dir3 == dir {
+		t.Error("a changed title kept the index directory: cached files would be stale")
+	}
+}
+
+// TestPrefixes checks the prefix table: the words that begin with each
+// three letters, the most frequent first, with no pairs, spellings or numbers.
+func TestPrefixes(t *testing.T) {
+	docs := []search.Doc{
+		{URL: "/a/", Kind: search.KindNews, Title: "Thuế thu nhập", Text: "thuế thuế thuộc 93/KH-UBND"},
+		{URL: "/b/", Kind: search.KindNews, Title: "Thuế", Text: "thu thuộc thường"},
+		{URL: "/c/", Kind: search.KindNews, Title: "Thuế", Text: "thuộc"},
+	}
+	fs, _ := files(t, docs, search.DefaultOptions)
+	var prefixes map[string][]any
+	for p, data := range fs {
+		if strings.HasPrefix(p, "p/") {
+			var part map[string][]any
+			if err := json.Unmarshal(data, &part); err != nil {
+				t.Fatal(err)
+			}
+			if prefixes == nil {
+				prefixes = map[string][]any{}
+			}
+			maps.Copy(prefixes, part)
+		}
+	}
+	want := []any{"thue", 3.0, "thuoc", 3.0, "thu", 2.0, "thuong", 1.0}
+	if got := prefixes["thu"]; !slices.Equal(got, want) {
+		t.Errorf("prefix thu: %v, want %v", got, want)
+	}
+	for p := range prefixes {
+		if strings.ContainsAny(p, "=^ 0123456789") {
+			t.Errorf("prefix %q: the table holds only words", p)
+		}
+	}
+}
