@@ -53,6 +53,10 @@ type Server struct {
 	sess *build.Session
 	url  string
 
+	// building serialises the session's builds (a Session is not safe
+	// for concurrent use).
+	building sync.Mutex
+
 	mu    sync.RWMutex
 	files map[string][]byte
 	errs  diag.List // errors of the last build; nil when it succeeded
@@ -165,6 +169,8 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 // Rebuild brings the site up to date after the files in changed (nil:
 // any) and tells the open pages. It returns the build's result.
 func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, error) {
+	s.building.Lock()
+	defer s.building.Unlock()
 	start := time.Now()
 	res, err := s.sess.Build(ctx, changed)
 	if err != nil {
@@ -202,6 +208,8 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, 
 
 // indexSearch brings a deferred search index up to date.
 func (s *Server) indexSearch(ctx context.Context) (*build.Result, error) {
+	s.building.Lock()
+	defer s.building.Unlock()
 	if !s.sess.SearchPending() {
 		return nil, nil
 	}
