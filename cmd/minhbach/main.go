@@ -3,6 +3,7 @@
 //
 //	minhbach build   [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--build-date DATE] [--gzip]
 //	minhbach check   [--source DIR] [--drafts] [--build-date DATE]
+//	minhbach serve   [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
 //	minhbach new     news|page "Tiêu đề" [--source DIR] [--category NAME]
 //	minhbach version
 package main
@@ -18,12 +19,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"minhbach"
 	"minhbach/internal/build"
 	"minhbach/internal/meta"
 	"minhbach/internal/output"
+	"minhbach/internal/serve"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -35,6 +38,7 @@ Vietnamese provincial portals).
 Usage:
   minhbach build    build the site into public/
   minhbach check    validate the content; write nothing
+  minhbach serve    preview the site at http://127.0.0.1:1313/, rebuilt on every save
   minhbach new      create a news item or page: minhbach new news "Tiêu đề"
   minhbach version  print the version
   minhbach help CMD show the flags of a command
@@ -43,7 +47,7 @@ Exit status: 0 on success (warnings allowed), 1 when the content has errors, 2 o
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, time.Now))
 }
@@ -60,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdBuild(ctx, args, stdout, stderr, now, false)
 	case "check":
 		return cmdBuild(ctx, args, stdout, stderr, now, true)
+	case "serve":
+		return cmdServe(ctx, args, stdout, stderr, now)
 	case "new":
 		return cmdNew(args, stdout, stderr, now)
 	case "version", "--version":
@@ -186,3 +192,33 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 type discard struct{}
 
 func (discard) Put(p string, _ []byte) error { return output.CheckPath(p) }
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fl := newFlags("serve", "minhbach serve: build the site in memory and serve it for preview, rebuilding on every save\n(public/ is never touched). Stop with Ctrl-C.", stderr)
+	src := fl.String("source", ".", "the site's folder (with site.yaml, content/, layouts/, assets/)")
+	port := fl.Int("port", 1313, "the port to listen on (0: any free port)")
+	bind := fl.String("bind", "127.0.0.1", "the address to listen on (0.0.0.0 shows the preview to the whole network)")
+	drafts := fl.Bool("drafts", false, "include news marked draft: true")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "minhbach serve: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if *port == 0 {
+		*port = -1
+	}
+	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr}
+	err := serve.Run(ctx, opt, func(url string) {
+		fmt.Fprintf(stdout, "minhbach serve: xem trước tại %s (Ctrl-C để dừng)\n", url)
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "minhbach serve: %v\n", err)
+		return 1
+	}
+	return 0
+}

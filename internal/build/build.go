@@ -27,7 +27,6 @@ import (
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
-	"minhbach/internal/source"
 )
 
 // Options configure a build. The zero value builds with the current
@@ -59,6 +58,9 @@ type Result struct {
 	Pages int
 	// Site is the site model (nil when the content had errors).
 	Site *model.Site
+	// Rendered is the number of files rendered: every page and feed in a
+	// build, only those whose data changed in a session's rebuild.
+	Rendered int
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -66,6 +68,12 @@ type Result struct {
 // be discarded. The error is for failures that are not the content's
 // (I/O, cancellation).
 func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) {
+	return run(ctx, opt, nil, sink)
+}
+
+// run is Build; with c, it reuses and refreshes what c kept from the
+// previous build of a session (see Session).
+func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result, error) {
 	res := &Result{}
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 
@@ -80,8 +88,10 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	site, d := config.Load(data)
 	res.Diags.Append(d)
 	site.SetBaseURL(opt.BaseURL)
+	c.setConfig(data)
+	c.lap("config")
 
-	paths, d, err := source.Walk(opt.Source)
+	paths, d, err := c.walk(opt.Source)
 	res.Diags.Append(d)
 	if err != nil {
 		return res, fmt.Errorf("read content: %w", err)
@@ -91,23 +101,21 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	perFile := make([]model.Entries, len(paths))
 	diags := make([]diag.List, len(paths))
 	var ioErr atomic.Pointer[error]
+	parsed := make([]*parsedFile, len(paths))
 	parallel(ctx, len(paths), workers, func(i int) {
-		raw, err := fs.ReadFile(opt.Source, paths[i])
-		if err != nil {
-			err = fmt.Errorf("read %s: %w", paths[i], err)
-			ioErr.CompareAndSwap(nil, &err)
-			return
-		}
-		if source.IsCatalogue(paths[i]) {
-			docs, d := source.ParseCatalogue(paths[i], raw, schema.ProcedureCells)
-			for _, doc := range docs {
-				d.Append(schema.Decode(doc, site, &perFile[i]))
+		pf := c.parsed(paths[i])
+		if pf == nil {
+			raw, err := fs.ReadFile(opt.Source, paths[i])
+			if err != nil {
+				err = fmt.Errorf("read %s: %w", paths[i], err)
+				ioErr.CompareAndSwap(nil, &err)
+				return
 			}
-			diags[i] = d
-			return
+			pf = parse(paths[i], raw)
 		}
-		doc, d := source.Parse(paths[i], raw)
-		if !d.HasErrors() {
+		parsed[i] = pf
+		d := slices.Clone(pf.diags)
+		for _, doc := range pf.docs {
 			d.Append(schema.Decode(doc, site, &perFile[i]))
 		}
 		diags[i] = d
@@ -115,6 +123,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	if p := ioErr.Load(); p != nil {
 		return res, *p
 	}
+	c.keepParsed(paths, parsed)
+	c.lap("read")
 	var entries model.Entries
 	for i := range paths {
 		res.Diags.Append(diags[i])
@@ -125,7 +135,9 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 	}
 
+	c.lap("decode")
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
+	c.lap("graph")
 	res.Diags.Append(d)
 	// Go on through the Markdown even after errors, so that one run
 	// reports the problems of the bodies too; stop before writing pages.
@@ -134,17 +146,20 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	if !opt.NoMinify {
 		mini = output.NewMinifier()
 	}
-	assets, d, err := publishAssets(overlay{sub(opt.Source, "assets"), sub(opt.Theme, "assets")}, mini, sink)
+	assets, d, err := publishAssets(overlay{sub(opt.Source, "assets"), sub(opt.Theme, "assets")}, mini, c, sink)
 	res.Diags.Append(d)
 	if err != nil {
 		return res, err
 	}
-	r, d := render.New(site, overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}, opt.Source, assets)
+	layouts := overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}
+	r, d := render.New(site, layouts, opt.Source, assets)
 	res.Diags.Append(d)
 	if d.HasErrors() {
 		return res, ctx.Err()
 	}
 	r.SetPages(s.Pages)
+	r.SetCache(c.converter(assets))
+	c.lap("layouts")
 
 	// Markdown bodies first: lists and feeds need the summaries.
 	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
@@ -172,20 +187,30 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 	if err := copyFiles(opt.Source, s, sink); err != nil {
 		return res, err
 	}
-	idx, err := search.Build(searchDocs(s), search.DefaultOptions, sink.Put)
+	c.lap("markdown")
+	manifest, err := c.searchIndex(func() []search.Doc { return searchDocs(s) }, sink.Put)
 	if err != nil {
 		return res, err
 	}
-	r.SetSearchIndex(idx.Manifest)
+	r.SetSearchIndex(manifest)
+	c.lap("search")
 
 	jobs := r.Jobs(s)
+	fps := c.fingerprints(jobs, r, layouts, data, opt, assets)
+	c.lap("fingerprint")
+	outs := make([][]byte, len(jobs))
 	jobDiags := make([]diag.List, len(jobs))
-	var pages atomic.Int64
+	var pages, ran atomic.Int64
 	parallel(ctx, len(jobs), workers, func(i int) {
 		j := jobs[i]
-		data, err := j.Run()
-		if err == nil {
-			data, err = mini.Minify(j.Path, data)
+		var err error
+		data, ok := c.reuse(j.Path, fps, i)
+		if !ok {
+			ran.Add(1)
+			data, err = j.Run()
+			if err == nil {
+				data, err = mini.Minify(j.Path, data)
+			}
 		}
 		if err == nil {
 			err = sink.Put(j.Path, data)
@@ -194,6 +219,7 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 			jobDiags[i] = templateDiag(j.Path, err)
 			return
 		}
+		outs[i] = data
 		if strings.HasSuffix(j.Path, ".html") {
 			pages.Add(1)
 		}
@@ -202,7 +228,12 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 		res.Diags.Append(d)
 	}
 	res.Pages = int(pages.Load())
+	res.Rendered = int(ran.Load())
+	c.lap("render")
 	res.Site = s
+	if !res.Diags.HasErrors() && ctx.Err() == nil {
+		c.keepJobs(jobs, fps, outs)
+	}
 	return res, ctx.Err()
 }
 
@@ -259,7 +290,7 @@ func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
 // publishAssets minifies and fingerprints CSS, JS and SVG, copies other
 // assets as they are, and returns the URL of each by its path under
 // assets/.
-func publishAssets(fsys fs.FS, mini *output.Minifier, sink output.Sink) (map[string]string, diag.List, error) {
+func publishAssets(fsys fs.FS, mini *output.Minifier, c *cache, sink output.Sink) (map[string]string, diag.List, error) {
 	var d diag.List
 	urls := map[string]string{}
 	if _, err := fs.Stat(fsys, "."); err != nil {
@@ -279,7 +310,7 @@ func publishAssets(fsys fs.FS, mini *output.Minifier, sink output.Sink) (map[str
 		name := p
 		switch output.TypeOf(p) {
 		case "text/css", "application/javascript", "image/svg+xml":
-			m, err := mini.Minify(p, data)
+			m, err := c.minify(mini, p, data)
 			if err != nil {
 				d.Errorf(diag.Pos{Path: "assets/" + p}, "%v", err)
 				return nil

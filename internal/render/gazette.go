@@ -88,9 +88,9 @@ func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *P
 		title, crumbs := listPage(docCrumb, l.Title, l.Kind != "all", l.Term, l.Pager)
 		page(l.URL, "document/list.html", &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs})
 	}
-	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }})
-	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents) }})
-	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents) }})
+	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }, Data: g.Issues})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents) }, Data: g.Documents})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents) }, Data: g.Documents})
 	return jobs
 }
 

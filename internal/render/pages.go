@@ -18,6 +18,12 @@ type Job struct {
 	Path string
 	// Run renders the file.
 	Run func() ([]byte, error)
+	// Layout is the layout Run executes ("" for feeds and data files).
+	Layout string
+	// Data is what Run reads besides the layouts, the configuration, the
+	// assets and the menu; nil when unknown. A preview re-runs a job only
+	// when its Data changed.
+	Data any
 }
 
 // HomeCount is how many news items the home page shows.
@@ -35,7 +41,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	var jobs []Job
 	page := func(url, layout string, p *Page) {
 		p.URL = url
-		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }})
+		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
@@ -90,20 +96,20 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
 			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
-	}})
+	}, Layout: "404.html", Data: first(s.News, 5)})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
-	}})
+	}, Data: first(s.News, FeedCount)})
 	for _, c := range s.Categories {
 		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
 			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
-		}})
+		}, Data: []any{c.Term, first(c.Items, FeedCount)}})
 	}
 	jobs = append(jobs, r.variantJobs(s.News)...)
-	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return r.sitemap(s) }})
+	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return r.sitemap(s) }, Data: s})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
-	}})
+	}, Data: "robots"})
 	return jobs
 }
 
@@ -131,7 +137,7 @@ func (r *Renderer) variantJobs(news []*model.News) []Job {
 					return nil, fmt.Errorf("%s: %w", v.From, err)
 				}
 				return out, nil
-			}})
+			}, Data: v.Path}) // the path names the photo's content and the width
 		}
 	}
 	return jobs

@@ -91,8 +91,8 @@ func (r *Renderer) procedureJobs(s *model.Site, page func(url, layout string, p 
 			Description: fmt.Sprintf("%s: %d thủ tục.", l.Title, len(l.Items))})
 	}
 	return []Job{
-		{Path: "du-lieu/thu-tuc.json", Run: func() ([]byte, error) { return ProceduresJSON(r.absURL, c.Procedures) }},
-		{Path: "du-lieu/thu-tuc.csv", Run: func() ([]byte, error) { return ProceduresCSV(r.absURL, c.Procedures) }},
+		{Path: "du-lieu/thu-tuc.json", Run: func() ([]byte, error) { return ProceduresJSON(r.absURL, c.Procedures) }, Data: c.Procedures},
+		{Path: "du-lieu/thu-tuc.csv", Run: func() ([]byte, error) { return ProceduresCSV(r.absURL, c.Procedures) }, Data: c.Procedures},
 	}
 }
 

@@ -35,7 +35,40 @@ type Renderer struct {
 	base   string
 	// search is the URL of the search index's manifest.
 	search string
+	// cache, when set, keeps converted bodies between builds.
+	cache *ConvertCache
 }
+
+// ConvertCache keeps converted Markdown bodies between the builds of a
+// preview, by file and body line; an entry is used only when the page URL
+// and the Markdown are the same. It holds for one configuration, one set
+// of assets and one set of pictures: start a new cache when any of them
+// changes. It is safe for concurrent use.
+type ConvertCache struct {
+	mu sync.Mutex
+	m  map[convertKey]*converted
+}
+
+type convertKey struct {
+	path string
+	line int
+}
+
+type converted struct {
+	url string
+	md  []byte
+	c   model.Converted
+	d   diag.List
+}
+
+// NewConvertCache returns an empty cache.
+func NewConvertCache() *ConvertCache { return &ConvertCache{m: map[convertKey]*converted{}} }
+
+// SetCache makes the renderer reuse and fill c (nil: convert every body).
+func (r *Renderer) SetCache(c *ConvertCache) { r.cache = c }
+
+// Menu returns the main menu, plain pages included.
+func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
@@ -195,6 +228,25 @@ func (r *Renderer) ConvertPage(p *model.StaticPage) diag.List {
 }
 
 func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, diag.List) {
+	if r.cache == nil {
+		return r.convertBody(src, pageURL)
+	}
+	key := convertKey{src.Path, src.BodyLine}
+	r.cache.mu.Lock()
+	e := r.cache.m[key]
+	r.cache.mu.Unlock()
+	if e != nil && e.url == pageURL && bytes.Equal(e.md, src.Markdown) {
+		return e.c, e.d
+	}
+	c, d := r.convertBody(src, pageURL)
+	c.Files = slices.Clip(c.Files) // callers append: never into the cached array
+	r.cache.mu.Lock()
+	r.cache.m[key] = &converted{url: pageURL, md: src.Markdown, c: c, d: d}
+	r.cache.mu.Unlock()
+	return c, d
+}
+
+func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converted, diag.List) {
 	var files []model.Copy
 	resolve := func(dest string) (markdown.Picture, string) {
 		if strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") {

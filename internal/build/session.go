@@ -1,0 +1,391 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/output"
+	"minhbach/internal/render"
+	"minhbach/internal/schema"
+	"minhbach/internal/search"
+	"minhbach/internal/source"
+)
+
+// Session builds one site again and again, as a preview does. Each Build
+// after the first re-reads only the files it is told have changed, reuses
+// the Markdown it converted before, and re-renders only the files whose
+// data, layout or settings changed (see fingerprinter); the files it then
+// holds are byte for byte those Build would give. A Session is not safe
+// for concurrent use.
+type Session struct {
+	// DeferSearch lets Build keep the previous search index when the
+	// indexed text changed; IndexSearch then brings it up to date. A
+	// preview reloads first and indexes after.
+	DeferSearch bool
+
+	opt   Options
+	c     *cache
+	files map[string][]byte
+}
+
+// NewSession prepares a session; nothing is read before the first Build.
+func NewSession(opt Options) *Session {
+	return &Session{opt: opt, c: &cache{seed: maphash.MakeSeed()}}
+}
+
+// Build brings the site up to date with its sources. changed lists the
+// paths (relative to the site root, with forward slashes) of the files and
+// folders created, written, renamed or removed since the previous Build;
+// nil means any file may have changed. When the result has errors or err
+// is not nil, Files keeps the last good site.
+func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	s.c.deferSearch = s.DeferSearch
+	s.c.stages, s.c.last = nil, time.Now()
+	s.c.invalidate(s.opt.Source, changed)
+	mem := output.NewMemory()
+	res, err := run(ctx, s.opt, s.c, mem)
+	if err == nil && !res.Diags.HasErrors() {
+		s.files = mem.Files
+	}
+	return res, err
+}
+
+// SearchPending reports whether the search index in Files is older than
+// the rest of the site (see DeferSearch).
+func (s *Session) SearchPending() bool { return s.c.searchPending }
+
+// IndexSearch builds the search index that Build deferred, with the
+// search page that names it.
+func (s *Session) IndexSearch(ctx context.Context) (*Result, error) {
+	s.c.forceSearch = true
+	defer func() { s.c.forceSearch = false }()
+	return s.Build(ctx, []string{})
+}
+
+// Files returns the last good site by output path. The map and the bytes
+// are not changed afterwards: a later Build makes a new map.
+func (s *Session) Files() map[string][]byte { return s.files }
+
+// parsedFile is a content file read and split: its documents (one for a
+// Markdown file, one a row for a catalogue) and the problems found.
+type parsedFile struct {
+	docs  []source.Doc
+	diags diag.List
+}
+
+func parse(p string, raw []byte) *parsedFile {
+	if source.IsCatalogue(p) {
+		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
+		return &parsedFile{docs, d}
+	}
+	doc, d := source.Parse(p, raw)
+	if d.HasErrors() {
+		return &parsedFile{nil, d}
+	}
+	return &parsedFile{[]source.Doc{doc}, d}
+}
+
+// cache is what a session keeps between builds. A nil *cache keeps
+// nothing: every method then does what a plain Build does.
+type cache struct {
+	seed maphash.Seed
+
+	config []byte // site.yaml of the previous build
+
+	walked    bool
+	rewalk    bool
+	paths     []string
+	walkDiags diag.List
+	files     map[string]*parsedFile
+
+	conv       *render.ConvertCache
+	convAssets map[string]string
+	minified   map[string][]byte // by path, NUL, source
+
+	jobs map[string]jobOut
+
+	index         *search.Index
+	indexFiles    []indexFile
+	indexSum      uint64
+	deferSearch   bool
+	forceSearch   bool
+	searchPending bool
+
+	last   time.Time
+	stages []Stage
+}
+
+// Stage is the time one stage of a session's last build took.
+type Stage struct {
+	Name string
+	Time time.Duration
+}
+
+// lap ends the stage that began at the previous lap.
+func (c *cache) lap(name string) {
+	if c == nil {
+		return
+	}
+	now := time.Now()
+	c.stages = append(c.stages, Stage{name, now.Sub(c.last)})
+	c.last = now
+}
+
+// Stages returns how long each stage of the last Build took.
+func (s *Session) Stages() []Stage { return s.c.stages }
+
+type jobOut struct {
+	fp   uint64
+	data []byte
+}
+
+// invalidate forgets what changed paths may have made stale.
+func (c *cache) invalidate(fsys fs.FS, changed []string) {
+	if changed == nil {
+		c.files, c.rewalk, c.conv = nil, true, nil
+		return
+	}
+	for _, p := range changed {
+		p = path.Clean(strings.TrimPrefix(p, "./"))
+		switch {
+		case p == source.ContentDir || strings.HasPrefix(p, source.ContentDir+"/"):
+			if _, known := c.files[p]; !known {
+				c.rewalk = true // a new file or folder, or not a content file
+			}
+			delete(c.files, p)
+			for k := range c.files {
+				if strings.HasPrefix(k, p+"/") {
+					delete(c.files, k)
+					c.rewalk = true
+				}
+			}
+			if _, err := fs.Stat(fsys, p); err != nil {
+				c.rewalk = true
+			}
+			if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
+				c.conv = nil // a picture: bodies record picture sizes
+			}
+		case strings.HasPrefix(p, "assets/"):
+			if ext := path.Ext(p); ext != ".css" && ext != ".js" {
+				c.conv = nil // an asset picture: its size may have changed
+			}
+		}
+	}
+}
+
+// setConfig notes the configuration of this build: another one makes
+// every converted body stale.
+func (c *cache) setConfig(data []byte) {
+	if c == nil {
+		return
+	}
+	if !bytes.Equal(data, c.config) {
+		c.conv = nil
+		c.config = bytes.Clone(data)
+	}
+}
+
+func (c *cache) walk(fsys fs.FS) ([]string, diag.List, error) {
+	if c == nil {
+		return source.Walk(fsys)
+	}
+	if c.walked && !c.rewalk {
+		return c.paths, c.walkDiags, nil
+	}
+	paths, d, err := source.Walk(fsys)
+	if err != nil {
+		return paths, d, err
+	}
+	c.paths, c.walkDiags, c.walked, c.rewalk = paths, d, true, false
+	return paths, d, nil
+}
+
+// parsed returns the file kept from an earlier build, or nil. Safe for
+// concurrent use (it only reads).
+func (c *cache) parsed(p string) *parsedFile {
+	if c == nil {
+		return nil
+	}
+	return c.files[p]
+}
+
+func (c *cache) keepParsed(paths []string, parsed []*parsedFile) {
+	if c == nil {
+		return
+	}
+	files := make(map[string]*parsedFile, len(paths))
+	for i, p := range paths {
+		if parsed[i] != nil {
+			files[p] = parsed[i]
+		}
+	}
+	c.files = files
+}
+
+func (c *cache) converter(assets map[string]string) *render.ConvertCache {
+	if c == nil {
+		return nil
+	}
+	if c.conv == nil || !maps.Equal(assets, c.convAssets) {
+		c.conv = render.NewConvertCache()
+		c.convAssets = assets
+	}
+	return c.conv
+}
+
+func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, error) {
+	if c == nil {
+		return mini.Minify(p, data)
+	}
+	key := p + "\x00" + string(data)
+	if m, ok := c.minified[key]; ok {
+		return m, nil
+	}
+	m, err := mini.Minify(p, data)
+	if err != nil {
+		return m, err
+	}
+	if c.minified == nil || len(c.minified) > 64 {
+		c.minified = map[string][]byte{}
+	}
+	c.minified[key] = m
+	return m, nil
+}
+
+// searchIndex builds the index of the site's docs with put and returns
+// its manifest's URL. A session keeps the index files and puts them again
+// when the docs are the same; when it defers indexing, it puts them again
+// without looking at the docs until IndexSearch.
+func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, error) {
+	if c == nil {
+		idx, err := search.Build(docs(), search.DefaultOptions, put)
+		if err != nil {
+			return "", err
+		}
+		return idx.Manifest, nil
+	}
+	reuse := c.index != nil && c.deferSearch && !c.forceSearch
+	if !reuse {
+		all := docs()
+		sum := newFingerprinter(c.seed).sum(all)
+		if c.index == nil || sum != c.indexSum {
+			var files []indexFile
+			var mu sync.Mutex
+			idx, err := search.Build(all, search.DefaultOptions, func(p string, data []byte) error {
+				mu.Lock()
+				defer mu.Unlock()
+				files = append(files, indexFile{p, data})
+				return nil
+			})
+			if err != nil {
+				return "", err
+			}
+			c.index, c.indexFiles, c.indexSum = idx, files, sum
+		}
+	}
+	c.searchPending = reuse
+	for _, f := range c.indexFiles {
+		if err := put(f.path, f.data); err != nil {
+			return "", err
+		}
+	}
+	return c.index.Manifest, nil
+}
+
+type indexFile struct {
+	path string
+	data []byte
+}
+
+// fingerprints returns one fingerprint a job (0: always run it): its
+// data, its layout with the shared templates, and what every job reads
+// (configuration, assets, menu). The search index's URL is not among
+// them: only the search page shows it, and its Data holds it.
+func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.FS, cfg []byte, opt Options, assets map[string]string) []uint64 {
+	if c == nil {
+		return nil
+	}
+	f := newFingerprinter(c.seed)
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.Write(cfg)
+	h.WriteString(opt.BaseURL)
+	writeUint(&h, f.sum(struct {
+		Now              any
+		Drafts, NoMinify bool
+		Assets           map[string]string
+		Menu             any
+	}{opt.Now, opt.Drafts, opt.NoMinify, assets, r.Menu()}))
+	shared, _ := fs.Glob(layouts, "partials/*.html")
+	shared = append([]string{"base.html"}, shared...)
+	slices.Sort(shared)
+	for _, name := range shared {
+		data, _ := fs.ReadFile(layouts, name)
+		h.WriteString(name)
+		writeUint(&h, uint64(len(data)))
+		h.Write(data)
+	}
+	global := h.Sum64()
+	layout := map[string]uint64{}
+	fps := make([]uint64, len(jobs))
+	for i, j := range jobs {
+		if j.Data == nil {
+			continue
+		}
+		lh, ok := layout[j.Layout]
+		if !ok {
+			var h maphash.Hash
+			h.SetSeed(c.seed)
+			if j.Layout != "" {
+				data, err := fs.ReadFile(layouts, j.Layout)
+				if err == nil {
+					h.Write(data)
+				}
+			}
+			lh = h.Sum64()
+			layout[j.Layout] = lh
+		}
+		var jh maphash.Hash
+		jh.SetSeed(c.seed)
+		writeUint(&jh, global)
+		writeUint(&jh, lh)
+		jh.WriteString(j.Path)
+		writeUint(&jh, f.sum(j.Data))
+		fps[i] = max(jh.Sum64(), 1)
+	}
+	return fps
+}
+
+// reuse returns the output of job i from the previous build when its
+// fingerprint is the same. Safe for concurrent use (it only reads).
+func (c *cache) reuse(p string, fps []uint64, i int) ([]byte, bool) {
+	if c == nil || fps[i] == 0 {
+		return nil, false
+	}
+	if e, ok := c.jobs[p]; ok && e.fp == fps[i] {
+		return e.data, true
+	}
+	return nil, false
+}
+
+func (c *cache) keepJobs(jobs []render.Job, fps []uint64, outs [][]byte) {
+	if c == nil {
+		return
+	}
+	m := make(map[string]jobOut, len(jobs))
+	for i, j := range jobs {
+		if fps[i] != 0 {
+			m[j.Path] = jobOut{fps[i], outs[i]}
+		}
+	}
+	c.jobs = m
+}
