@@ -106,7 +106,10 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		}, Data: []any{c.Term, first(c.Items, FeedCount)}})
 	}
 	jobs = append(jobs, r.variantJobs(s.News)...)
-	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return r.sitemap(s) }, Data: s})
+	// The sitemap's data is its list of addresses and dates, not the whole
+	// site: a preview re-runs it only when one of those changes.
+	sitemap := r.sitemap(s)
+	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(sitemap) }, Data: sitemap})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}, Data: "robots"})
@@ -241,7 +244,7 @@ func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
 	return date(l.Items[0])
 }
 
-func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
+func (r *Renderer) sitemap(s *model.Site) urlset {
 	set := urlset{}
 	add := func(u string, t time.Time) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
@@ -277,7 +280,7 @@ func (r *Renderer) sitemap(s *model.Site) ([]byte, error) {
 	for _, l := range s.Catalogue.Lists {
 		add(l.URL, time.Time{})
 	}
-	return marshalXML(set)
+	return set
 }
 
 // published is the date of the decision that published a procedure, or
