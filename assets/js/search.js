@@ -53,19 +53,22 @@
     return h % n;
   }
 
-  // parse reads a term's list [df, k, k×(gap, impact), gaps…] into a list
-  // {ids, imp}: document numbers ascending and their impacts. The k best
-  // carry their own impact; the others get the lowest of those.
-  function parse(a) {
-    var k = a[1], rest = a.length - 2 - 2 * k, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
-    var i = 0, j = 0, o = 0, x = 0, y = 0, floor = 0, bi = 0, ri = 0;
+  // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
+  // {ids, imp, full}: document numbers ascending and their impacts. The k
+  // best carry their own impact; the others get the lowest of those. A
+  // long list's entry ends with -1-N in place of the others, which are the
+  // file l/N: tail holds them when the caller read it.
+  function parse(a, tail) {
+    var k = a[1], top = 2 + 2 * k, gaps = a.length > top && a[top] < 0 ? (tail || []) : a.slice(top);
+    var rest = gaps.length, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
+    var i, j = 0, o = 0, x = 0, y = 0, floor = 0;
     for (i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
-    i = 0; j = 0;
-    if (i < k) x = a[2];
-    if (j < rest) y = a[2 + 2 * k];
+    i = 0;
+    if (k) x = a[2];
+    if (rest) y = gaps[0];
     while (i < k || j < rest) {
       if (j >= rest || (i < k && x < y)) { ids[o] = x; imp[o++] = a[3 + 2 * i]; if (++i < k) x += a[2 + 2 * i]; }
-      else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += a[2 + 2 * k + j]; }
+      else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += gaps[j]; }
     }
     return { df: a[0], ids: ids, imp: imp, full: n === a[0] };
   }
@@ -120,14 +123,17 @@
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (self.starts[mid] <= id) lo = mid; else hi = mid - 1; }
       return self.m.groups[lo];
     };
-    // term(key) is the key's list, NONE when the index lacks it; a long
-    // list is a file of its own that the shard names.
+    // term(key, all) is the key's list, NONE when the index lacks it: all
+    // its documents when all is set (reading a long list's other file),
+    // else at least its best.
     var lists = {};
-    self.term = function (key) {
-      return lists[key] || (lists[key] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
-        var v = s[key];
+    self.term = function (key, all) {
+      var id = (all ? "+" : "-") + key;
+      return lists[id] || (lists[id] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
+        var v = s[key], top = v ? 2 + 2 * v[1] : 0;
         if (!v) return NONE;
-        return v[1] === -1 ? self.file("l", v[2]).then(parse) : parse(v);
+        if (all && v.length > top && v[top] < 0) return self.file("l", -1 - v[top]).then(function (tail) { return parse(v, tail); });
+        return parse(v);
       }));
     };
     // complete(word) lists the indexed words that begin with word, the most
@@ -155,8 +161,8 @@
   }
 
   // search runs a query q with filters {kind, field, type, level, year}.
-  // Every word must be in a page, and a query of several words must have
-  // one of its adjacent pairs there. With opt.typing, the last word (of
+  // Every word must be in a page, and a query of two words must be there
+  // as a phrase; the pairs of longer queries rank pages that hold them. With opt.typing, the last word (of
   // at least the manifest's pre letters, unless q ends in a space) also
   // matches the words it begins.
   Engine.prototype.search = function (q, filters, opt) {
@@ -183,19 +189,23 @@
           titleKeys.push("^" + tw.slice(0, m.words).join(" "));
           if (tw.length <= m.words) titleKeys.push(titleKeys[0] + "$");
         }
-        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [];
-        groups.forEach(function (g) { flat = flat.concat(g); });
-        return Promise.all(flat.map(function (k) { return self.term(k); })).then(function (lists) {
+        // Every word must be in a page: its whole list. A query of two words
+        // must be a phrase somewhere: the whole list of its pair. Pairs of
+        // longer queries, exact spellings and title keys only add to the
+        // score: their best documents suffice.
+        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [], all = [];
+        var needPair = words.length === 2 && pairKeys.length > 0;
+        groups.forEach(function (g, gi) { flat = flat.concat(g); g.forEach(function () { all.push(gi < toks.length || (needPair && gi < toks.length + pairKeys.length)); }); });
+        return Promise.all(flat.map(function (k, i) { return self.term(k, all[i]); })).then(function (lists) {
           var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
           var nt = toks.length, np = pairKeys.length;
           var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
           var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
           // Candidates: the documents of the shortest word's list that every
-          // other word's list holds; a query of several words must also
-          // have one of its pairs there (a phrase somewhere).
+          // other word's list holds (and, for two words, their pair's).
           var order = wordLists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
           var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
-          var bonus_ = bonus.map(function (l) { return new Cursor(l); }), needPair = words.length > 1 && np > 0;
+          var bonus_ = bonus.map(function (l) { return new Cursor(l); });
           var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
           var ids = [], score = new Map(), gi = 0, gv = null, starts = self.starts;
           var first = order[0].ids;

@@ -140,9 +140,11 @@ type group struct {
 // file can be cached forever. The files are:
 //
 //	manifest.json  counts, facet tables and the facet group of every document
-//	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]},
-//	               or for a long list a stub [df, -1, N]
-//	l/N.json       a long list: [df, k, k×(gap, impact), gaps…]
+//	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]}:
+//	               the k best documents with their impacts, then the
+//	               others, whose impact is the lowest of the k; a long
+//	               list ends with -1-N instead of the others
+//	l/N.json       the other documents of a long list: [gap, gap…]
 //	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]}
 //	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
@@ -176,23 +178,30 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	terms := x.score(opt.TopImpacts)
 	idx.Terms = len(terms)
 
-	// A long list is a file of its own, l/N.json, that its shard names
-	// with a stub [df, -1, N]; the other terms share shards by a hash of
-	// their key, so many that a shard holds about ShardBytes of them.
-	var buf bytes.Buffer
+	// Every term's best documents, with their impacts, are in its shard;
+	// the other documents of a long list, which only a query that needs
+	// every page of the term reads, are a file of their own, l/N.json,
+	// that the shard's entry names. Terms share shards by a hash of their
+	// key, so many shards that each holds about ShardBytes.
+	var buf, tail bytes.Buffer
 	small, nLong := 0, 0
 	for _, t := range terms {
 		buf.Reset()
-		t.write(&buf, opt.TopImpacts)
-		if buf.Len() > opt.LongBytes {
-			t.long = nLong
-			if err := write("l/"+strconv.Itoa(nLong)+".json", buf.Bytes()); err != nil {
+		tail.Reset()
+		best, rest := t.split(opt.TopImpacts)
+		writeHead(&buf, len(t.list), best)
+		writeGaps(&tail, rest)
+		if buf.Len()+tail.Len() > opt.LongBytes && tail.Len() > 0 {
+			fmt.Fprintf(&buf, ",%d", -1-nLong)
+			data := append([]byte{'['}, tail.Bytes()[1:]...)
+			if err := write("l/"+strconv.Itoa(nLong)+".json", append(data, ']')); err != nil {
 				return nil, err
 			}
 			nLong++
-			continue
+		} else {
+			buf.Write(tail.Bytes())
 		}
-		t.long = -1
+		buf.WriteByte(']')
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
 	}
@@ -213,11 +222,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			}
 			writeString(&buf, t.key)
 			buf.WriteByte(':')
-			if t.long >= 0 {
-				fmt.Fprintf(&buf, "[%d,-1,%d]", len(t.list), t.long)
-			} else {
-				buf.Write(t.enc)
-			}
+			buf.Write(t.enc)
 		}
 		buf.WriteByte('}')
 		if err := write("s/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
@@ -299,9 +304,7 @@ func digest(docs []Doc, order []int, opt Options) string {
 type term struct {
 	key  string
 	list []posting
-	// long is the number of the term's own file, -1 when it has none.
-	long int
-	// enc is the written list of a term without a file of its own.
+	// enc is the term's entry in its shard.
 	enc []byte
 }
 
@@ -309,47 +312,51 @@ type term struct {
 // "=đất", a title key "^đăng ký"), so that its best documents suffice.
 func (t *term) bonusOnly() bool { return t.key[0] == '=' || t.key[0] == '^' }
 
-// write writes the term's list as [df, k, k×(gap, impact), gaps…]: the k
-// best-scoring documents with their impacts, in document order, then the
-// other documents (none for a bonus-only term), in document order, whose
-// impact is the lowest of the k.
-func (t *term) write(buf *bytes.Buffer, top int) {
+// split returns the term's top best-scoring documents (the first in
+// document order among equals) and the others (none for a bonus-only
+// term), each in document order.
+func (t *term) split(top int) (best, rest []posting) {
 	p := t.list
-	best, rest := p, []posting(nil)
-	if len(p) > top {
-		// The top best by impact, the first in document order among equals:
-		// those above the top-th impact, then those equal to it.
-		v := make([]float32, len(p))
-		for i, x := range p {
-			v[i] = x.v
-		}
-		slices.Sort(v)
-		cut := v[len(v)-top]
-		above := 0
-		for _, x := range v[len(v)-top:] {
-			if x > cut {
-				above++
-			}
-		}
-		ties := top - above
-		best = make([]posting, 0, top)
-		if !t.bonusOnly() {
-			rest = make([]posting, 0, len(p)-top)
-		}
-		for _, x := range p {
-			switch {
-			case x.v > cut:
-				best = append(best, x)
-			case x.v == cut && ties > 0:
-				best = append(best, x)
-				ties--
-			case rest != nil:
-				rest = append(rest, x)
-			}
+	if len(p) <= top {
+		return p, nil
+	}
+	// Those above the top-th impact, then those equal to it.
+	v := make([]float32, len(p))
+	for i, x := range p {
+		v[i] = x.v
+	}
+	slices.Sort(v)
+	cut := v[len(v)-top]
+	above := 0
+	for _, x := range v[len(v)-top:] {
+		if x > cut {
+			above++
 		}
 	}
+	ties := top - above
+	best = make([]posting, 0, top)
+	if !t.bonusOnly() {
+		rest = make([]posting, 0, len(p)-top)
+	}
+	for _, x := range p {
+		switch {
+		case x.v > cut:
+			best = append(best, x)
+		case x.v == cut && ties > 0:
+			best = append(best, x)
+			ties--
+		case rest != nil:
+			rest = append(rest, x)
+		}
+	}
+	return best, rest
+}
+
+// writeHead writes the start of a term's entry, "[df, k, k×(gap, impact)",
+// without the closing bracket.
+func writeHead(buf *bytes.Buffer, df int, best []posting) {
 	buf.WriteByte('[')
-	buf.WriteString(strconv.Itoa(len(p)))
+	buf.WriteString(strconv.Itoa(df))
 	buf.WriteByte(',')
 	buf.WriteString(strconv.Itoa(len(best)))
 	last := int32(0)
@@ -360,13 +367,16 @@ func (t *term) write(buf *bytes.Buffer, top int) {
 		buf.WriteString(strconv.Itoa(int(x.v)))
 		last = x.doc
 	}
-	last = 0
+}
+
+// writeGaps writes ",gap,gap…": the documents of rest as differences.
+func writeGaps(buf *bytes.Buffer, rest []posting) {
+	last := int32(0)
 	for _, x := range rest {
 		buf.WriteByte(',')
 		buf.WriteString(strconv.Itoa(int(x.doc - last)))
 		last = x.doc
 	}
-	buf.WriteByte(']')
 }
 
 // writePrefixes writes the prefix table: for the first PrefixLen letters

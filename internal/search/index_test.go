@@ -57,12 +57,14 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	if !ok {
 		return nil, true
 	}
-	if a[1] == -1 {
-		if err := json.Unmarshal(fs["l/"+strconv.Itoa(a[2])+".json"], &a); err != nil {
+	df, k := a[0], a[1]
+	if top := 2 + 2*k; len(a) > top && a[top] < 0 {
+		var tail []int
+		if err := json.Unmarshal(fs["l/"+strconv.Itoa(-1-a[top])+".json"], &tail); err != nil {
 			t.Fatalf("long list of %q: %v", key, err)
 		}
+		a = append(a[:top], tail...)
 	}
-	df, k := a[0], a[1]
 	got, id, floor := map[int]int{}, 0, 0
 	for i := 0; i < k; i++ {
 		id += a[2+2*i]
@@ -90,8 +92,8 @@ type manifest struct {
 }
 
 // TestIndexFiles builds an index with tiny files and checks, as the client
-// reads them: every document of a word or pair is listed (long lists in
-// files of their own), the best keep their impacts, exact spellings and
+// reads them: every document of a word or pair is listed (the others of a
+// long list in a file of their own), the best keep their impacts, exact spellings and
 // title keys keep only the best, and the metadata of each document.
 func TestIndexFiles(t *testing.T) {
 	var docs []search.Doc
@@ -111,6 +113,10 @@ func TestIndexFiles(t *testing.T) {
 	}
 	if m.N != 40 || m.Chunk != 3 || m.Chunks != 14 || m.Shards < 2 {
 		t.Errorf("manifest %+v, want 40 documents in 14 chunks of 3, several shards", m)
+	}
+
+	if _, ok := fs["l/0.json"]; !ok {
+		t.Error("no long list has a file of its own: the test does not read one")
 	}
 
 	// Metadata: each document once, in its chunk.
