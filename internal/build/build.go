@@ -198,7 +198,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	jobs := r.Jobs(s)
 	fps := c.fingerprints(jobs, r, layouts, data, opt, assets)
 	c.lap("fingerprint")
-	outs := make([][]byte, len(jobs))
+	// Only a session keeps the outputs, for its next rebuild: a build
+	// hands each to the sink and forgets it.
+	var outs [][]byte
+	if c != nil {
+		outs = make([][]byte, len(jobs))
+	}
 	jobDiags := make([]diag.List, len(jobs))
 	var pages, ran atomic.Int64
 	parallel(ctx, len(jobs), workers, func(i int) {
@@ -219,7 +224,9 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 			jobDiags[i] = templateDiag(j.Path, err)
 			return
 		}
-		outs[i] = data
+		if outs != nil {
+			outs[i] = data
+		}
 		if strings.HasSuffix(j.Path, ".html") {
 			pages.Add(1)
 		}
