@@ -118,9 +118,8 @@ type Index struct {
 	// Manifest is the URL path of the manifest, from which the client
 	// finds every other file.
 	Manifest string
-	// Docs, Terms, Shards, Files and Bytes count what was indexed and written.
-	Docs, Terms, Shards, Files int
-	Bytes                      int64
+	// Files is the number of files written.
+	Files int
 }
 
 // posting is one document of a term's list: while indexing, v is the
@@ -166,17 +165,15 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			cmp.Compare(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
 	})
 	dir := Dir + digest(docs, order, opt) + "/"
-	idx := &Index{Docs: len(docs), Manifest: "/" + dir + "manifest.json"}
+	idx := &Index{Manifest: "/" + dir + "manifest.json"}
 	write := func(p string, data []byte) error {
 		idx.Files++
-		idx.Bytes += int64(len(data))
 		return put(dir+p, bytes.Clone(data))
 	}
 
 	x := newIndexer()
 	x.index(docs, order)
 	terms := x.score(opt.TopImpacts)
-	idx.Terms = len(terms)
 
 	// Every term's best documents, with their impacts, are in its shard;
 	// the other documents of a long list, which only a query that needs
@@ -206,7 +203,6 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		small += len(t.key) + 4 + buf.Len()
 	}
 	nShards := max(1, (small+opt.ShardBytes-1)/opt.ShardBytes)
-	idx.Shards = nShards
 	shards := make([][]*term, nShards)
 	for _, t := range terms {
 		s := ShardOf(t.key, nShards)
@@ -263,7 +259,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	}
 	manifest := map[string]any{
 		"v": version, "n": len(docs), "pre": PrefixLen, "chunk": opt.ChunkDocs,
-		"shards": nShards, "prefixes": nPrefixes, "long": nLong, "chunks": nChunks, "words": TitleWords,
+		"shards": nShards, "prefixes": nPrefixes, "chunks": nChunks, "words": TitleWords,
 		"kinds": kinds, "fields": tables.fields, "types": tables.types, "levels": tables.levels,
 		"groups": runs,
 	}

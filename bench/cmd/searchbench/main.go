@@ -34,12 +34,9 @@ import (
 	"sync"
 	"time"
 
-	"unicode"
-
 	"github.com/chromedp/chromedp"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+
+	"minhbach/internal/vnfold"
 )
 
 func main() {
@@ -96,7 +93,8 @@ func main() {
 		sumSearch += r.search
 		maxSearch = max(maxSearch, r.search)
 		note := ""
-		if f := fold(q); f != q {
+		// The query as a user without a Vietnamese keyboard types it.
+		if f := vnfold.Fold(q); f != q {
 			b := run(browser, base, *tool, f, counter)
 			pairs++
 			share := 1.0
@@ -200,14 +198,6 @@ func run(browser context.Context, base, tool, q string, c *counter) result {
 
 func quote(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
-}
-
-// fold removes diacritics and makes đ d, as a user without a Vietnamese
-// keyboard types.
-func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, _ := transform.String(t, s)
-	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
 }
 
 // counter counts the bytes the server sends, gzipping text as a static
