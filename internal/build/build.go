@@ -118,8 +118,18 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		}
 		parsed[i] = pf
 		d := slices.Clone(pf.diags)
-		for _, doc := range pf.docs {
-			d.Append(schema.Decode(doc, site, &perFile[i]))
+		if pf.decoded != nil {
+			perFile[i] = pf.decoded.clone()
+			d.Append(pf.decodeDiags)
+		} else {
+			var dd diag.List
+			for _, doc := range pf.docs {
+				dd.Append(schema.Decode(doc, site, &perFile[i]))
+			}
+			if c != nil {
+				pf.keepDecoded(&perFile[i], dd)
+			}
+			d.Append(dd)
 		}
 		diags[i] = d
 	})
@@ -245,6 +255,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	res.Site = s
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
+		c.lap("keep")
 	}
 	return res, ctx.Err()
 }

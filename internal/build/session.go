@@ -82,18 +82,61 @@ func (s *Session) Files() map[string][]byte { return s.files }
 type parsedFile struct {
 	docs  []source.Doc
 	diags diag.List
+
+	// decoded holds the news and pages the file decodes to, as decoded
+	// (they depend on the file alone), for a session's next build.
+	decoded     *decoded
+	decodeDiags diag.List
+}
+
+// decoded are records as decoded, before the graph and the renderer set
+// their fields: each build gets its own copies.
+type decoded struct {
+	news  []*model.News
+	pages []*model.StaticPage
+}
+
+// keepDecoded keeps the records of e when they are all news and pages.
+// Called once, by the worker that decoded the file.
+func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures) > 0 {
+		return
+	}
+	kept := &decoded{news: e.News, pages: e.Pages}
+	pf.decoded, pf.decodeDiags = kept, d
+	*e = kept.clone()
+}
+
+// clone returns copies of the records that share nothing the graph or the
+// renderer set or change: they set the records' fields and those of a
+// news item's image.
+func (k *decoded) clone() model.Entries {
+	var e model.Entries
+	for _, n := range k.news {
+		c := *n
+		if n.Image != nil {
+			img := *n.Image
+			c.Image = &img
+		}
+		e.News = append(e.News, &c)
+	}
+	for _, p := range k.pages {
+		c := *p
+		e.Pages = append(e.Pages, &c)
+	}
+	return e
 }
 
 func parse(p string, raw []byte) *parsedFile {
 	if source.IsCatalogue(p) {
 		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
-		return &parsedFile{docs, d}
+		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)
 	if d.HasErrors() {
-		return &parsedFile{nil, d}
+		return &parsedFile{diags: d}
 	}
-	return &parsedFile{[]source.Doc{doc}, d}
+	return &parsedFile{docs: []source.Doc{doc}, diags: d}
 }
 
 // cache is what a session keeps between builds. A nil *cache keeps
