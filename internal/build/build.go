@@ -202,7 +202,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, err
 	}
 	c.lap("markdown")
-	manifest, err := c.searchIndex(func() []search.Doc { return searchDocs(s) }, sink.Put)
+	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, sink.Put)
 	if err != nil {
 		return res, err
 	}
