@@ -54,6 +54,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	s.c.stages, s.c.last = nil, time.Now()
 	s.c.invalidate(s.opt.Source, changed)
 	mem := output.NewMemory()
+	mem.Files = make(map[string][]byte, len(s.files)) // about as many as last time
 	res, err := run(ctx, s.opt, s.c, mem)
 	if err == nil && !res.Diags.HasErrors() {
 		s.files = mem.Files

@@ -167,17 +167,17 @@ func taxa(news []*model.News, names func(*model.News) []string, root string, d *
 	var out []*model.Taxon
 	slugs := map[string]string{} // names repeat: each is folded once
 	for _, n := range news {
-		seen := map[string]bool{}
+		var seen []string // a news item has a few names
 		for _, name := range names(n) {
 			slug, ok := slugs[name]
 			if !ok {
 				slug = vnfold.Slug(name)
 				slugs[name] = slug
 			}
-			if slug == "" || seen[slug] {
+			if slug == "" || slices.Contains(seen, slug) {
 				continue
 			}
-			seen[slug] = true
+			seen = append(seen, slug)
 			t, ok := bySlug[slug]
 			if !ok {
 				t = &model.Taxon{Term: model.Term{Slug: slug, URL: root + slug + "/"}}

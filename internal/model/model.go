@@ -79,6 +79,10 @@ type News struct {
 	Content Converted
 }
 
+// SummaryLen is how many letters a summary taken from a body's lead
+// keeps.
+const SummaryLen = 300
+
 // Converted is a Markdown body rendered to HTML.
 type Converted struct {
 	// HTML is the rendered body (trusted: produced by the Markdown
@@ -86,6 +90,9 @@ type Converted struct {
 	HTML string
 	// Lead is the plain text of the first paragraph.
 	Lead string
+	// Short is Lead cut to SummaryLen letters: the summary of a news item
+	// that gives none.
+	Short string
 	// Text is the plain text of the whole body.
 	Text string
 	// Files are the site files the body shows, by output path.

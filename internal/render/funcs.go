@@ -103,15 +103,19 @@ func truncate(n int, s string) string {
 	if len(s) <= n {
 		return s // no more bytes than runes allowed
 	}
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	runes := 0
+	for i := range s {
+		if runes < n {
+			runes++
+			continue
+		}
+		cut := s[:i]
+		if j := strings.LastIndexByte(cut, ' '); j > len(cut)/2 {
+			cut = cut[:j]
+		}
+		return strings.TrimRight(cut, " ,.;:") + "…"
 	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,.;:") + "…"
+	return s
 }
 
 // FileSize formats a size in bytes the Vietnamese way: "12,3 KB".

@@ -57,3 +57,25 @@ func TestFileSize(t *testing.T) {
 		}
 	}
 }
+
+// TestTruncate cuts summaries by letters, not bytes, at a word boundary.
+func TestTruncate(t *testing.T) {
+	for _, tt := range []struct {
+		n        int
+		in, want string
+	}{
+		{10, "Đất đai", "Đất đai"},               // fewer bytes than n
+		{7, "Đất đai", "Đất đai"},                // 7 letters, 11 bytes
+		{6, "Đất đai", "Đất…"},                   // cut at the space
+		{9, "Thủ tục hành chính", "Thủ tục…"},    // word boundary
+		{5, "Ủyban", "Ủyban"},                    // exactly n letters
+		{4, "Ủybannhândân", "Ủyba…"},             // no space: cut inside
+		{12, "Kế hoạch, thực hiện", "Kế hoạch…"}, // trailing comma dropped
+		{3, "đđđđđđđđđđđđđđđđđđđđđ", "đđđ…"},     // two-byte letters
+		{300, "ngắn", "ngắn"},
+	} {
+		if got := render.Truncate(tt.n, tt.in); got != tt.want {
+			t.Errorf("truncate(%d, %q) = %q, want %q", tt.n, tt.in, got, tt.want)
+		}
+	}
+}

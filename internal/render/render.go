@@ -170,7 +170,7 @@ func (r *Renderer) ConvertNews(n *model.News) diag.List {
 	c, d := r.convert(n.Source, n.URL)
 	n.Content = c
 	if n.Summary == "" {
-		n.Summary = truncate(300, c.Lead)
+		n.Summary = c.Short
 	}
 	if n.Image != nil {
 		if u, ok := r.assets[strings.TrimPrefix(n.Image.File, "assets/")]; ok && strings.HasPrefix(n.Image.File, "assets/") {
@@ -278,7 +278,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converte
 		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, ""
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
-	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Text: res.Text, Files: files}, d
+	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text, Files: files}, d
 }
 
 // Page is what a layout receives.

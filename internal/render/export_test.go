@@ -1,0 +1,4 @@
+package render
+
+// Truncate is truncate, for the tests.
+var Truncate = truncate
