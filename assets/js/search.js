@@ -70,7 +70,7 @@
       if (j >= rest || (i < k && x < y)) { ids[o] = x; imp[o++] = a[3 + 2 * i]; if (++i < k) x += a[2 + 2 * i]; }
       else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += gaps[j]; }
     }
-    return { df: a[0], ids: ids, imp: imp, full: n === a[0] };
+    return { df: a[0], ids: ids, imp: imp, full: n === a[0], floor: floor };
   }
   var NONE = { df: 0, ids: new Int32Array(0), imp: new Int32Array(0), full: true };
 
@@ -194,17 +194,27 @@
         // longer queries, exact spellings and title keys only add to the
         // score: their best documents suffice.
         var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [], all = [];
+        // When the pair is required, its list holds only pages with both
+        // words: theirs then only score, and their best documents suffice.
         var needPair = words.length === 2 && pairKeys.length > 0;
-        groups.forEach(function (g, gi) { flat = flat.concat(g); g.forEach(function () { all.push(gi < toks.length || (needPair && gi < toks.length + pairKeys.length)); }); });
+        groups.forEach(function (g, gi) { flat = flat.concat(g); g.forEach(function () { all.push(gi < toks.length ? !(needPair && !toks[gi].number) : needPair && gi < toks.length + pairKeys.length); }); });
         return Promise.all(flat.map(function (k, i) { return self.term(k, all[i]); })).then(function (lists) {
           var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
           var nt = toks.length, np = pairKeys.length;
           var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
           var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
-          // Candidates: the documents of the shortest word's list that every
-          // other word's list holds (and, for two words, their pair's).
-          var order = wordLists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
+          // Candidates: the documents of the shortest required list that
+          // every other required list holds. Required: every word's list,
+          // or, for two words, their pair's and the numbers'.
+          var req = wordLists, scoreOnly = [];
+          if (needPair) {
+            req = pairLists.slice(0, 1).concat(wordLists.filter(function (l, i) { return toks[i].number; }));
+            scoreOnly = wordLists.filter(function (l, i) { return !toks[i].number; });
+            pairLists = pairLists.slice(1);
+          }
+          var order = req.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
           var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
+          var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
           var bonus_ = bonus.map(function (l) { return new Cursor(l); });
           var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
           var ids = [], score = new Map(), gi = 0, gv = null, starts = self.starts;
@@ -213,9 +223,9 @@
             var id = first[c], s = order[0].imp[c], ok = true;
             for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
             if (!ok) continue;
-            var inPair = false;
-            for (var pp = 0; pp < pairs_.length; pp++) { var pv = pairs_[pp].at(id); if (pv) { inPair = true; s += pv; } }
-            if (needPair && !inPair) continue;
+            for (var pp = 0; pp < pairs_.length; pp++) s += pairs_[pp].at(id);
+            // A word's page beyond its best documents scores their lowest.
+            for (var mm = 0; mm < more_.length; mm++) s += more_[mm].at(id) || (more_[mm].l.full ? 0 : more_[mm].l.floor);
             for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
             // Facet values of the document's group (groups ascend with ids).
             while (gi + 1 < starts.length && starts[gi + 1] <= id) { gi++; gv = null; }

@@ -61,6 +61,9 @@ type Result struct {
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
 	Rendered int
+	// Fingerprinted is the number of files whose data a session's
+	// rebuild looked at (see Session); 0 in a build.
+	Fingerprinted int
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -115,8 +118,18 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		}
 		parsed[i] = pf
 		d := slices.Clone(pf.diags)
-		for _, doc := range pf.docs {
-			d.Append(schema.Decode(doc, site, &perFile[i]))
+		if pf.decoded != nil {
+			perFile[i] = pf.decoded.clone()
+			d.Append(pf.decodeDiags)
+		} else {
+			var dd diag.List
+			for _, doc := range pf.docs {
+				dd.Append(schema.Decode(doc, site, &perFile[i]))
+			}
+			if c != nil {
+				pf.keepDecoded(&perFile[i], dd)
+			}
+			d.Append(dd)
 		}
 		diags[i] = d
 	})
@@ -137,6 +150,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 
 	c.lap("decode")
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
+	ids := c.number(s)
 	c.lap("graph")
 	res.Diags.Append(d)
 	// Go on through the Markdown even after errors, so that one run
@@ -188,7 +202,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, err
 	}
 	c.lap("markdown")
-	manifest, err := c.searchIndex(func() []search.Doc { return searchDocs(s) }, sink.Put)
+	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, sink.Put)
 	if err != nil {
 		return res, err
 	}
@@ -196,7 +210,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.lap("search")
 
 	jobs := r.Jobs(s)
-	fps := c.fingerprints(jobs, r, layouts, data, opt, assets)
+	fps, reach, summed := c.fingerprints(jobs, r, layouts, data, opt, assets, ids)
+	res.Fingerprinted = summed
 	c.lap("fingerprint")
 	// Only a session keeps the outputs, for its next rebuild: a build
 	// hands each to the sink and forgets it.
@@ -239,7 +254,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.lap("render")
 	res.Site = s
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
-		c.keepJobs(jobs, fps, outs)
+		c.keepJobs(jobs, fps, reach, outs)
+		c.lap("keep")
 	}
 	return res, ctx.Err()
 }

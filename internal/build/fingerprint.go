@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"minhbach/internal/model"
@@ -34,13 +35,24 @@ import (
 // a linked record's body would need the first rule changed.
 type fingerprinter struct {
 	seed maphash.Seed
-	memo map[memoKey]uint64
+	memo map[memoKey]memoEntry
+	// ids numbers the site's records by address; with it, the
+	// fingerprinter notes in reach the records each sum passes through.
+	ids   map[uintptr]int32
+	reach []int32
 }
 
+// memoKey is a pointer's target as hashed at one depth.
 type memoKey struct {
 	p     uintptr
 	t     reflect.Type
 	depth int
+}
+
+// memoEntry is the sum of a pointer's target and the records it reaches.
+type memoEntry struct {
+	sum   uint64
+	reach []int32
 }
 
 // maxHops bounds pointer chains that are not records, against cycles.
@@ -61,28 +73,113 @@ var (
 	timeType = reflect.TypeFor[time.Time]()
 )
 
-func newFingerprinter(seed maphash.Seed) *fingerprinter {
-	return &fingerprinter{seed: seed, memo: map[memoKey]uint64{}}
+// A plan is what the fingerprinter knows of a type before it sees a
+// value: worked out once per type, so that walking a value needs no type
+// lookups.
+type plan struct {
+	t    reflect.Type
+	kind reflect.Kind
+	elem *plan // of a pointer, slice, array or map value
+	key  *plan // of a map
+	// record: a pointer to a record; bytes: a []byte; body: a converted
+	// body; time: a time.Time; items: the index of a taxon's Items, or -1.
+	record, bytes, body, time bool
+	items                     int
+	// url is the index of a struct's URL string field, or -1.
+	url    int
+	fields []*plan
+}
+
+var plans sync.Map // reflect.Type → *plan
+
+// planOf returns the plan of t, making it (and its parts') on first use.
+func planOf(t reflect.Type) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	return makePlan(t, map[reflect.Type]*plan{})
+}
+
+func makePlan(t reflect.Type, making map[reflect.Type]*plan) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	if p, ok := making[t]; ok {
+		return p // a recursive type: filled in by the caller up the stack
+	}
+	p := &plan{t: t, kind: t.Kind(), items: -1, url: -1}
+	making[t] = p
+	switch p.kind {
+	case reflect.Pointer:
+		p.record = recordTypes[t.Elem()]
+		p.elem = makePlan(t.Elem(), making)
+	case reflect.Slice, reflect.Array:
+		p.bytes = p.kind == reflect.Slice && t.Elem().Kind() == reflect.Uint8
+		p.elem = makePlan(t.Elem(), making)
+	case reflect.Map:
+		p.key = makePlan(t.Key(), making)
+		p.elem = makePlan(t.Elem(), making)
+	case reflect.Struct:
+		p.time = t == timeType
+		p.body = bodyTypes[t]
+		taxon := isTaxon(t)
+		for i := range t.NumField() {
+			switch sf := t.Field(i); {
+			case taxon && sf.Name == "Items":
+				p.items = i
+			case sf.Name == "URL" && sf.Type.Kind() == reflect.String:
+				p.url = i
+			}
+			p.fields = append(p.fields, makePlan(t.Field(i).Type, making))
+		}
+	}
+	if q, loaded := plans.LoadOrStore(t, p); loaded {
+		return q.(*plan)
+	}
+	return p
+}
+
+// newFingerprinter returns a fingerprinter; with ids (record numbers by
+// address), sumReach also tells which records a sum passes through.
+func newFingerprinter(seed maphash.Seed, ids map[uintptr]int32) *fingerprinter {
+	return &fingerprinter{seed: seed, memo: map[memoKey]memoEntry{}, ids: ids}
 }
 
 // sum returns the fingerprint of v.
 func (f *fingerprinter) sum(v any) uint64 {
+	sum, _ := f.sumReach(v)
+	return sum
+}
+
+// sumReach returns the fingerprint of v and the numbers of the records
+// it passes through (nil without ids): the records whose change can
+// change the fingerprint.
+func (f *fingerprinter) sumReach(v any) (uint64, []int32) {
 	var h maphash.Hash
 	h.SetSeed(f.seed)
+	f.reach = f.reach[:0]
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() && !recordTypes[rv.Type().Elem()] {
 		rv = rv.Elem()
 	}
-	f.value(&h, rv, 0, 0)
-	return h.Sum64()
+	if rv.IsValid() {
+		f.value(&h, rv, planOf(rv.Type()), 0, 0)
+	} else {
+		h.WriteByte(0)
+	}
+	var reach []int32
+	if len(f.reach) > 0 {
+		reach = slices.Clone(f.reach)
+		slices.Sort(reach)
+		reach = slices.Compact(reach)
+	}
+	return h.Sum64(), reach
 }
 
-// value hashes v; depth is the number of records passed through, hops
-// the number of other pointers.
-func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, depth, hops int) {
-	switch v.Kind() {
-	case reflect.Invalid:
-		h.WriteByte(0)
+// value hashes v, of plan p; depth is the number of records passed
+// through, hops the number of other pointers.
+func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, p *plan, depth, hops int) {
+	switch p.kind {
 	case reflect.Bool:
 		if v.Bool() {
 			h.WriteByte(1)
@@ -100,51 +197,50 @@ func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, depth, hops int)
 		writeUint(h, math.Float64bits(real(c)))
 		writeUint(h, math.Float64bits(imag(c)))
 	case reflect.String:
-		writeUint(h, uint64(v.Len()))
-		h.WriteString(v.String())
+		f.str(h, v.String())
 	case reflect.Slice:
 		if v.IsNil() {
 			h.WriteByte(0)
 			return
 		}
-		writeUint(h, uint64(v.Len()))
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			h.Write(v.Bytes())
+		if p.bytes {
+			f.bytes(h, v.Bytes())
 			return
 		}
+		writeUint(h, uint64(v.Len()))
 		for i := range v.Len() {
-			f.value(h, v.Index(i), depth, hops)
+			f.value(h, v.Index(i), p.elem, depth, hops)
 		}
 	case reflect.Array:
 		for i := range v.Len() {
-			f.value(h, v.Index(i), depth, hops)
+			f.value(h, v.Index(i), p.elem, depth, hops)
 		}
 	case reflect.Interface:
 		if v.IsNil() {
 			h.WriteByte(0)
 			return
 		}
-		h.WriteString(v.Elem().Type().String())
-		f.value(h, v.Elem(), depth, hops)
+		e := v.Elem()
+		h.WriteString(e.Type().String())
+		f.value(h, e, planOf(e.Type()), depth, hops)
 	case reflect.Map:
-		f.mapValue(h, v, depth, hops)
+		f.mapValue(h, v, p, depth, hops)
 	case reflect.Pointer:
-		f.pointer(h, v, depth, hops)
+		f.pointer(h, v, p, depth, hops)
 	case reflect.Struct:
-		f.structValue(h, v, depth, hops)
+		f.structValue(h, v, p, depth, hops)
 	default: // Func, Chan, UnsafePointer
 		h.WriteByte(3)
 	}
 }
 
-func (f *fingerprinter) pointer(h *maphash.Hash, v reflect.Value, depth, hops int) {
+func (f *fingerprinter) pointer(h *maphash.Hash, v reflect.Value, p *plan, depth, hops int) {
 	if v.IsNil() {
 		h.WriteByte(0)
 		return
 	}
 	h.WriteByte(1)
-	elem := v.Type().Elem()
-	if recordTypes[elem] {
+	if p.record {
 		if depth >= 2 {
 			return
 		}
@@ -155,21 +251,31 @@ func (f *fingerprinter) pointer(h *maphash.Hash, v reflect.Value, depth, hops in
 		}
 		hops++
 	}
-	key := memoKey{v.Pointer(), elem, depth}
-	sum, ok := f.memo[key]
-	if !ok {
+	key := memoKey{v.Pointer(), p.t, depth}
+	e, ok := f.memo[key]
+	if ok {
+		f.reach = append(f.reach, e.reach...)
+	} else {
+		start := len(f.reach)
+		if p.record && f.ids != nil {
+			if id, ok := f.ids[key.p]; ok {
+				f.reach = append(f.reach, id)
+			}
+		}
 		var sub maphash.Hash
 		sub.SetSeed(f.seed)
-		f.value(&sub, v.Elem(), depth, hops)
-		sum = sub.Sum64()
-		f.memo[key] = sum
+		f.value(&sub, v.Elem(), p.elem, depth, hops)
+		e.sum = sub.Sum64()
+		if len(f.reach) > start {
+			e.reach = slices.Clone(f.reach[start:])
+		}
+		f.memo[key] = e
 	}
-	writeUint(h, sum)
+	writeUint(h, e.sum)
 }
 
-func (f *fingerprinter) structValue(h *maphash.Hash, v reflect.Value, depth, hops int) {
-	t := v.Type()
-	if t == timeType && v.CanInterface() {
+func (f *fingerprinter) structValue(h *maphash.Hash, v reflect.Value, p *plan, depth, hops int) {
+	if p.time && v.CanInterface() {
 		tm := v.Interface().(time.Time)
 		name, off := tm.Zone()
 		writeUint(h, uint64(tm.UnixNano()))
@@ -177,20 +283,19 @@ func (f *fingerprinter) structValue(h *maphash.Hash, v reflect.Value, depth, hop
 		h.WriteString(name)
 		return
 	}
-	if depth >= 2 && bodyTypes[t] {
+	if depth >= 2 && p.body {
 		return
 	}
-	counted := isTaxon(t)
-	for i := range t.NumField() {
-		if counted && t.Field(i).Name == "Items" {
+	for i, fp := range p.fields {
+		if i == p.items {
 			items := v.Field(i)
 			writeUint(h, uint64(items.Len()))
 			for j := range items.Len() {
-				h.WriteString(urlOf(items.Index(j)))
+				h.WriteString(urlOf(items.Index(j), p.fields[i].elem))
 			}
 			continue
 		}
-		f.value(h, v.Field(i), depth, hops)
+		f.value(h, v.Field(i), fp, depth, hops)
 	}
 }
 
@@ -200,22 +305,19 @@ func isTaxon(t reflect.Type) bool {
 	return t == reflect.TypeFor[model.Taxon]() || t.PkgPath() == "minhbach/internal/model" && strings.HasPrefix(t.Name(), "Facet[")
 }
 
-// urlOf returns the URL field of a record pointer, or "".
-func urlOf(v reflect.Value) string {
+// urlOf returns the URL field of a record pointer of plan p, or "".
+func urlOf(v reflect.Value, p *plan) string {
 	if v.Kind() == reflect.Interface {
 		v = v.Elem()
+		p = planOf(v.Type())
 	}
-	if v.Kind() != reflect.Pointer || v.IsNil() {
+	if v.Kind() != reflect.Pointer || v.IsNil() || p.elem.url < 0 {
 		return ""
 	}
-	u := v.Elem().FieldByName("URL")
-	if u.Kind() != reflect.String {
-		return ""
-	}
-	return u.String()
+	return v.Elem().Field(p.elem.url).String()
 }
 
-func (f *fingerprinter) mapValue(h *maphash.Hash, v reflect.Value, depth, hops int) {
+func (f *fingerprinter) mapValue(h *maphash.Hash, v reflect.Value, p *plan, depth, hops int) {
 	if v.IsNil() {
 		h.WriteByte(0)
 		return
@@ -226,8 +328,8 @@ func (f *fingerprinter) mapValue(h *maphash.Hash, v reflect.Value, depth, hops i
 		var kh, vh maphash.Hash
 		kh.SetSeed(f.seed)
 		vh.SetSeed(f.seed)
-		f.value(&kh, it.Key(), depth, hops)
-		f.value(&vh, it.Value(), depth, hops)
+		f.value(&kh, it.Key(), p.key, depth, hops)
+		f.value(&vh, it.Value(), p.elem, depth, hops)
 		pairs = append(pairs, kv{kh.Sum64(), vh.Sum64()})
 	}
 	slices.SortFunc(pairs, func(a, b kv) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.v, b.v)) })
@@ -237,6 +339,30 @@ func (f *fingerprinter) mapValue(h *maphash.Hash, v reflect.Value, depth, hops i
 		writeUint(h, p.v)
 	}
 }
+
+// str hashes s. A long string (a body) is written as its sum, computed in
+// one call: maphash.Hash takes a long string in 128-byte blocks.
+func (f *fingerprinter) str(h *maphash.Hash, s string) {
+	writeUint(h, uint64(len(s)))
+	if len(s) < longString {
+		h.WriteString(s)
+		return
+	}
+	writeUint(h, maphash.String(f.seed, s))
+}
+
+// bytes hashes b as str hashes a string.
+func (f *fingerprinter) bytes(h *maphash.Hash, b []byte) {
+	writeUint(h, uint64(len(b)))
+	if len(b) < longString {
+		h.Write(b)
+		return
+	}
+	writeUint(h, maphash.Bytes(f.seed, b))
+}
+
+// longString is the length from which str hashes a string in one call.
+const longString = 256
 
 func writeUint(h *maphash.Hash, x uint64) {
 	var b [8]byte

@@ -8,9 +8,9 @@ import (
 	"minhbach/internal/search"
 )
 
-// searchDocs lists every page the search index holds: news, gazette
+// SearchDocs lists every page the search index holds: news, gazette
 // documents, procedures (abolished ones ranked lower) and plain pages.
-func searchDocs(s *model.Site) []search.Doc {
+func SearchDocs(s *model.Site) []search.Doc {
 	var docs []search.Doc
 	for _, n := range s.News {
 		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: render.ShortDate(n.Date) + " · " + n.CategoryRef.Name,

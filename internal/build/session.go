@@ -6,7 +6,9 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"maps"
+	"minhbach/internal/model"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -80,18 +82,61 @@ func (s *Session) Files() map[string][]byte { return s.files }
 type parsedFile struct {
 	docs  []source.Doc
 	diags diag.List
+
+	// decoded holds the news and pages the file decodes to, as decoded
+	// (they depend on the file alone), for a session's next build.
+	decoded     *decoded
+	decodeDiags diag.List
+}
+
+// decoded are records as decoded, before the graph and the renderer set
+// their fields: each build gets its own copies.
+type decoded struct {
+	news  []*model.News
+	pages []*model.StaticPage
+}
+
+// keepDecoded keeps the records of e when they are all news and pages.
+// Called once, by the worker that decoded the file.
+func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures) > 0 {
+		return
+	}
+	kept := &decoded{news: e.News, pages: e.Pages}
+	pf.decoded, pf.decodeDiags = kept, d
+	*e = kept.clone()
+}
+
+// clone returns copies of the records that share nothing the graph or the
+// renderer set or change: they set the records' fields and those of a
+// news item's image.
+func (k *decoded) clone() model.Entries {
+	var e model.Entries
+	for _, n := range k.news {
+		c := *n
+		if n.Image != nil {
+			img := *n.Image
+			c.Image = &img
+		}
+		e.News = append(e.News, &c)
+	}
+	for _, p := range k.pages {
+		c := *p
+		e.Pages = append(e.Pages, &c)
+	}
+	return e
 }
 
 func parse(p string, raw []byte) *parsedFile {
 	if source.IsCatalogue(p) {
 		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
-		return &parsedFile{docs, d}
+		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)
 	if d.HasErrors() {
-		return &parsedFile{nil, d}
+		return &parsedFile{diags: d}
 	}
-	return &parsedFile{[]source.Doc{doc}, d}
+	return &parsedFile{docs: []source.Doc{doc}, diags: d}
 }
 
 // cache is what a session keeps between builds. A nil *cache keeps
@@ -112,6 +157,16 @@ type cache struct {
 	minified   map[string][]byte // by path, NUL, source
 
 	jobs map[string]jobOut
+
+	// A body-only edit (see bodyEdits) leaves the site's shape alone:
+	// then only the jobs that reach an edited record are fingerprinted
+	// again, the others keep their last fingerprints.
+	edited     map[string]*parsedFile // the edited files' previous parse
+	bodyOnly   bool                   // every change so far is a body-only edit
+	changedIDs []int32                // the edited records' numbers
+	recPaths   []string               // the records' paths, by number
+	global     uint64                 // what every job reads, hashed
+	layoutSums map[string]uint64
 
 	index         *search.Index
 	indexFiles    []indexFile
@@ -144,12 +199,15 @@ func (c *cache) lap(name string) {
 func (s *Session) Stages() []Stage { return s.c.stages }
 
 type jobOut struct {
-	fp   uint64
-	data []byte
+	fp    uint64
+	data  []byte
+	reach []int32 // the numbers of the records its data reaches
 }
 
 // invalidate forgets what changed paths may have made stale.
 func (c *cache) invalidate(fsys fs.FS, changed []string) {
+	c.edited, c.changedIDs = map[string]*parsedFile{}, nil
+	c.bodyOnly = changed != nil && c.jobs != nil
 	if changed == nil {
 		c.files, c.rewalk, c.conv = nil, true, nil
 		return
@@ -158,8 +216,14 @@ func (c *cache) invalidate(fsys fs.FS, changed []string) {
 		p = path.Clean(strings.TrimPrefix(p, "./"))
 		switch {
 		case p == source.ContentDir || strings.HasPrefix(p, source.ContentDir+"/"):
-			if _, known := c.files[p]; !known {
+			pf, known := c.files[p]
+			if !known {
 				c.rewalk = true // a new file or folder, or not a content file
+			}
+			if known && path.Ext(p) == ".md" && len(pf.docs) == 1 {
+				c.edited[p] = pf
+			} else {
+				c.bodyOnly = false
 			}
 			delete(c.files, p)
 			for k := range c.files {
@@ -170,6 +234,7 @@ func (c *cache) invalidate(fsys fs.FS, changed []string) {
 			}
 			if _, err := fs.Stat(fsys, p); err != nil {
 				c.rewalk = true
+				c.bodyOnly = false
 			}
 			if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
 				c.conv = nil // a picture: bodies record picture sizes
@@ -189,7 +254,7 @@ func (c *cache) setConfig(data []byte) {
 		return
 	}
 	if !bytes.Equal(data, c.config) {
-		c.conv = nil
+		c.conv, c.bodyOnly = nil, false
 		c.config = bytes.Clone(data)
 	}
 }
@@ -229,6 +294,61 @@ func (c *cache) keepParsed(paths []string, parsed []*parsedFile) {
 		}
 	}
 	c.files = files
+	c.bodyEdits()
+}
+
+// bodyEdits notes whether every edited file changed only in its body: the
+// same front matter, byte for byte, decodes to the same record, and the
+// graph, which never reads bodies, is then the same.
+func (c *cache) bodyEdits() {
+	for p, old := range c.edited {
+		pf := c.files[p]
+		if pf == nil || len(pf.docs) != 1 || !bytes.Equal(pf.docs[0].Head, old.docs[0].Head) {
+			c.bodyOnly = false
+		}
+	}
+}
+
+// number numbers the site's records, notes which ones the edits touched,
+// and returns the numbers by address. A body-only edit must leave the
+// same records in the same order.
+func (c *cache) number(s *model.Site) map[uintptr]int32 {
+	if c == nil {
+		return nil
+	}
+	ids := map[uintptr]int32{}
+	var paths []string
+	add := func(v any, p string) {
+		ids[reflect.ValueOf(v).Pointer()] = int32(len(paths))
+		paths = append(paths, p)
+	}
+	for _, r := range s.News {
+		add(r, r.Path)
+	}
+	for _, r := range s.Pages {
+		add(r, r.Path)
+	}
+	for _, r := range s.Gazette.Documents {
+		add(r, r.Path)
+	}
+	for _, r := range s.Gazette.Issues {
+		add(r, r.Path)
+	}
+	for _, r := range s.Catalogue.Procedures {
+		add(r, r.Path)
+	}
+	if c.bodyOnly && slices.Equal(paths, c.recPaths) {
+		c.changedIDs = []int32{}
+		for i, p := range paths {
+			if c.edited[p] != nil {
+				c.changedIDs = append(c.changedIDs, int32(i))
+			}
+		}
+	} else {
+		c.bodyOnly = false
+	}
+	c.recPaths = paths
+	return ids
 }
 
 func (c *cache) converter(assets map[string]string) *render.ConvertCache {
@@ -276,7 +396,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 	reuse := c.index != nil && c.deferSearch && !c.forceSearch
 	if !reuse {
 		all := docs()
-		sum := newFingerprinter(c.seed).sum(all)
+		sum := newFingerprinter(c.seed, nil).sum(all)
 		if c.index == nil || sum != c.indexSum {
 			var files []indexFile
 			var mu sync.Mutex
@@ -308,13 +428,19 @@ type indexFile struct {
 
 // fingerprints returns one fingerprint a job (0: always run it): its
 // data, its layout with the shared templates, and what every job reads
-// (configuration, assets, menu). The search index's URL is not among
-// them: only the search page shows it, and its Data holds it.
-func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.FS, cfg []byte, opt Options, assets map[string]string) []uint64 {
+// (configuration, assets, menu), and the records each job's data
+// reaches. The search index's URL is not among them: only the search
+// page shows it, and its Data holds it.
+//
+// After a body-only edit, with the same shared templates and layouts, a
+// job keeps its last fingerprint unless its data reaches an edited
+// record or no record at all (the search page, the sitemap): no other
+// data can have changed.
+func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.FS, cfg []byte, opt Options, assets map[string]string, ids map[uintptr]int32) (fps []uint64, reach [][]int32, summed int) {
 	if c == nil {
-		return nil
+		return nil, nil, 0
 	}
-	f := newFingerprinter(c.seed)
+	f := newFingerprinter(c.seed, ids)
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	h.Write(cfg)
@@ -336,7 +462,9 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 	}
 	global := h.Sum64()
 	layout := map[string]uint64{}
-	fps := make([]uint64, len(jobs))
+	fps = make([]uint64, len(jobs))
+	reach = make([][]int32, len(jobs))
+	same := c.bodyOnly && global == c.global && len(jobs) == len(c.jobs)
 	for i, j := range jobs {
 		if j.Data == nil {
 			continue
@@ -353,16 +481,28 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 			}
 			lh = h.Sum64()
 			layout[j.Layout] = lh
+			if old, ok := c.layoutSums[j.Layout]; !ok || old != lh {
+				same = false
+			}
+		}
+		if same {
+			if old, ok := c.jobs[j.Path]; ok && old.fp != 0 && len(old.reach) > 0 && !reaches(old.reach, c.changedIDs) {
+				fps[i], reach[i] = old.fp, old.reach
+				continue
+			}
 		}
 		var jh maphash.Hash
 		jh.SetSeed(c.seed)
 		writeUint(&jh, global)
 		writeUint(&jh, lh)
 		jh.WriteString(j.Path)
-		writeUint(&jh, f.sum(j.Data))
-		fps[i] = max(jh.Sum64(), 1)
+		sum, rs := f.sumReach(j.Data)
+		summed++
+		writeUint(&jh, sum)
+		fps[i], reach[i] = max(jh.Sum64(), 1), rs
 	}
-	return fps
+	c.global, c.layoutSums = global, layout
+	return fps, reach, summed
 }
 
 // reuse returns the output of job i from the previous build when its
@@ -377,15 +517,23 @@ func (c *cache) reuse(p string, fps []uint64, i int) ([]byte, bool) {
 	return nil, false
 }
 
-func (c *cache) keepJobs(jobs []render.Job, fps []uint64, outs [][]byte) {
+// reaches reports whether the sorted numbers reach hold one of ids.
+func reaches(reach, ids []int32) bool {
+	for _, id := range ids {
+		if _, ok := slices.BinarySearch(reach, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *cache) keepJobs(jobs []render.Job, fps []uint64, reach [][]int32, outs [][]byte) {
 	if c == nil {
 		return
 	}
 	m := make(map[string]jobOut, len(jobs))
 	for i, j := range jobs {
-		if fps[i] != 0 {
-			m[j.Path] = jobOut{fps[i], outs[i]}
-		}
+		m[j.Path] = jobOut{fps[i], outs[i], reach[i]}
 	}
 	c.jobs = m
 }

@@ -165,10 +165,15 @@ func taxa(news []*model.News, names func(*model.News) []string, root string, d *
 	bySlug := map[string]*model.Taxon{}
 	spellings := map[string]map[string]int{}
 	var out []*model.Taxon
+	slugs := map[string]string{} // names repeat: each is folded once
 	for _, n := range news {
 		seen := map[string]bool{}
 		for _, name := range names(n) {
-			slug := vnfold.Slug(name)
+			slug, ok := slugs[name]
+			if !ok {
+				slug = vnfold.Slug(name)
+				slugs[name] = slug
+			}
 			if slug == "" || seen[slug] {
 				continue
 			}

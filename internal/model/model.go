@@ -81,8 +81,9 @@ type News struct {
 
 // Converted is a Markdown body rendered to HTML.
 type Converted struct {
-	// HTML is the rendered body (trusted: produced by the Markdown renderer).
-	HTML []byte
+	// HTML is the rendered body (trusted: produced by the Markdown
+	// renderer). A string, so that pages use it without a copy.
+	HTML string
 	// Lead is the plain text of the first paragraph.
 	Lead string
 	// Text is the plain text of the whole body.

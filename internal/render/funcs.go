@@ -60,7 +60,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0
 		},
-		"safeHTML":   func(b []byte) template.HTML { return template.HTML(b) },
+		"safeHTML":   func(s string) template.HTML { return template.HTML(s) },
 		"truncate":   truncate,
 		"add":        func(a, b int) int { return a + b },
 		"filesize":   FileSize,

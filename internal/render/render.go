@@ -278,7 +278,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converte
 		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, ""
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
-	return model.Converted{HTML: res.HTML, Lead: res.Lead, Text: res.Text, Files: files}, d
+	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Text: res.Text, Files: files}, d
 }
 
 // Page is what a layout receives.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +18,8 @@ import (
 
 	"minhbach"
 	"minhbach/internal/build"
+	"minhbach/internal/model"
+	"minhbach/internal/search"
 	"minhbach/internal/vnfold"
 )
 
@@ -51,7 +55,74 @@ type result struct {
 		Field  string   `json:"field"`
 		Levels []string `json:"levels"`
 	} `json:"top"`
-	Bytes int `json:"bytes"`
+	Bytes  int            `json:"bytes"`
+	Facets map[string]any `json:"facets"`
+}
+
+func relevanceQueries(t *testing.T) []query {
+	t.Helper()
+	data, err := os.ReadFile("testdata/relevance.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []query
+	if err := json.Unmarshal(data, &qs); err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+// TestIndexShape runs the relevance queries, and their forms without
+// diacritics, over the demo's index written with tiny files: nearly every
+// list then keeps 3 documents in its shard and the others in a file of
+// their own, and every shard and metadata chunk is small. Each query must
+// find the same pages, with the same facet counts, as with the default
+// files, whichever lists the client reads whole. (The order may differ:
+// beyond its best documents a list keeps only their lowest score.)
+func TestIndexShape(t *testing.T) {
+	node := needNode(t)
+	dir, manifest, site := buildDemo(t)
+	tinyDir := t.TempDir()
+	tiny, err := search.Build(build.SearchDocs(site), search.Options{ShardBytes: 200, TopImpacts: 3, ChunkDocs: 2, PrefixBytes: 100, LongBytes: 40},
+		func(p string, data []byte) error {
+			f := filepath.Join(tinyDir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(f, data, 0o644)
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := relevanceQueries(t)
+	for _, q := range slices.Clone(qs) {
+		if f := vnfold.Fold(q.Q); f != q.Q {
+			q.Q = f
+			qs = append(qs, q)
+		}
+	}
+	want := runQueries(t, node, dir, manifest, qs)
+	got := runQueries(t, node, tinyDir, tiny.Manifest, qs)
+	tails := 0
+	_ = filepath.WalkDir(tinyDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.Contains(filepath.ToSlash(p), "/l/") {
+			tails++
+		}
+		return nil
+	})
+	if tails < 20 {
+		t.Fatalf("the tiny index has %d files of long lists, want many", tails)
+	}
+	for i, q := range qs {
+		w, g := want[i], got[i]
+		if a, b := slices.Sorted(slices.Values(g.IDs)), slices.Sorted(slices.Values(w.IDs)); g.Total != w.Total || !slices.Equal(a, b) {
+			t.Errorf("%q: tiny files find %d pages %v, want %d pages %v", q.Q, g.Total, a, w.Total, b)
+			continue
+		}
+		if wf, gf := fmt.Sprint(w.Facets), fmt.Sprint(g.Facets); wf != gf {
+			t.Errorf("%q: tiny files count facets %s, want %s", q.Q, gf, wf)
+		}
+	}
 }
 
 // needNode returns the path of node, skipping the test when it is missing
@@ -69,8 +140,8 @@ func needNode(t *testing.T) string {
 }
 
 // buildDemo builds the demo site at the repository root into a folder and
-// returns the folder and the URL of the search manifest.
-func buildDemo(t *testing.T) (string, string) {
+// returns the folder, the URL of the search manifest and the site.
+func buildDemo(t *testing.T) (string, string, *model.Site) {
 	t.Helper()
 	mem := memory{}
 	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
@@ -92,7 +163,7 @@ func buildDemo(t *testing.T) (string, string) {
 	if m == nil {
 		t.Fatal("tim-kiem/index.html has no data-index")
 	}
-	return dir, string(m[1])
+	return dir, string(m[1]), res.Site
 }
 
 // memory is a build sink that keeps the files; the build writes from
@@ -132,15 +203,8 @@ func runQueries(t *testing.T, node, dir, manifest string, qs []query) []result {
 // without diacritics find the same pages.
 func TestRelevance(t *testing.T) {
 	node := needNode(t)
-	dir, manifest := buildDemo(t)
-	data, err := os.ReadFile("testdata/relevance.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs []query
-	if err := json.Unmarshal(data, &qs); err != nil {
-		t.Fatal(err)
-	}
+	dir, manifest, _ := buildDemo(t)
+	qs := relevanceQueries(t)
 	if len(qs) < 40 {
 		t.Errorf("%d queries in the relevance set, want at least 40", len(qs))
 	}

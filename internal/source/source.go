@@ -54,6 +54,10 @@ type Doc struct {
 	Body []byte
 	// BodyLine is the file line the body starts on.
 	BodyLine int
+	// Head is what comes before the body (front matter and fences),
+	// normalised as Body is: two files with the same Head decode to the
+	// same record but for the body.
+	Head []byte
 	// Refs name the nodes of a JSON catalogue by their JSON path.
 	Refs map[*yaml.Node]string
 	// KeysChecked is set on catalogue rows whose keys were already checked
@@ -185,7 +189,8 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 		return doc, d
 	}
 	doc.Body = body
-	doc.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	doc.Head = data[:len(data)-len(body)]
+	doc.BodyLine = 1 + bytes.Count(doc.Head, []byte("\n"))
 	if !bytes.HasSuffix(data, body) {
 		// Cannot happen with the library's current behaviour; keep lines sane anyway.
 		doc.BodyLine = open + 2 + bytes.Count(raw, []byte("\n"))

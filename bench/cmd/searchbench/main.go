@@ -4,7 +4,12 @@
 // bytes it sends (gzipped, as a static host sends text), and the page
 // reports how long the search took to show its first results.
 //
-//	searchbench -public DIR -tool minhbach|pagefind "query" …
+//	searchbench -public DIR -tool minhbach|pagefind [-http1] "query" …
+//
+// The server speaks HTTP/2 over TLS (a certificate made for the run), as
+// a portal behind nginx does; -http1 serves plain HTTP/1.1, where a
+// browser opens at most 6 connections to a host and a round of more files
+// takes two waves.
 //
 // minhbach: opens /tim-kiem/, types the query in its form and submits it,
 // and reads the time the page measured from the search call to 10 results
@@ -20,10 +25,17 @@ package main
 import (
 	"compress/gzip"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"flag"
 	"fmt"
 	"io"
 	"log"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -44,6 +56,7 @@ func main() {
 	tool := flag.String("tool", "minhbach", "minhbach or pagefind")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
 	runs := flag.Int("runs", 3, "cold runs of each query; the median time is printed")
+	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTP/2 over TLS")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		log.Fatal("give the queries as arguments")
@@ -61,14 +74,25 @@ func main() {
 	})
 	mux.Handle("/", counter.wrap(http.FileServer(http.Dir(*public))))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
 	base := "http://" + ln.Addr().String()
+	if *http1 {
+		go srv.Serve(ln)
+	} else {
+		cert, err := selfSigned()
+		if err != nil {
+			log.Fatal(err)
+		}
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
+		go srv.ServeTLS(ln, "", "")
+		base = "https://" + ln.Addr().String()
+	}
+	defer srv.Close()
 
 	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
 		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.NoFirstRun, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(360, 800))
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(360, 800),
+		chromedp.Flag("ignore-certificate-errors", true))
 	allocCtx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	browser, cancelBrowser := chromedp.NewContext(allocCtx)
@@ -77,6 +101,11 @@ func main() {
 		log.Fatalf("start %s: %v", *chromium, err)
 	}
 
+	proto := "HTTP/2 over TLS"
+	if *http1 {
+		proto = "HTTP/1.1"
+	}
+	fmt.Printf("%s served over %s\n", *tool, proto)
 	var sumSearch, maxSearch int64
 	var times []float64
 	same, pairs := 0.0, 0
@@ -116,6 +145,7 @@ func main() {
 	sort.Float64s(times)
 	fmt.Printf("%s: cold query search bytes mean %d B, max %d B; first results median %.1f ms, max %.1f ms; diacritic-free forms finding their results: %.0f %% (%d queries)\n",
 		*tool, sumSearch/int64(flag.NArg()), maxSearch, times[len(times)/2], times[len(times)-1], 100*same/float64(max(1, pairs)), pairs)
+	fmt.Printf("requests by protocol: %v\n", counter.protos)
 }
 
 type result struct {
@@ -207,6 +237,8 @@ type counter struct {
 	mu          sync.Mutex
 	search, all int64
 	requests    int
+	// protos counts every request of the run by protocol ("HTTP/2.0").
+	protos map[string]int
 }
 
 func (c *counter) reset() {
@@ -245,6 +277,10 @@ func (c *counter) wrap(h http.Handler) http.Handler {
 		c.mu.Lock()
 		c.all += cw.n
 		c.requests++
+		if c.protos == nil {
+			c.protos = map[string]int{}
+		}
+		c.protos[r.Proto]++
 		if isSearch {
 			c.search += cw.n
 		}
@@ -274,3 +310,20 @@ func (g gzipWriter) WriteHeader(code int) {
 }
 
 func (g gzipWriter) Write(b []byte) (int, error) { return g.w.Write(b) }
+
+// selfSigned makes a certificate for 127.0.0.1, valid for a day.
+func selfSigned() (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "searchbench"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, KeyUsage: x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
+}
