@@ -64,6 +64,9 @@ type Result struct {
 	// Fingerprinted is the number of files whose data a session's
 	// rebuild looked at (see Session); 0 in a build.
 	Fingerprinted int
+	// Patched tells that a session's rebuild patched the last site, as
+	// it does when only the bodies of news items changed.
+	Patched bool
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -98,6 +101,17 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	res.Diags.Append(d)
 	if err != nil {
 		return res, fmt.Errorf("read content: %w", err)
+	}
+	var mini *output.Minifier
+	if !opt.NoMinify {
+		mini = output.NewMinifier()
+	}
+	layouts := overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}
+	if last, ok, err := c.patch(opt, site, sink); err != nil {
+		return res, err
+	} else if ok {
+		res.Diags, res.Patched = last.diags, true
+		return finish(ctx, opt, c, sink, res, last.site, last.r, layouts, data, last.assets, mini)
 	}
 
 	// Read, split and decode every content file in parallel; merge in path order.
@@ -150,22 +164,16 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 
 	c.lap("decode")
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
-	ids := c.number(s)
 	c.lap("graph")
 	res.Diags.Append(d)
 	// Go on through the Markdown even after errors, so that one run
 	// reports the problems of the bodies too; stop before writing pages.
 
-	var mini *output.Minifier
-	if !opt.NoMinify {
-		mini = output.NewMinifier()
-	}
 	assets, d, err := publishAssets(overlay{sub(opt.Source, "assets"), sub(opt.Theme, "assets")}, mini, c, sink)
 	res.Diags.Append(d)
 	if err != nil {
 		return res, err
 	}
-	layouts := overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}
 	r, d := render.New(site, layouts, opt.Source, assets)
 	res.Diags.Append(d)
 	if d.HasErrors() {
@@ -192,6 +200,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 			convs[i] = r.ConvertIssue(s.Gazette.Issues[i-nn-np-nd])
 		}
 	})
+	before := slices.Clone(res.Diags)
 	for _, d := range convs {
 		res.Diags.Append(d)
 	}
@@ -201,7 +210,17 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	if err := copyFiles(opt.Source, s, sink); err != nil {
 		return res, err
 	}
+	c.keepSite(s, r, assets, before, convs)
 	c.lap("markdown")
+	return finish(ctx, opt, c, sink, res, s, r, layouts, data, assets, mini)
+}
+
+// finish indexes the site for search and renders its pages: the end of
+// run, after the records are read, linked and converted.
+func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, s *model.Site, r *render.Renderer,
+	layouts fs.FS, data []byte, assets map[string]string, mini *output.Minifier) (*Result, error) {
+	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+	ids := c.number(s)
 	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, sink.Put)
 	if err != nil {
 		return res, err

@@ -53,10 +53,12 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	s.c.deferSearch = s.DeferSearch
 	s.c.stages, s.c.last = nil, time.Now()
 	s.c.invalidate(s.opt.Source, changed)
+	s.c.prevFiles = s.files
 	mem := output.NewMemory()
 	mem.Files = make(map[string][]byte, len(s.files)) // about as many as last time
 	res, err := run(ctx, s.opt, s.c, mem)
-	if err == nil && !res.Diags.HasErrors() {
+	s.c.prevOK = err == nil && !res.Diags.HasErrors()
+	if s.c.prevOK {
 		s.files = mem.Files
 	}
 	return res, err
@@ -162,12 +164,18 @@ type cache struct {
 	// A body-only edit (see bodyEdits) leaves the site's shape alone:
 	// then only the jobs that reach an edited record are fingerprinted
 	// again, the others keep their last fingerprints.
-	edited     map[string]*parsedFile // the edited files' previous parse
-	bodyOnly   bool                   // every change so far is a body-only edit
-	changedIDs []int32                // the edited records' numbers
-	recPaths   []string               // the records' paths, by number
-	global     uint64                 // what every job reads, hashed
-	layoutSums map[string]uint64
+	edited      map[string]*parsedFile // the edited files' previous parse
+	bodyOnly    bool                   // every change so far is a body-only edit
+	onlyContent bool                   // every change is of a known content file
+	prevOK      bool                   // the previous build succeeded
+	// last is the last good site, pending the one being built (see
+	// patch); prevFiles the last good site's files.
+	lastGood, pending *lastSite
+	prevFiles         map[string][]byte
+	changedIDs        []int32  // the edited records' numbers
+	recPaths          []string // the records' paths, by number
+	global            uint64   // what every job reads, hashed
+	layoutSums        map[string]uint64
 
 	index         *search.Index
 	indexFiles    []indexFile
@@ -207,14 +215,20 @@ type jobOut struct {
 
 // invalidate forgets what changed paths may have made stale.
 func (c *cache) invalidate(fsys fs.FS, changed []string) {
-	c.edited, c.changedIDs = map[string]*parsedFile{}, nil
-	c.bodyOnly = changed != nil && c.jobs != nil
+	c.edited, c.changedIDs, c.pending = map[string]*parsedFile{}, nil, nil
+	// Edits are counted from the previous build: when it failed, its
+	// edits are not in the last good site's fingerprints.
+	c.bodyOnly = changed != nil && c.jobs != nil && c.prevOK
+	c.onlyContent = c.bodyOnly
 	if changed == nil {
 		c.files, c.rewalk, c.conv = nil, true, nil
 		return
 	}
 	for _, p := range changed {
 		p = path.Clean(strings.TrimPrefix(p, "./"))
+		if !strings.HasPrefix(p, source.ContentDir+"/") {
+			c.onlyContent = false
+		}
 		switch {
 		case p == source.ContentDir || strings.HasPrefix(p, source.ContentDir+"/"):
 			pf, known := c.files[p]
@@ -241,6 +255,7 @@ func (c *cache) invalidate(fsys fs.FS, changed []string) {
 				c.conv = nil // a picture: bodies record picture sizes
 			}
 		case strings.HasPrefix(p, "assets/"):
+			c.onlyContent = false
 			if ext := path.Ext(p); ext != ".css" && ext != ".js" {
 				c.conv = nil // an asset picture: its size may have changed
 			}
@@ -537,4 +552,5 @@ func (c *cache) keepJobs(jobs []render.Job, fps []uint64, reach [][]int32, outs 
 		m[j.Path] = jobOut{fps[i], outs[i], reach[i]}
 	}
 	c.jobs = m
+	c.lastGood, c.pending = c.pending, nil
 }

@@ -261,7 +261,7 @@ func TestSessionEqualsBuild(t *testing.T) {
 			compareSites(t, "first build", want, s.Files())
 			e := &editor{t: t, dir: dir, r: rand.New(rand.NewPCG(seed, 99)),
 				cats: []string{"Tin hoạt động", "Chỉ đạo điều hành", "Cải cách hành chính", "Chuyển đổi số", "Tin mới lập"}}
-			bodies := 0
+			bodies, patched, prevOK := 0, 0, true
 			for i := range steps {
 				what, changed := e.edit()
 				step := fmt.Sprintf("step %d (%s)", i, what)
@@ -274,6 +274,7 @@ func TestSessionEqualsBuild(t *testing.T) {
 					t.Fatalf("%s: diagnostics\n%s\nwant\n%s", step, strings.Join(got, "\n"), strings.Join(wantDiags, "\n"))
 				}
 				if res.Diags.HasErrors() {
+					prevOK = false
 					continue
 				}
 				compareSites(t, step, want, s.Files())
@@ -289,11 +290,18 @@ func TestSessionEqualsBuild(t *testing.T) {
 				if strings.HasPrefix(what, "body of") && res.Fingerprinted*5 > len(want) {
 					t.Errorf("%s: looked at the data of %d files of %d", step, res.Fingerprinted, len(want))
 				}
+				// After a good build, it patches the site in place of
+				// building it again.
+				if strings.HasPrefix(what, "body of") && prevOK && !res.Patched {
+					t.Errorf("%s: the site was built again, not patched", step)
+				}
+				patched += bool2int(res.Patched)
 				bodies += strings.Count(what, "body of")
-				t.Logf("%s: rendered %d files, looked at the data of %d", step, res.Rendered, res.Fingerprinted)
+				t.Logf("%s: rendered %d files, looked at the data of %d, patched %v", step, res.Rendered, res.Fingerprinted, res.Patched)
+				prevOK = true
 			}
-			if bodies == 0 {
-				t.Errorf("no body edit among the %d steps: choose another seed", steps)
+			if bodies == 0 || patched == 0 {
+				t.Errorf("%d body edits among the %d steps, %d patched: choose another seed", bodies, steps, patched)
 			}
 		})
 	}
@@ -409,4 +417,11 @@ func BenchmarkSessionEdit(b *testing.B) {
 			b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
 		})
 	}
+}
+
+func bool2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

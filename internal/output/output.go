@@ -51,10 +51,12 @@ func CheckPath(p string) error {
 	case len(p) > MaxPathLen:
 		return fmt.Errorf("path %q is longer than %d bytes", p[:40]+"…", MaxPathLen)
 	}
-	for _, seg := range strings.Split(p, "/") {
+	for rest := p; rest != ""; {
+		seg, after, _ := strings.Cut(rest, "/")
 		if len(seg) > MaxNameLen {
 			return fmt.Errorf("path %q has a name longer than %d bytes", p, MaxNameLen)
 		}
+		rest = after
 	}
 	return nil
 }

@@ -1,0 +1,129 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"minhbach/internal/config"
+	"minhbach/internal/diag"
+	"minhbach/internal/model"
+	"minhbach/internal/output"
+	"minhbach/internal/render"
+	"minhbach/internal/schema"
+	"minhbach/internal/search"
+)
+
+// lastSite is what a session keeps of its last good build, so that a
+// body-only edit of news items can patch the site in place of building
+// it again.
+type lastSite struct {
+	site   *model.Site
+	r      *render.Renderer
+	assets map[string]string
+	// before are the diagnostics found before the bodies were converted;
+	// convs those of each record's body, by record number.
+	before diag.List
+	convs  []diag.List
+	diags  diag.List // before and convs together, for a patched build
+}
+
+// keepSite notes the site being built; keepJobs makes it the last good
+// one when the build succeeds.
+func (c *cache) keepSite(s *model.Site, r *render.Renderer, assets map[string]string, before diag.List, convs []diag.List) {
+	if c == nil {
+		return
+	}
+	c.pending = &lastSite{site: s, r: r, assets: assets, before: before, convs: convs}
+}
+
+// patch brings the last good site up to date after edits that changed
+// only the bodies of news items: their front matter, hence their records
+// and the graph, are as before, so it converts the new bodies into the
+// same records and puts the files that are not pages again; finish then
+// renders the pages that show those records. It reports false, having
+// put nothing, when the edits are of another kind (the caller then
+// builds the site again), and drops the last site when it had begun to
+// change it.
+func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSite, bool, error) {
+	if c == nil || c.lastGood == nil || !c.bodyOnly || !c.onlyContent || c.forceSearch || len(c.edited) == 0 || c.prevFiles == nil {
+		return nil, false, nil
+	}
+	last := c.lastGood
+	type edit struct {
+		path  string
+		id    int
+		pf    *parsedFile
+		fresh *model.News
+	}
+	var edits []edit
+	for _, p := range slices.Sorted(maps.Keys(c.edited)) {
+		old := c.edited[p]
+		raw, err := fs.ReadFile(opt.Source, p)
+		if err != nil {
+			return nil, false, nil
+		}
+		pf := parse(p, raw)
+		if len(pf.docs) != 1 || !bytes.Equal(pf.docs[0].Head, old.docs[0].Head) || !sameDiags(pf.diags, old.diags) ||
+			old.decoded == nil || len(old.decoded.news) != 1 {
+			return nil, false, nil
+		}
+		var e model.Entries
+		d := schema.Decode(pf.docs[0], site, &e)
+		id := slices.Index(c.recPaths, p)
+		if len(e.News) != 1 || !sameDiags(d, old.decodeDiags) || id < 0 || id >= len(last.site.News) || last.site.News[id].Path != p {
+			return nil, false, nil // a draft, or not a news item
+		}
+		pf.keepDecoded(&e, d)
+		edits = append(edits, edit{p, id, pf, e.News[0]})
+	}
+	// From here on the last site changes: on failure, forget it.
+	convs := slices.Clone(last.convs)
+	for _, e := range edits {
+		n := last.site.News[e.id]
+		files := n.Content.Files
+		// The record as decoded, with the graph's fields kept, converted
+		// again: its summary may come from the body, and its image's
+		// smaller copies are listed again.
+		n.Source = e.fresh.Source
+		n.Summary = e.fresh.Summary
+		n.Content = model.Converted{}
+		if n.Image != nil {
+			n.Image.Variants = nil
+		}
+		d := last.r.ConvertNews(n)
+		if d.HasErrors() || !slices.Equal(n.Content.Files, files) {
+			c.lastGood = nil
+			return nil, false, nil // the build shows the errors; new pictures to copy
+		}
+		convs[e.id] = d
+	}
+	for _, e := range edits {
+		c.files[e.path] = e.pf
+	}
+	next := &lastSite{site: last.site, r: last.r, assets: last.assets, before: last.before, convs: convs}
+	next.diags = slices.Clone(last.before)
+	for _, d := range convs {
+		next.diags.Append(d)
+	}
+	// Assets, copied pictures and attachments are as before; the search
+	// index and the pages are put by finish.
+	for p, data := range c.prevFiles {
+		if _, page := c.jobs[p]; page || strings.HasPrefix(p, search.Dir) {
+			continue
+		}
+		if err := sink.Put(p, data); err != nil {
+			c.lastGood = nil
+			return nil, false, err
+		}
+	}
+	c.pending = next
+	c.lap("patch")
+	return next, true, nil
+}
+
+func sameDiags(a, b diag.List) bool {
+	return slices.EqualFunc(a, b, func(x, y diag.Diagnostic) bool { return x.String() == y.String() })
+}
