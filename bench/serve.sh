@@ -17,7 +17,8 @@
 #
 # Each server runs alone. The script waits until the news item's page is
 # served and the server is idle, then for each edit appends a line to the
-# item's body, polls the page (curl, every 5 ms) until the line is served,
+# item's body and polls the page (bench/cmd/editpoll: every 1 ms, one
+# kept-alive connection) until the line is served,
 # and prints the milliseconds from the write to the first response holding
 # it: watcher, batching, rebuild and HTTP together. Before the next edit it
 # waits 1.5 s, until the server is idle (its CPU time in /proc), and 0–0.5 s
@@ -53,6 +54,7 @@ case " $tools " in *" hugo"*) install_tools ;; esac
 
 go build -o "$tmp/minhbach" ./cmd/minhbach
 go build -o "$tmp/corpus" ./bench/cmd/corpus
+go build -o "$tmp/editpoll" ./bench/cmd/editpoll
 "$tmp/corpus" -n "$n" -seed 1 -out "$tmp/site"
 case " $tools " in *" hugo"*)
   "$tmp/corpus" -n "$n" -seed 1 -out "$tmp/site-hugo" -hugo -hugo-version "$(hugo version | grep -oE 'v[0-9]+\.[0-9]+' | head -n 1)" ;;
@@ -138,14 +140,10 @@ bench() {
 
   cp "$file" "$tmp/item.md"
   : >"$tmp/ms-$tool"
-  local i marker t0 t1 ms
+  local i marker ms
   for i in $(seq "$edits"); do
     marker="Dòng sửa số $i lúc $RANDOM."
-    t0=$(date +%s%N)
-    printf '\n%s\n' "$marker" >>"$file"
-    until curl -sf "$url" | grep -qF "$marker"; do sleep 0.005; done
-    t1=$(date +%s%N)
-    ms=$(((t1 - t0) / 1000000))
+    ms=$("$tmp/editpoll" -file "$file" -url "$url" -line "$marker")
     echo "$ms" >>"$tmp/ms-$tool"
     echo "  edit $i: $ms ms"
     # Between edits: 1.5 s, then until the server is idle, then 0–0.5 s at

@@ -108,7 +108,10 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.variantJobs(s.News)...)
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
-	sitemap := r.sitemap(s)
+	if r.sitemapOf != s {
+		r.sitemapOf, r.sitemapSet = s, r.sitemap(s)
+	}
+	sitemap := r.sitemapSet
 	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(sitemap) }, Data: sitemap})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil

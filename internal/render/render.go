@@ -37,6 +37,11 @@ type Renderer struct {
 	search string
 	// cache, when set, keeps converted bodies between builds.
 	cache *ConvertCache
+	// sitemapOf is the site whose sitemap is sitemapSet: its addresses
+	// and dates are set when the site is linked, and a patch of its
+	// bodies (build.Session) keeps them.
+	sitemapOf  *model.Site
+	sitemapSet urlset
 }
 
 // ConvertCache keeps converted Markdown bodies between the builds of a
