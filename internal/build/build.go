@@ -221,7 +221,11 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	layouts fs.FS, data []byte, assets map[string]string, mini *output.Minifier) (*Result, error) {
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	ids := c.number(s)
-	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, sink.Put)
+	put := sink.Put
+	if c != nil && c.patchMem != nil {
+		put = c.patchMem.Replace
+	}
+	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, put)
 	if err != nil {
 		return res, err
 	}
@@ -251,8 +255,9 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 				data, err = mini.Minify(j.Path, data)
 			}
 		}
-		if err == nil {
-			err = sink.Put(j.Path, data)
+		// A patched site has the outputs it reuses already.
+		if err == nil && !(ok && c.patchMem != nil) {
+			err = put(j.Path, data)
 		}
 		if err != nil {
 			jobDiags[i] = templateDiag(j.Path, err)

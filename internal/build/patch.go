@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"strings"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -13,7 +12,6 @@ import (
 	"minhbach/internal/output"
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
-	"minhbach/internal/search"
 )
 
 // lastSite is what a session keeps of its last good build, so that a
@@ -48,7 +46,8 @@ func (c *cache) keepSite(s *model.Site, r *render.Renderer, assets map[string]st
 // builds the site again), and drops the last site when it had begun to
 // change it.
 func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSite, bool, error) {
-	if c == nil || c.lastGood == nil || !c.bodyOnly || !c.onlyContent || c.forceSearch || len(c.edited) == 0 || c.prevFiles == nil {
+	mem, isMem := sink.(*output.Memory)
+	if c == nil || c.lastGood == nil || !c.bodyOnly || !c.onlyContent || c.forceSearch || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
 		return nil, false, nil
 	}
 	last := c.lastGood
@@ -108,17 +107,9 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 	for _, d := range convs {
 		next.diags.Append(d)
 	}
-	// Assets, copied pictures and attachments are as before; the search
-	// index and the pages are put by finish.
-	for p, data := range c.prevFiles {
-		if _, page := c.jobs[p]; page || strings.HasPrefix(p, search.Dir) {
-			continue
-		}
-		if err := sink.Put(p, data); err != nil {
-			c.lastGood = nil
-			return nil, false, err
-		}
-	}
+	// The files are the last site's; finish replaces those that changed.
+	mem.Files = maps.Clone(c.prevFiles)
+	c.patchMem = mem
 	c.pending = next
 	c.lap("patch")
 	return next, true, nil

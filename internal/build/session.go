@@ -171,11 +171,14 @@ type cache struct {
 	// last is the last good site, pending the one being built (see
 	// patch); prevFiles the last good site's files.
 	lastGood, pending *lastSite
-	prevFiles         map[string][]byte
-	changedIDs        []int32  // the edited records' numbers
-	recPaths          []string // the records' paths, by number
-	global            uint64   // what every job reads, hashed
-	layoutSums        map[string]uint64
+	// patchMem is the sink of a patched build, which starts with the
+	// last good site's files: finish replaces only what changed.
+	patchMem   *output.Memory
+	prevFiles  map[string][]byte
+	changedIDs []int32  // the edited records' numbers
+	recPaths   []string // the records' paths, by number
+	global     uint64   // what every job reads, hashed
+	layoutSums map[string]uint64
 
 	index         *search.Index
 	indexFiles    []indexFile
@@ -215,7 +218,7 @@ type jobOut struct {
 
 // invalidate forgets what changed paths may have made stale.
 func (c *cache) invalidate(fsys fs.FS, changed []string) {
-	c.edited, c.changedIDs, c.pending = map[string]*parsedFile{}, nil, nil
+	c.edited, c.changedIDs, c.pending, c.patchMem = map[string]*parsedFile{}, nil, nil, nil
 	// Edits are counted from the previous build: when it failed, its
 	// edits are not in the last good site's fingerprints.
 	c.bodyOnly = changed != nil && c.jobs != nil && c.prevOK
@@ -410,6 +413,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 		return idx.Manifest, nil
 	}
 	reuse := c.index != nil && c.deferSearch && !c.forceSearch
+	rebuilt := false
 	if !reuse {
 		all := docs()
 		sum := newFingerprinter(c.seed, nil).sum(all)
@@ -426,9 +430,16 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 				return "", err
 			}
 			c.index, c.indexFiles, c.indexSum = idx, files, sum
+			rebuilt = true
 		}
 	}
 	c.searchPending = reuse
+	if c.patchMem != nil {
+		if !rebuilt {
+			return c.index.Manifest, nil // its files are there
+		}
+		maps.DeleteFunc(c.patchMem.Files, func(p string, _ []byte) bool { return strings.HasPrefix(p, search.Dir) })
+	}
 	for _, f := range c.indexFiles {
 		if err := put(f.path, f.data); err != nil {
 			return "", err

@@ -366,6 +366,21 @@ func TestSessionDeferSearch(t *testing.T) {
 	}
 	want, _ := fullBuild(t, opt)
 	compareSites(t, "after IndexSearch", want, s.Files())
+
+	// A body edit patches the site and leaves the index pending too.
+	e.write(rel, e.read(rel)+"\nMột câu mới về chuyển đổi số.\n")
+	res, err := s.Build(context.Background(), []string{rel})
+	if err != nil || !res.Patched {
+		t.Fatalf("a body edit: %v, patched %v", err, res.Patched)
+	}
+	if !s.SearchPending() {
+		t.Fatal("a new body did not leave the search index pending")
+	}
+	if _, err := s.IndexSearch(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want, _ = fullBuild(t, opt)
+	compareSites(t, "after a body edit and IndexSearch", want, s.Files())
 }
 
 // BenchmarkSessionEdit times a session's rebuild after a one-line edit of

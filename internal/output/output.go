@@ -290,6 +290,17 @@ type Memory struct {
 // NewMemory returns an empty in-memory sink.
 func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
 
+// Replace stores one file, in place of the one at p if any.
+func (m *Memory) Replace(p string, data []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.Files[p] = data
+	return nil
+}
+
 // Put stores one file.
 func (m *Memory) Put(p string, data []byte) error {
 	if err := CheckPath(p); err != nil {
