@@ -18,7 +18,6 @@ import (
 
 	"minhbach"
 	"minhbach/internal/build"
-	"minhbach/internal/model"
 	"minhbach/internal/search"
 	"minhbach/internal/vnfold"
 )
@@ -81,9 +80,9 @@ func relevanceQueries(t *testing.T) []query {
 // beyond its best documents a list keeps only their lowest score.)
 func TestIndexShape(t *testing.T) {
 	node := needNode(t)
-	dir, manifest, site := buildDemo(t)
+	dir, manifest, docs := buildDemo(t)
 	tinyDir := t.TempDir()
-	tiny, err := search.Build(build.SearchDocs(site), search.Options{ShardBytes: 200, TopImpacts: 3, ChunkDocs: 2, PrefixBytes: 100, LongBytes: 40},
+	tiny, err := search.Build(docs, search.Options{ShardBytes: 200, TopImpacts: 3, ChunkDocs: 2, PrefixBytes: 100, LongBytes: 40},
 		func(p string, data []byte) error {
 			f := filepath.Join(tinyDir, filepath.FromSlash(p))
 			if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
@@ -140,8 +139,9 @@ func needNode(t *testing.T) string {
 }
 
 // buildDemo builds the demo site at the repository root into a folder and
-// returns the folder, the URL of the search manifest and the site.
-func buildDemo(t *testing.T) (string, string, *model.Site) {
+// returns the folder, the URL of the search manifest and the documents
+// indexed.
+func buildDemo(t *testing.T) (string, string, []search.Doc) {
 	t.Helper()
 	mem := memory{}
 	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
@@ -163,7 +163,7 @@ func buildDemo(t *testing.T) (string, string, *model.Site) {
 	if m == nil {
 		t.Fatal("tim-kiem/index.html has no data-index")
 	}
-	return dir, string(m[1]), res.Site
+	return dir, string(m[1]), build.SearchDocs(res.Site)
 }
 
 // memory is a build sink that keeps the files; the build writes from
