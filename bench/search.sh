@@ -13,6 +13,7 @@
 #
 #   bash bench/search.sh [DOCS] [RUNS]       (default 10000 documents, 3 runs a query)
 #   NO_PAGEFIND=1 bash bench/search.sh 10000   (minhbach only)
+#   HTTP1=1 bash bench/search.sh               (serve HTTP/1.1, not HTTP/2 over TLS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -44,7 +45,7 @@ echo "== minhbach, under Node (index files read, raw and gzipped)"
 node bench/search-bytes.cjs "$tmp/out" "$manifest" "${queries[@]}"
 echo
 echo "== minhbach, in Chromium (bytes sent by the server)"
-"$tmp/searchbench" -public "$tmp/out" -tool minhbach -runs "$runs" "${queries[@]}"
+"$tmp/searchbench" -public "$tmp/out" -tool minhbach -runs "$runs" ${HTTP1:+-http1} "${queries[@]}"
 
 if [ -z "${NO_PAGEFIND:-}" ]; then
   (cd "$tmp" && npm install --silent --no-audit --no-fund pagefind@1 >/dev/null 2>&1)
@@ -56,5 +57,5 @@ if [ -z "${NO_PAGEFIND:-}" ]; then
   echo "pagefind index: $(du -s --apparent-size --block-size=1M "$tmp/pf/pagefind" | cut -f1) MB in $(find "$tmp/pf/pagefind" -type f | wc -l) files"
   echo
   echo "== Pagefind, in Chromium (bytes sent by the server)"
-  "$tmp/searchbench" -public "$tmp/pf" -tool pagefind -runs "$runs" "${queries[@]}"
+  "$tmp/searchbench" -public "$tmp/pf" -tool pagefind -runs "$runs" ${HTTP1:+-http1} "${queries[@]}"
 fi

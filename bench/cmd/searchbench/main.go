@@ -28,9 +28,11 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -75,13 +77,15 @@ func main() {
 	mux.Handle("/", counter.wrap(http.FileServer(http.Dir(*public))))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	base := "http://" + ln.Addr().String()
+	var spki string // the certificate's key, which the browser is told to trust
 	if *http1 {
 		go srv.Serve(ln)
 	} else {
-		cert, err := selfSigned()
+		cert, hash, err := selfSigned()
 		if err != nil {
 			log.Fatal(err)
 		}
+		spki = hash
 		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
 		go srv.ServeTLS(ln, "", "")
 		base = "https://" + ln.Addr().String()
@@ -92,7 +96,7 @@ func main() {
 		chromedp.ExecPath(*chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.NoFirstRun, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(360, 800),
-		chromedp.Flag("ignore-certificate-errors", true))
+		chromedp.Flag("ignore-certificate-errors-spki-list", spki))
 	allocCtx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	browser, cancelBrowser := chromedp.NewContext(allocCtx)
@@ -311,19 +315,28 @@ func (g gzipWriter) WriteHeader(code int) {
 
 func (g gzipWriter) Write(b []byte) (int, error) { return g.w.Write(b) }
 
-// selfSigned makes a certificate for 127.0.0.1, valid for a day.
-func selfSigned() (tls.Certificate, error) {
+// selfSigned makes a certificate for 127.0.0.1, valid for a day, and
+// returns it with the base64 SHA-256 of its public key, for Chromium's
+// --ignore-certificate-errors-spki-list: a certificate trusted that way
+// is treated as valid, so the browser caches what it fetches (it caches
+// nothing from a host whose certificate errors it merely ignores).
+func selfSigned() (tls.Certificate, string, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return tls.Certificate{}, err
+		return tls.Certificate{}, "", err
 	}
+	pub, err := x509.MarshalPKIXPublicKey(&key.PublicKey)
+	if err != nil {
+		return tls.Certificate{}, "", err
+	}
+	sum := sha256.Sum256(pub)
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "searchbench"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
 		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, KeyUsage: x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
-		return tls.Certificate{}, err
+		return tls.Certificate{}, "", err
 	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, base64.StdEncoding.EncodeToString(sum[:]), nil
 }
