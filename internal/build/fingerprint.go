@@ -90,14 +90,26 @@ type plan struct {
 	fields []*plan
 }
 
-var plans sync.Map // reflect.Type → *plan
+var (
+	plans    sync.Map   // reflect.Type → *plan, once complete
+	planning sync.Mutex // held while plans are made
+)
 
 // planOf returns the plan of t, making it (and its parts') on first use.
+// Plans are published only once complete, so that concurrent callers
+// never see a part being made.
 func planOf(t reflect.Type) *plan {
 	if p, ok := plans.Load(t); ok {
 		return p.(*plan)
 	}
-	return makePlan(t, map[reflect.Type]*plan{})
+	planning.Lock()
+	defer planning.Unlock()
+	making := map[reflect.Type]*plan{}
+	p := makePlan(t, making)
+	for t, q := range making {
+		plans.Store(t, q)
+	}
+	return p
 }
 
 func makePlan(t reflect.Type, making map[reflect.Type]*plan) *plan {
@@ -132,9 +144,6 @@ func makePlan(t reflect.Type, making map[reflect.Type]*plan) *plan {
 			}
 			p.fields = append(p.fields, makePlan(t.Field(i).Type, making))
 		}
-	}
-	if q, loaded := plans.LoadOrStore(t, p); loaded {
-		return q.(*plan)
 	}
 	return p
 }
