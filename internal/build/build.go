@@ -113,6 +113,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		res.Diags, res.Patched = last.diags, true
 		return finish(ctx, opt, c, sink, res, last.site, last.r, layouts, data, last.assets, mini)
 	}
+	c.sizeSink(sink)
 
 	// Read, split and decode every content file in parallel; merge in path order.
 	perFile := make([]model.Entries, len(paths))

@@ -28,6 +28,15 @@ type lastSite struct {
 	diags  diag.List // before and convs together, for a patched build
 }
 
+// sizeSink makes room in a session's in-memory sink for about as many
+// files as the last site had, when the site is built again rather than
+// patched (a patch starts from a copy of those files).
+func (c *cache) sizeSink(sink output.Sink) {
+	if mem, ok := sink.(*output.Memory); ok && c != nil && len(mem.Files) == 0 {
+		mem.Files = make(map[string][]byte, len(c.prevFiles))
+	}
+}
+
 // keepSite notes the site being built; keepJobs makes it the last good
 // one when the build succeeds.
 func (c *cache) keepSite(s *model.Site, r *render.Renderer, assets map[string]string, before diag.List, convs []diag.List) {

@@ -55,7 +55,6 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	s.c.invalidate(s.opt.Source, changed)
 	s.c.prevFiles = s.files
 	mem := output.NewMemory()
-	mem.Files = make(map[string][]byte, len(s.files)) // about as many as last time
 	res, err := run(ctx, s.opt, s.c, mem)
 	s.c.prevOK = err == nil && !res.Diags.HasErrors()
 	if s.c.prevOK {

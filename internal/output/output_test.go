@@ -10,12 +10,12 @@ import (
 )
 
 func TestCheckPath(t *testing.T) {
-	for _, p := range []string{"", ".", "../x", "a/../../x", "/etc/passwd", "a\x00b", `a\b`, "a//b", strings.Repeat("a", 201), strings.Repeat("a/", 600) + "x"} {
+	for _, p := range []string{"", ".", "../x", "a/../../x", "/etc/passwd", "a\x00b", `a\b`, "a//b", strings.Repeat("a", 201), "x/" + strings.Repeat("a", 201) + "/index.html", strings.Repeat("a/", 600) + "x"} {
 		if output.CheckPath(p) == nil {
 			t.Errorf("CheckPath(%q) = nil, want an error", p)
 		}
 	}
-	for _, p := range []string{"index.html", "tin-tuc/2024/03/hoi-nghi/index.html", "assets/css/app.1a2b3c4d.css"} {
+	for _, p := range []string{"index.html", "tin-tuc/2024/03/hoi-nghi/index.html", "assets/css/app.1a2b3c4d.css", "x/" + strings.Repeat("a", 200) + "/index.html"} {
 		if err := output.CheckPath(p); err != nil {
 			t.Errorf("CheckPath(%q) = %v", p, err)
 		}
