@@ -42,22 +42,40 @@
   }
 
   var enc = new TextEncoder();
-  // shardOf(key, n) is FNV-1a of the key's UTF-8 bytes, an exact spelling
-  // counting as its folded word and a whole-title key as its title key, as
-  // search.ShardOf.
+  // fnv is FNV-1a of a key's UTF-8 bytes.
+  function fnv(key) {
+    var b = enc.encode(key), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h;
+  }
+  // shardOf(key, n) is the key's shard: an exact spelling counts as its
+  // folded word and a whole-title key as its title key, as search.ShardOf.
   function shardOf(key, n) {
     if (key[0] === "=") key = fold(key.slice(1));
     else if (key[0] === "^") key = key.replace(/\$$/, "");
-    var b = enc.encode(key), h = 0x811c9dc5;
-    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h % n;
+    return fnv(key) % n;
+  }
+  // longFile names the file of a long list's other documents (search.LongFile).
+  function longFile(key) { return ("0000000" + fnv(key).toString(16)).slice(-8); }
+  // mayBeLong reads the manifest's filter of long lists (search.Filter).
+  function mayBeLong(f, bits, key) {
+    if (!f || !f.m) return false;
+    var h1 = fnv(key), h2 = h1;
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) >>> 0;
+    h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) >>> 0;
+    h2 = (h2 ^ (h2 >>> 16) | 1) >>> 0;
+    for (var i = 0; i < f.k; i++) {
+      var p = ((h1 + Math.imul(i, h2)) >>> 0) % f.m;
+      if (!(bits[p >> 3] & (1 << (p & 7)))) return false;
+    }
+    return true;
   }
 
   // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
   // {ids, imp, full}: document numbers ascending and their impacts. The k
   // best carry their own impact; the others get the lowest of those. A
-  // long list's entry ends with -1-N in place of the others, which are the
-  // file l/N: tail holds them when the caller read it.
+  // long list's entry ends with -1 in place of the others, which are in
+  // its long file: tail holds them when the caller read it.
   function parse(a, tail) {
     var k = a[1], top = 2 + 2 * k, gaps = a.length > top && a[top] < 0 ? (tail || []) : a.slice(top);
     var rest = gaps.length, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
@@ -99,10 +117,18 @@
   function Engine(manifestURL, fetchJSON) {
     var self = this, cache = {};
     var dir = manifestURL.slice(0, manifestURL.lastIndexOf("/") + 1);
-    function get(url) { return cache[url] || (cache[url] = fetchJSON(url)); }
+    // A file that failed is asked for again the next time.
+    function get(url) {
+      return cache[url] || (cache[url] = fetchJSON(url).catch(function (e) { delete cache[url]; throw e; }));
+    }
     self.file = function (kind, n) { return get(dir + kind + "/" + n + ".json"); };
+    // late counts the long lists that were asked for only once their shard
+    // came, a round later (the filter lacked them).
+    self.late = 0;
+    var bits;
     self.ready = get(manifestURL).then(function (m) {
       self.m = m;
+      bits = m.long && m.long.m ? Uint8Array.from(atob(m.long.b), function (c) { return c.charCodeAt(0); }) : null;
       var start = 0;
       self.starts = m.groups.map(function (r) { var s = start; start += r[0]; return s; });
       return m;
@@ -129,10 +155,18 @@
     var lists = {};
     self.term = function (key, all) {
       var id = (all ? "+" : "-") + key;
-      return lists[id] || (lists[id] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
+      if (lists[id]) return lists[id];
+      // A list the filter names as long is asked for with its shard; a
+      // false positive costs a request that fails.
+      var tail = all && mayBeLong(self.m.long, bits, key) ? self.file("l", longFile(key)).catch(function () { return null; }) : null;
+      return (lists[id] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
         var v = s[key], top = v ? 2 + 2 * v[1] : 0;
         if (!v) return NONE;
-        if (all && v.length > top && v[top] < 0) return self.file("l", -1 - v[top]).then(function (tail) { return parse(v, tail); });
+        if (all && v.length > top && v[top] < 0) {
+          if (!tail) self.late++;
+          return (tail || Promise.resolve(null)).then(function (t) { return t || self.file("l", longFile(key)); })
+            .then(function (t) { return parse(v, t[key]); });
+        }
         return parse(v);
       }));
     };
@@ -148,16 +182,17 @@
         return out.slice(0, 5);
       });
     };
-    self.docs = function (ids) {
-      var m = self.m, need = {};
-      ids.forEach(function (id) { need[Math.floor(id / m.chunk)] = 1; });
-      return Promise.all(Object.keys(need).map(function (c) { return self.file("m", c).then(function (rows) { return [c, rows]; }); }))
-        .then(function (chunks) {
-          var by = {};
-          chunks.forEach(function (x) { by[x[0]] = x[1]; });
-          return ids.map(function (id) { var r = by[Math.floor(id / m.chunk)][id % m.chunk]; return { id: id, url: r[0], title: r[1], kind: r[2], label: r[3], summary: r[4] }; });
+    // rows(ids) are promises of the documents' metadata, one for each.
+    self.rows = function (ids) {
+      var m = self.m;
+      return ids.map(function (id) {
+        return self.file("m", Math.floor(id / m.chunk)).then(function (rows) {
+          var r = rows[id % m.chunk];
+          return { id: id, url: r[0], title: r[1], kind: r[2], label: r[3], summary: r[4] };
         });
+      });
     };
+    self.docs = function (ids) { return Promise.all(self.rows(ids)); };
   }
 
   // search runs a query q with filters {kind, field, type, level, year}.
@@ -217,8 +252,12 @@
           var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
           var bonus_ = bonus.map(function (l) { return new Cursor(l); });
           var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
-          var ids = [], score = new Map(), gi = 0, gv = null, starts = self.starts;
-          var first = order[0].ids;
+          // A candidate's score and number packed in one float, so that a
+          // native sort orders them: higher scores first, then lower numbers.
+          var M = 1;
+          while (M <= m.n) M *= 2;
+          var starts = self.starts, ng = starts.length, count = new Int32Array(ng), fails = new Int8Array(ng).fill(-1);
+          var first = order[0].ids, keys = new Float64Array(first.length), nk = 0, gi = 0;
           for (var c = 0; c < first.length; c++) {
             var id = first[c], s = order[0].imp[c], ok = true;
             for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
@@ -227,27 +266,33 @@
             // A word's page beyond its best documents scores their lowest.
             for (var mm = 0; mm < more_.length; mm++) s += more_[mm].at(id) || (more_[mm].l.full ? 0 : more_[mm].l.floor);
             for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
-            // Facet values of the document's group (groups ascend with ids).
-            while (gi + 1 < starts.length && starts[gi + 1] <= id) { gi++; gv = null; }
-            if (!gv) gv = self.values(gi);
-            var pass = 0, all = true;
-            for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) { all = false; pass++; var failed = d; }
-            // A dimension's counts apply the other dimensions' filters.
-            for (d = 0; d < 5; d++) {
-              if (pass > 1 || (pass === 1 && failed !== d)) continue;
-              var vals = gv[dims[d]];
-              for (var x = 0; x < vals.length; x++) facets[dims[d]][vals[x]] = (facets[dims[d]][vals[x]] || 0) + 1;
-            }
-            if (all) { ids.push(id); score.set(id, s); }
+            // Facets are counted by group (groups ascend with ids): how many
+            // of the filters a group fails (-1: not yet known).
+            while (gi + 1 < ng && starts[gi + 1] <= id) gi++;
+            if (fails[gi] < 0) { var gv = self.values(gi), nf = 0; for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) nf++; fails[gi] = nf; }
+            count[gi]++;
+            if (!fails[gi]) keys[nk++] = s * M + (M - 1 - id);
           }
-          ids.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
-          return { total: ids.length, ids: ids, scores: ids.map(function (id) { return score.get(id); }), facets: facets, tokens: toks, prefix: prefix };
+          // A dimension's counts apply the other dimensions' filters.
+          for (gi = 0; gi < ng; gi++) {
+            if (!count[gi] || fails[gi] > 1) continue;
+            var gv2 = self.values(gi);
+            for (var d2 = 0; d2 < 5; d2++) {
+              if (fails[gi] === 1 && self.ok(gv2, dims[d2], f[dims[d2]])) continue;
+              var vals = gv2[dims[d2]];
+              for (var x = 0; x < vals.length; x++) facets[dims[d2]][vals[x]] = (facets[dims[d2]][vals[x]] || 0) + count[gi];
+            }
+          }
+          keys = keys.subarray(0, nk).sort();
+          var ids = new Array(nk), scores = new Array(nk);
+          for (var r = 0; r < nk; r++) { var key = keys[nk - 1 - r], sc = Math.floor(key / M); ids[r] = M - 1 - (key - sc * M); scores[r] = sc; }
+          return { total: nk, ids: ids, scores: scores, facets: facets, tokens: toks, prefix: prefix };
         });
       });
     });
   };
 
-  g.MinhbachSearch = { Engine: Engine, tokenize: tokenize, fold: fold, shardOf: shardOf };
+  g.MinhbachSearch = { Engine: Engine, tokenize: tokenize, fold: fold, shardOf: shardOf, longFile: longFile };
 
   if (typeof document === "undefined") return;
 
@@ -261,6 +306,9 @@
   var engine = new Engine(root.getAttribute("data-index"), function (url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
   });
+  // Tokenizing once now readies Unicode normalisation and the patterns,
+  // which a browser prepares on first use, before anyone asks.
+  tokenize("Thủ tục đất đai 93/KH-UBND");
   var DIMS = [["kind", "Loại"], ["field", "Lĩnh vực"], ["type", "Loại văn bản"], ["level", "Cấp thực hiện"], ["year", "Năm"]];
   var state = readURL(), shown = 0, last = null, timer = 0, seq = 0;
   input.value = state.q;
@@ -279,8 +327,8 @@
   }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 
-  // mark appends text to parent with the query's words in <mark>.
-  function mark(parent, text, toks, prefix) {
+  // highlight appends text to parent with the query's words in <mark>.
+  function highlight(parent, text, toks, prefix) {
     var words = toks.map(function (t) { return t.folded; });
     var re = /[\p{L}\p{Nd}\p{Mn}]+(?:[\/.\-][\p{L}\p{Nd}\p{Mn}]+)*/gu, at = 0, m;
     while ((m = re.exec(text))) {
@@ -302,22 +350,42 @@
     return v;
   }
 
+  // showMore shows the next 10 results, each as soon as it and those
+  // before it have come.
   function showMore() {
-    var ids = last.ids.slice(shown, shown + 10);
+    var my = seq, res = last, ids = res.ids.slice(shown, shown + 10), first = shown === 0, rows = [], next = 0;
     shown += ids.length;
-    return engine.docs(ids).then(function (docs) {
-      docs.forEach(function (d) {
-        var li = el("li", "result"), h = el("h2"), a = el("a");
-        a.href = d.url;
-        mark(a, d.title, last.tokens, last.prefix);
-        h.appendChild(a);
-        li.appendChild(h);
-        li.appendChild(el("p", "meta", kindLabel(d.kind) + (d.label ? " · " + d.label : "")));
-        if (d.summary) { var p = el("p", "summary"); mark(p, d.summary, last.tokens, last.prefix); li.appendChild(p); }
-        list.appendChild(li);
+    return Promise.all(engine.rows(ids).map(function (p, i) {
+      return p.then(function (d) {
+        rows[i] = d;
+        for (; my === seq && next < ids.length && rows[next]; next++) {
+          list.appendChild(result(rows[next], res));
+          if (first && next === 0) mark("first");
+        }
       });
-      more.hidden = shown >= last.total;
-    });
+    })).then(function () { if (my === seq) more.hidden = shown >= res.total; });
+  }
+
+  function result(d, res) {
+    var li = el("li", "result"), h = el("h2"), a = el("a");
+    a.href = d.url;
+    highlight(a, d.title, res.tokens, res.prefix);
+    h.appendChild(a);
+    li.appendChild(h);
+    li.appendChild(el("p", "meta", kindLabel(d.kind) + (d.label ? " · " + d.label : "")));
+    if (d.summary) { var p = el("p", "summary"); highlight(p, d.summary, res.tokens, res.prefix); li.appendChild(p); }
+    return li;
+  }
+
+  // mark notes a step of the current search: performance marks
+  // "search:ask", "search:ranked", "search:first" and "search:shown", and
+  // the milliseconds since asking in data-first-ms and data-ms.
+  var asked = 0;
+  function mark(step) {
+    if (performance.mark) performance.mark("search:" + step);
+    if (step === "ask") { asked = performance.now(); root.removeAttribute("data-first-ms"); root.removeAttribute("data-ms"); }
+    if (step === "first") root.setAttribute("data-first-ms", String(Math.round(performance.now() - asked)));
+    if (step === "shown") root.setAttribute("data-ms", String(Math.round(performance.now() - asked)));
   }
 
   function renderFacets(res) {
@@ -349,13 +417,16 @@
     list.textContent = "";
     more.hidden = true;
     if (!q) { status.textContent = "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."; facetsEl.textContent = ""; return Promise.resolve(); }
-    var t0 = performance.now();
+    mark("ask");
     return engine.search(state.q, state.f, { typing: typing }).then(function (res) {
       if (my !== seq) return;
+      mark("ranked");
       last = res; shown = 0;
       status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”. Thử bỏ dấu, dùng ít từ hơn hoặc bỏ bộ lọc.";
+      // The first results' files are asked for before the filters are drawn.
+      var shown_ = showMore();
       renderFacets(res);
-      return showMore().then(function () { root.setAttribute("data-ms", String(Math.round(performance.now() - t0))); });
+      return shown_.then(function () { if (my === seq) mark("shown"); });
     }).catch(function (e) {
       status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
       throw e;

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"math"
 	"minhbach/internal/vnfold"
 	"runtime"
@@ -104,7 +105,7 @@ const (
 
 // version changes whenever the files change shape; it is part of the
 // index directory's name.
-const version = 2
+const version = 3
 
 // Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
@@ -142,8 +143,11 @@ type group struct {
 //	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]}:
 //	               the k best documents with their impacts, then the
 //	               others, whose impact is the lowest of the k; a long
-//	               list ends with -1-N instead of the others
-//	l/N.json       the other documents of a long list: [gap, gap…]
+//	               list ends with -1 instead of the others
+//	l/H.json       the other documents of long lists whose key hashes to
+//	               H (LongFile): {"term": [gap, gap…]}; the manifest's
+//	               filter "long" holds every such key, so that the client
+//	               asks for the file together with the shard
 //	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]}
 //	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
@@ -181,7 +185,9 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	// that the shard's entry names. Terms share shards by a hash of their
 	// key, so many shards that each holds about ShardBytes.
 	var buf, tail bytes.Buffer
-	small, nLong := 0, 0
+	small := 0
+	longs := map[string][]*term{}
+	var longKeys []string
 	for _, t := range terms {
 		buf.Reset()
 		tail.Reset()
@@ -189,18 +195,35 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		writeHead(&buf, len(t.list), best)
 		writeGaps(&tail, rest)
 		if buf.Len()+tail.Len() > opt.LongBytes && tail.Len() > 0 {
-			fmt.Fprintf(&buf, ",%d", -1-nLong)
-			data := append([]byte{'['}, tail.Bytes()[1:]...)
-			if err := write("l/"+strconv.Itoa(nLong)+".json", append(data, ']')); err != nil {
-				return nil, err
-			}
-			nLong++
+			buf.WriteString(",-1")
+			t.tail = append([]byte{'['}, tail.Bytes()[1:]...)
+			t.tail = append(t.tail, ']')
+			f := LongFile(t.key)
+			longs[f] = append(longs[f], t)
+			longKeys = append(longKeys, t.key)
 		} else {
 			buf.Write(tail.Bytes())
 		}
 		buf.WriteByte(']')
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
+	}
+	for _, f := range slices.Sorted(maps.Keys(longs)) {
+		buf.Reset()
+		buf.WriteByte('{')
+		for i, t := range longs[f] {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			writeString(&buf, t.key)
+			buf.WriteByte(':')
+			buf.Write(t.tail)
+			t.tail = nil
+		}
+		buf.WriteByte('}')
+		if err := write(f, buf.Bytes()); err != nil {
+			return nil, err
+		}
 	}
 	nShards := max(1, (small+opt.ShardBytes-1)/opt.ShardBytes)
 	shards := make([][]*term, nShards)
@@ -261,7 +284,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		"v": version, "n": len(docs), "pre": PrefixLen, "chunk": opt.ChunkDocs,
 		"shards": nShards, "prefixes": nPrefixes, "chunks": nChunks, "words": TitleWords,
 		"kinds": kinds, "fields": tables.fields, "types": tables.types, "levels": tables.levels,
-		"groups": runs,
+		"groups": runs, "long": NewFilter(longKeys),
 	}
 	data, _ := json.Marshal(manifest)
 	if err := write("manifest.json", data); err != nil {
@@ -302,6 +325,9 @@ type term struct {
 	list []posting
 	// enc is the term's entry in its shard.
 	enc []byte
+	// tail is the rest of a long list, the value of its entry in its
+	// long file.
+	tail []byte
 }
 
 // bonusOnly tells whether a term only adds to scores (an exact spelling
@@ -654,9 +680,20 @@ func ShardOf(key string, n int) int {
 	} else if strings.HasPrefix(key, "^") {
 		key = strings.TrimSuffix(key, "$")
 	}
+	return int(fnv1a(key) % uint32(n))
+}
+
+// LongFile returns the file, under the index directory, that holds the
+// rest of key's list when the list is long: "l/" and the FNV-1a hash of the
+// key in hex. Keys whose hashes are equal share the file.
+func LongFile(key string) string {
+	return fmt.Sprintf("l/%08x.json", fnv1a(key))
+}
+
+func fnv1a(key string) uint32 {
 	h := fnv.New32a()
-	h.Write([]byte(key))
-	return int(h.Sum32() % uint32(n))
+	io.WriteString(h, key)
+	return h.Sum32()
 }
 
 // clip cuts s at a word boundary to at most n runes, with "…".

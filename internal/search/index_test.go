@@ -59,9 +59,16 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	}
 	df, k := a[0], a[1]
 	if top := 2 + 2*k; len(a) > top && a[top] < 0 {
-		var tail []int
-		if err := json.Unmarshal(fs["l/"+strconv.Itoa(-1-a[top])+".json"], &tail); err != nil {
+		var tails map[string][]int
+		if err := json.Unmarshal(fs[search.LongFile(key)], &tails); err != nil {
 			t.Fatalf("long list of %q: %v", key, err)
+		}
+		tail, ok := tails[key]
+		if !ok {
+			t.Fatalf("%s lacks the long list of %q", search.LongFile(key), key)
+		}
+		if !m.Long.Has(key) {
+			t.Errorf("the manifest's filter lacks %q, whose list is long", key)
 		}
 		a = append(a[:top], tail...)
 	}
@@ -85,10 +92,11 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 }
 
 type manifest struct {
-	N      int `json:"n"`
-	Shards int `json:"shards"`
-	Chunk  int `json:"chunk"`
-	Chunks int `json:"chunks"`
+	Long   search.Filter `json:"long"`
+	N      int           `json:"n"`
+	Shards int           `json:"shards"`
+	Chunk  int           `json:"chunk"`
+	Chunks int           `json:"chunks"`
 }
 
 // TestIndexFiles builds an index with tiny files and checks, as the client
@@ -115,7 +123,7 @@ func TestIndexFiles(t *testing.T) {
 		t.Errorf("manifest %+v, want 40 documents in 14 chunks of 3, several shards", m)
 	}
 
-	if _, ok := fs["l/0.json"]; !ok {
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(fs)), func(p string) bool { return strings.HasPrefix(p, "l/") }) {
 		t.Error("no long list has a file of its own: the test does not read one")
 	}
 
@@ -206,5 +214,32 @@ func TestPrefixes(t *testing.T) {
 		if strings.ContainsAny(p, "=^ 0123456789") {
 			t.Errorf("prefix %q: the table holds only words", p)
 		}
+	}
+}
+
+// TestFilter checks the manifest's filter of long keys: it holds every key
+// it was made of, and few others.
+func TestFilter(t *testing.T) {
+	var keys []string
+	for i := range 2000 {
+		keys = append(keys, fmt.Sprintf("đất %d", i))
+	}
+	f := search.NewFilter(keys)
+	for _, k := range keys {
+		if !f.Has(k) {
+			t.Fatalf("the filter lacks %q", k)
+		}
+	}
+	false_ := 0
+	for i := range 20000 {
+		if f.Has(fmt.Sprintf("dat %d", i)) {
+			false_++
+		}
+	}
+	if rate := float64(false_) / 20000; rate > 0.02 {
+		t.Errorf("%.1f %% of other keys pass the filter, want about 1 %%", 100*rate)
+	}
+	if search.NewFilter(nil).Has("dat") {
+		t.Error("an empty filter holds a key")
 	}
 }

@@ -1,7 +1,8 @@
 // Runs the search client's engine (assets/js/search.js) under Node on a
 // built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
 // Each query is {q, kind?, field?, type?, level?, year?, typing?}; it prints, for
-// each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read}.
+// each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read, late: long lists
+// asked for a round late}.
 const fs = require("fs");
 const path = require("path");
 const [, , searchJS, publicDir, manifest] = process.argv;
@@ -26,7 +27,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
       const gr = engine.group(d.id);
       return { url: d.url, kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", levels: m.levels.filter((l, i) => gr[4] & (1 << i)).map((l) => l[0]) };
     });
-    out.push({ q: q.q, total: res.total, ids: res.ids, top, scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets });
+    out.push({ q: q.q, total: res.total, ids: res.ids, top, scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets, late: engine.late });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
