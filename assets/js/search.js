@@ -74,10 +74,9 @@
   // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
   // {ids, imp, full}: document numbers ascending and their impacts. The k
   // best carry their own impact; the others get the lowest of those. A
-  // long list's entry ends with -1 in place of the others, which are in
-  // its long file: tail holds them when the caller read it.
-  function parse(a, tail) {
-    var k = a[1], top = 2 + 2 * k, gaps = a.length > top && a[top] < 0 ? (tail || []) : a.slice(top);
+  // long list's entry in its shard ends with -1 in place of the others.
+  function parse(a) {
+    var k = a[1], top = 2 + 2 * k, gaps = a.length > top && a[top] < 0 ? [] : a.slice(top);
     var rest = gaps.length, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
     var i, j = 0, o = 0, x = 0, y = 0, floor = 0;
     for (i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
@@ -153,23 +152,32 @@
     // its documents when all is set (reading a long list's other file),
     // else at least its best.
     var lists = {};
-    self.term = function (key, all) {
+    // term(key, all, via) is the key's list, NONE when the index lacks it:
+    // all its documents when all is set, else at least its best. A long
+    // list read whole comes from its long file in place of its shard, and
+    // so do the exact spellings of a word read whole (via: the word).
+    self.term = function (key, all, via) {
       var id = (all ? "+" : "-") + key;
       if (lists[id]) return lists[id];
-      // A list the filter names as long is asked for with its shard; a
-      // false positive costs a request that fails.
-      var tail = all && mayBeLong(self.m.long, bits, key) ? self.file("l", longFile(key)).catch(function () { return null; }) : null;
-      return (lists[id] = self.file("s", shardOf(key, self.m.shards)).then(function (s) {
+      var word = all && mayBeLong(self.m.long, bits, key) ? key : via && mayBeLong(self.m.long, bits, via) ? via : null;
+      if (!word) return (lists[id] = fromShard(key, all));
+      // A false positive of the filter asks for a file that is not there.
+      return (lists[id] = self.file("l", longFile(word)).catch(function () { return null; }).then(function (t) {
+        if (!t || !t[word]) return fromShard(key, all);
+        return t[key] ? parse(t[key]) : NONE;
+      }));
+    };
+    function fromShard(key, all) {
+      return self.file("s", shardOf(key, self.m.shards)).then(function (s) {
         var v = s[key], top = v ? 2 + 2 * v[1] : 0;
         if (!v) return NONE;
         if (all && v.length > top && v[top] < 0) {
-          if (!tail) self.late++;
-          return (tail || Promise.resolve(null)).then(function (t) { return t || self.file("l", longFile(key)); })
-            .then(function (t) { return parse(v, t[key]); });
+          self.late++;
+          return self.file("l", longFile(key)).then(function (t) { return parse(t[key]); });
         }
         return parse(v);
-      }));
-    };
+      });
+    }
     // complete(word) lists the indexed words that begin with word, the most
     // frequent first (at most 5), the word itself first when indexed.
     self.complete = function (word) {
@@ -228,14 +236,22 @@
         // must be a phrase somewhere: the whole list of its pair. Pairs of
         // longer queries, exact spellings and title keys only add to the
         // score: their best documents suffice.
-        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [], all = [];
+        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [], all = [], via = [];
         // When the pair is required, its list holds only pages with both
         // words: theirs then only score, and their best documents suffice.
-        var needPair = words.length === 2 && pairKeys.length > 0;
-        groups.forEach(function (g, gi) { flat = flat.concat(g); g.forEach(function () { all.push(gi < toks.length ? !(needPair && !toks[gi].number) : needPair && gi < toks.length + pairKeys.length); }); });
-        return Promise.all(flat.map(function (k, i) { return self.term(k, all[i]); })).then(function (lists) {
+        var needPair = words.length === 2 && pairKeys.length > 0, nt = toks.length, np = pairKeys.length;
+        var whole = toks.map(function (t) { return !(needPair && !t.number); });
+        groups.forEach(function (g, gi) {
+          g.forEach(function (k) {
+            flat.push(k);
+            all.push(gi < nt ? whole[gi] : needPair && gi < nt + np);
+            // An exact spelling of a word read whole is in the word's long file.
+            var t = gi >= nt + np && gi < 2 * nt + np ? toks[gi - nt - np] : null;
+            via.push(t && whole[gi - nt - np] && keysOf[gi - nt - np].indexOf(t.folded) >= 0 ? t.folded : null);
+          });
+        });
+        return Promise.all(flat.map(function (k, i) { return self.term(k, all[i], via[i]); })).then(function (lists) {
           var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
-          var nt = toks.length, np = pairKeys.length;
           var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
           var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
           // Candidates: the documents of the shortest required list that

@@ -105,7 +105,7 @@ const (
 
 // version changes whenever the files change shape; it is part of the
 // index directory's name.
-const version = 3
+const version = 4
 
 // Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
@@ -144,10 +144,12 @@ type group struct {
 //	               the k best documents with their impacts, then the
 //	               others, whose impact is the lowest of the k; a long
 //	               list ends with -1 instead of the others
-//	l/H.json       the other documents of long lists whose key hashes to
-//	               H (LongFile): {"term": [gap, gap…]}; the manifest's
-//	               filter "long" holds every such key, so that the client
-//	               asks for the file together with the shard
+//	l/H.json       the whole entries of long lists whose key hashes to H
+//	               (LongFile), each with the entries of a word's exact
+//	               spellings: {"term": [df, k, k×(gap, impact), gaps…],
+//	               "=tẻrm": […]}; the manifest's filter "long" holds every
+//	               such key, so that a client needing a whole list asks for
+//	               the file in place of its shard
 //	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]}
 //	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
@@ -179,14 +181,16 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	x.index(docs, order)
 	terms := x.score(opt.TopImpacts)
 
-	// Every term's best documents, with their impacts, are in its shard;
-	// the other documents of a long list, which only a query that needs
-	// every page of the term reads, are a file of their own, l/N.json,
-	// that the shard's entry names. Terms share shards by a hash of their
-	// key, so many shards that each holds about ShardBytes.
+	// Every term's best documents, with their impacts, are in its shard.
+	// A long list, whose other documents only a query that needs every
+	// page of the term reads, is also whole in a file of its own,
+	// LongFile(key), with the exact spellings of a word: a query reading
+	// the file needs no shard for them. Terms share shards by a hash of
+	// their key, so many shards that each holds about ShardBytes.
 	var buf, tail bytes.Buffer
 	small := 0
 	longs := map[string][]*term{}
+	exacts := map[string][]*term{}
 	var longKeys []string
 	for _, t := range terms {
 		buf.Reset()
@@ -195,9 +199,8 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		writeHead(&buf, len(t.list), best)
 		writeGaps(&tail, rest)
 		if buf.Len()+tail.Len() > opt.LongBytes && tail.Len() > 0 {
+			t.whole = slices.Concat(buf.Bytes(), tail.Bytes(), []byte{']'})
 			buf.WriteString(",-1")
-			t.tail = append([]byte{'['}, tail.Bytes()[1:]...)
-			t.tail = append(t.tail, ']')
 			f := LongFile(t.key)
 			longs[f] = append(longs[f], t)
 			longKeys = append(longKeys, t.key)
@@ -207,6 +210,10 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		buf.WriteByte(']')
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
+		if t.key[0] == '=' {
+			w := vnfold.Fold(t.key[1:])
+			exacts[w] = append(exacts[w], t)
+		}
 	}
 	for _, f := range slices.Sorted(maps.Keys(longs)) {
 		buf.Reset()
@@ -217,8 +224,14 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			}
 			writeString(&buf, t.key)
 			buf.WriteByte(':')
-			buf.Write(t.tail)
-			t.tail = nil
+			buf.Write(t.whole)
+			t.whole = nil
+			for _, e := range exacts[t.key] {
+				buf.WriteByte(',')
+				writeString(&buf, e.key)
+				buf.WriteByte(':')
+				buf.Write(e.enc)
+			}
 		}
 		buf.WriteByte('}')
 		if err := write(f, buf.Bytes()); err != nil {
@@ -325,9 +338,8 @@ type term struct {
 	list []posting
 	// enc is the term's entry in its shard.
 	enc []byte
-	// tail is the rest of a long list, the value of its entry in its
-	// long file.
-	tail []byte
+	// whole is a long list's whole entry, as its long file holds it.
+	whole []byte
 }
 
 // bonusOnly tells whether a term only adds to scores (an exact spelling

@@ -59,18 +59,18 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	}
 	df, k := a[0], a[1]
 	if top := 2 + 2*k; len(a) > top && a[top] < 0 {
-		var tails map[string][]int
-		if err := json.Unmarshal(fs[search.LongFile(key)], &tails); err != nil {
-			t.Fatalf("long list of %q: %v", key, err)
-		}
-		tail, ok := tails[key]
+		long := longFile(t, fs, key)
+		whole, ok := long[key]
 		if !ok {
 			t.Fatalf("%s lacks the long list of %q", search.LongFile(key), key)
+		}
+		if !slices.Equal(whole[:top], a[:top]) {
+			t.Errorf("%q: its long file begins %v, its shard %v", key, whole[:top], a[:top])
 		}
 		if !m.Long.Has(key) {
 			t.Errorf("the manifest's filter lacks %q, whose list is long", key)
 		}
-		a = append(a[:top], tail...)
+		a = whole
 	}
 	got, id, floor := map[int]int{}, 0, 0
 	for i := 0; i < k; i++ {
@@ -89,6 +89,16 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 		got[id] = floor
 	}
 	return got, len(got) == df
+}
+
+// longFile reads the long file of key.
+func longFile(t *testing.T, fs map[string][]byte, key string) map[string][]int {
+	t.Helper()
+	var long map[string][]int
+	if err := json.Unmarshal(fs[search.LongFile(key)], &long); err != nil {
+		t.Fatalf("long file of %q: %v", key, err)
+	}
+	return long
 }
 
 type manifest struct {
@@ -161,6 +171,15 @@ func TestIndexFiles(t *testing.T) {
 	exact, full := list(t, fs, m, "=đất")
 	if full || len(exact) != opt.TopImpacts {
 		t.Errorf("=đất lists %d documents (full %v), want only the best %d", len(exact), full, opt.TopImpacts)
+	}
+	// A client reading the whole list of "dat" from its long file finds
+	// there the exact spelling "đất" too, as its shard has it.
+	var shard map[string][]int
+	if err := json.Unmarshal(fs["s/"+strconv.Itoa(search.ShardOf("=đất", m.Shards))+".json"], &shard); err != nil {
+		t.Fatal(err)
+	}
+	if long := longFile(t, fs, "dat")["=đất"]; len(long) == 0 || !slices.Equal(long, shard["=đất"]) {
+		t.Errorf("the long file of dat has =đất %v, its shard %v", long, shard["=đất"])
 	}
 	title, _ := list(t, fs, m, "^thu tuc dang ky")
 	if len(title) != opt.TopImpacts {
