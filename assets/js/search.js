@@ -193,7 +193,7 @@
     // rows(ids) are promises of the documents' metadata, one for each.
     self.rows = function (ids) {
       var m = self.m;
-      return ids.map(function (id) {
+      return Array.from(ids, function (id) {
         return self.file("m", Math.floor(id / m.chunk)).then(function (rows) {
           var r = rows[id % m.chunk];
           return { id: id, url: r[0], title: r[1], kind: r[2], label: r[3], summary: r[4] };
@@ -300,7 +300,7 @@
             }
           }
           keys = keys.subarray(0, nk).sort();
-          var ids = new Array(nk), scores = new Array(nk);
+          var ids = new Int32Array(nk), scores = new Int32Array(nk);
           for (var r = 0; r < nk; r++) { var key = keys[nk - 1 - r], sc = Math.floor(key / M); ids[r] = M - 1 - (key - sc * M); scores[r] = sc; }
           return { total: nk, ids: ids, scores: scores, facets: facets, tokens: toks, prefix: prefix };
         });
@@ -439,10 +439,10 @@
       mark("ranked");
       last = res; shown = 0;
       status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”. Thử bỏ dấu, dùng ít từ hơn hoặc bỏ bộ lọc.";
-      // The first results' files are asked for before the filters are drawn.
-      var shown_ = showMore();
-      renderFacets(res);
-      return shown_.then(function () { if (my === seq) mark("shown"); });
+      // The filters are drawn once the first results are shown: drawing
+      // them first would keep the page from showing results as they come.
+      facetsEl.textContent = "";
+      return showMore().then(function () { if (my === seq) { mark("shown"); renderFacets(res); } });
     }).catch(function (e) {
       status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
       throw e;

@@ -186,7 +186,7 @@ const minhbachJS = `(async (q) => {
 	// Every result, not only those shown: the engine again, its files now cached.
 	const e = new MinhbachSearch.Engine(root.getAttribute("data-index"), u => fetch(u).then(r => r.json()));
 	const r = await e.search(q, {});
-	return {ms, first, total: r.total, ids: r.ids.map(String), debug: JSON.stringify(performance.getEntriesByType("resource").map(e => [e.name.split("/").slice(-2).join("/"), Math.round(e.startTime), Math.round(e.responseEnd)]).concat(performance.getEntriesByType("mark").map(e => [e.name, Math.round(e.startTime)])))};
+	return {ms, first, total: r.total, ids: Array.from(r.ids, String), debug: JSON.stringify(performance.getEntriesByType("resource").map(e => [e.name.split("/").slice(-2).join("/"), Math.round(e.startTime), Math.round(e.responseEnd)]).concat(performance.getEntriesByType("mark").map(e => [e.name, Math.round(e.startTime)])))};
 })`
 
 // pagefindInit loads Pagefind and initialises it.

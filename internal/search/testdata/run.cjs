@@ -27,7 +27,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
       const gr = engine.group(d.id);
       return { url: d.url, kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", levels: m.levels.filter((l, i) => gr[4] & (1 << i)).map((l) => l[0]) };
     });
-    out.push({ q: q.q, total: res.total, ids: res.ids, top, scores: (res.scores || []).slice(0, 10), bytes, facets: res.facets, late: engine.late });
+    out.push({ q: q.q, total: res.total, ids: Array.from(res.ids), top, scores: Array.from(res.scores.slice(0, 10)), bytes, facets: res.facets, late: engine.late });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
