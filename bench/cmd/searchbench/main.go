@@ -4,22 +4,25 @@
 // bytes it sends (gzipped, as a static host sends text), and the page
 // reports how long the search took to show its first results.
 //
-//	searchbench -public DIR -tool minhbach|pagefind [-http1] "query" …
+//	searchbench -public DIR -tool minhbach|pagefind [-http1] [-settle 2s] "query" …
 //
 // The server speaks HTTP/2 over TLS (a certificate made for the run), as
 // a portal behind nginx does; -http1 serves plain HTTP/1.1, where a
 // browser opens at most 6 connections to a host and a round of more files
 // takes two waves.
 //
-// minhbach: opens /tim-kiem/, types the query in its form and submits it,
-// and reads the time the page measured from the search call to 10 results
-// shown (data-ms). pagefind: opens a blank page of the same server, imports
-// /pagefind/pagefind.js and initialises it, then times a search and the
-// loading of the first 10 results' data. Each line gives the bytes of the search
-// files (the client and the index: everything but the page's own HTML,
-// CSS and images) and of everything, the result count, and the time. For
-// a query with diacritics, the same query without them is run too, and the
-// share of the first's results the second finds is printed.
+// minhbach: opens /tim-kiem/, waits for it to read its manifest and then
+// rest (-settle, as a citizen reads and types), submits the query in its
+// form, and reads the times the page measured from the search call to the
+// first result and to 10 results shown (data-first-ms, data-ms).
+// pagefind: opens a blank page of the same server, imports
+// /pagefind/pagefind.js and initialises it, rests as long, then times a
+// search and the loading of the first 10 results' data (the first result's
+// data, and all 10). Each line gives the bytes of the search files (the
+// client and the index: everything but the page's own HTML, CSS and
+// images) and of everything, the result count, and the times. For a query
+// with diacritics, the same query without them is run too, and the share
+// of the first's results the second finds is printed.
 package main
 
 import (
