@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,8 +39,10 @@ const fetchedJS = `performance.getEntriesByType("resource").filter(e => /\/tim-k
 
 func waitResults(t *testing.T, ctx context.Context, stage, wantStatus string) []searchResult {
 	t.Helper()
+	// data-ms: the page has shown its first results (each as it came) and
+	// drawn the filters.
 	js := fmt.Sprintf(`(() => { const s = document.getElementById("trang-thai").textContent;
-		return s.includes(%q) && document.querySelector("#ket-qua .result") ? s : "" })()`, wantStatus)
+		return s.includes(%q) && document.querySelector("#ket-qua .result") && document.getElementById("tim-kiem").hasAttribute("data-ms") ? s : "" })()`, wantStatus)
 	// Evaluate in a loop rather than chromedp.Poll, whose polling does not
 	// survive a page restored from the back-forward cache.
 	found := ""
@@ -67,6 +70,19 @@ func TestE2ESearch(t *testing.T) {
 		time.Since(start).Round(time.Millisecond), browserRun(t, ctx, "timing", chromedp.Evaluate[string](`document.getElementById("tim-kiem").dataset.ms`)))
 	fetched := browserRun(t, ctx, "bytes", chromedp.Evaluate[int](fetchedJS))
 	t.Logf("the page fetched %d bytes for its first query (client and index files)", fetched)
+	// Results shown as their files come are in the engine's order.
+	ranked := browserRun(t, ctx, "ranking", chromedp.Evaluate[[]string](`(async () => {
+		const e = new MinhbachSearch.Engine(document.getElementById("tim-kiem").dataset.index, u => fetch(u).then(r => r.json()));
+		const r = await e.search("thu tuc dat dai", {}, {typing: true});
+		return (await e.docs(r.ids.slice(0, 10))).map(d => d.url);
+	})()`, chromedp.EvalAwaitPromise))
+	var shown []string
+	for _, r := range res {
+		shown = append(shown, r.Href)
+	}
+	if !slices.Equal(shown, ranked) {
+		t.Errorf("the page shows %q, the engine ranks %q", shown, ranked)
+	}
 	land := -1
 	for i, r := range res[:min(3, len(res))] {
 		if strings.HasPrefix(r.Href, "/thu-tuc/") && r.Mark > 0 {
