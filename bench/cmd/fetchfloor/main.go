@@ -4,7 +4,10 @@
 // when the first and the last arrived (parsed as JSON), as the floor under
 // any search that needs a round of requests.
 //
-//	fetchfloor -public DIR -runs 5 URL…
+//	fetchfloor -public DIR [-runs 5] [-settle 200ms] URL…
+//
+// -settle is how long the page rests, loaded, before fetching: a browser
+// context just started keeps working for a second or two.
 package main
 
 import (
