@@ -72,43 +72,58 @@
   }
 
   // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
-  // {ids, imp, full}: document numbers ascending and their impacts. The k
-  // best carry their own impact; the others get the lowest of those. A
+  // {df, n, full, floor}: its n documents, whether they are all df of the
+  // term's, and the lowest impact of the k best, which the others get. A
   // long list's entry in its shard ends with -1 in place of the others.
+  // Cursors read the entry itself, in document order.
   function parse(a) {
-    var k = a[1], top = 2 + 2 * k, gaps = a.length > top && a[top] < 0 ? [] : a.slice(top);
-    var rest = gaps.length, n = k + rest, ids = new Int32Array(n), imp = new Int32Array(n);
-    var i, j = 0, o = 0, x = 0, y = 0, floor = 0;
-    for (i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
-    i = 0;
-    if (k) x = a[2];
-    if (rest) y = gaps[0];
-    while (i < k || j < rest) {
-      if (j >= rest || (i < k && x < y)) { ids[o] = x; imp[o++] = a[3 + 2 * i]; if (++i < k) x += a[2 + 2 * i]; }
-      else { ids[o] = y; imp[o++] = floor; if (++j < rest) y += gaps[j]; }
-    }
-    return { df: a[0], ids: ids, imp: imp, full: n === a[0], floor: floor };
+    var k = a[1], top = 2 + 2 * k, rest = a.length > top && a[top] >= 0 ? a.length - top : 0, floor = 0;
+    for (var i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
+    return { df: a[0], a: a, k: k, top: top, n: k + rest, full: k + rest === a[0], floor: floor };
   }
-  var NONE = { df: 0, ids: new Int32Array(0), imp: new Int32Array(0), full: true };
+  var NONE = parse([0, 0]), END = 2147483647;
 
   // union merges lists: a document scores its best.
   function union(lists) {
     if (lists.length === 1) return lists[0];
     var best = new Map();
-    lists.forEach(function (l) { for (var i = 0; i < l.ids.length; i++) best.set(l.ids[i], Math.max(best.get(l.ids[i]) || 0, l.imp[i])); });
-    var ids = Int32Array.from(best.keys()).sort(), imp = new Int32Array(ids.length);
-    for (var i = 0; i < ids.length; i++) imp[i] = best.get(ids[i]);
-    return { df: ids.length, ids: ids, imp: imp, full: true };
+    lists.forEach(function (l) { for (var c = new Cursor(l); c.next();) best.set(c.id, Math.max(best.get(c.id) || 0, c.imp)); });
+    var ids = Int32Array.from(best.keys()).sort(), a = [ids.length, ids.length], last = 0;
+    for (var i = 0; i < ids.length; i++) { a.push(ids[i] - last, best.get(ids[i])); last = ids[i]; }
+    return parse(a);
   }
 
-  // Cursor reads a list for ascending document numbers.
-  function Cursor(l) { this.l = l; this.i = 0; }
-  // at returns the impact of document id, 0 when the list lacks it.
+  // Cursor reads a list for ascending document numbers: its best documents
+  // (b, the one at index bi) and the others (r, at index ri of the entry)
+  // are two streams.
+  function Cursor(l) {
+    var a = l.a;
+    this.l = l; this.a = a; this.bi = 0; this.ri = l.top;
+    this.b = l.k ? a[2] : END;
+    this.r = l.n > l.k ? a[l.top] : END;
+  }
+  // at returns the impact of document id, 0 when the list lacks it; ids
+  // asked for ascend.
   Cursor.prototype.at = function (id) {
-    var ids = this.l.ids, i = this.i;
-    while (i < ids.length && ids[i] < id) i++;
-    this.i = i;
-    return i < ids.length && ids[i] === id ? this.l.imp[i] : 0;
+    var a = this.a;
+    while (this.b < id) this.b = ++this.bi < this.l.k ? this.b + a[2 + 2 * this.bi] : END;
+    if (this.b === id) return a[3 + 2 * this.bi];
+    while (this.r < id) this.r = ++this.ri < a.length ? this.r + a[this.ri] : END;
+    return this.r === id ? this.l.floor : 0;
+  };
+  // next moves to the next document: its number in id, its impact in imp;
+  // false after the last.
+  Cursor.prototype.next = function () {
+    var a = this.a;
+    if (this.b < this.r) {
+      this.id = this.b; this.imp = a[3 + 2 * this.bi];
+      this.b = ++this.bi < this.l.k ? this.b + a[2 + 2 * this.bi] : END;
+      return true;
+    }
+    if (this.r === END) return false;
+    this.id = this.r; this.imp = this.l.floor;
+    this.r = ++this.ri < a.length ? this.r + a[this.ri] : END;
+    return true;
   };
 
   // Engine reads the index whose manifest is at manifestURL; fetchJSON(url)
@@ -148,9 +163,6 @@
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (self.starts[mid] <= id) lo = mid; else hi = mid - 1; }
       return self.m.groups[lo];
     };
-    // term(key, all) is the key's list, NONE when the index lacks it: all
-    // its documents when all is set (reading a long list's other file),
-    // else at least its best.
     var lists = {};
     // term(key, all, via) is the key's list, NONE when the index lacks it:
     // all its documents when all is set, else at least its best. A long
@@ -263,7 +275,7 @@
             scoreOnly = wordLists.filter(function (l, i) { return !toks[i].number; });
             pairLists = pairLists.slice(1);
           }
-          var order = req.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
+          var order = req.slice().sort(function (a, b) { return a.n - b.n; });
           var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
           var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
           var bonus_ = bonus.map(function (l) { return new Cursor(l); });
@@ -273,9 +285,9 @@
           var M = 1;
           while (M <= m.n) M *= 2;
           var starts = self.starts, ng = starts.length, count = new Int32Array(ng), fails = new Int8Array(ng).fill(-1);
-          var first = order[0].ids, keys = new Float64Array(first.length), nk = 0, gi = 0;
-          for (var c = 0; c < first.length; c++) {
-            var id = first[c], s = order[0].imp[c], ok = true;
+          var first = words_[0], keys = new Float64Array(order[0].n), nk = 0, gi = 0;
+          while (first.next()) {
+            var id = first.id, s = first.imp, ok = true;
             for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
             if (!ok) continue;
             for (var pp = 0; pp < pairs_.length; pp++) s += pairs_[pp].at(id);
