@@ -73,15 +73,32 @@
 
   // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
   // {df, n, full, floor}: its n documents, whether they are all df of the
-  // term's, and the lowest impact of the k best, which the others get. A
-  // long list's entry in its shard ends with -1 in place of the others.
-  // Cursors read the entry itself, in document order.
+  // term's, and the lowest impact of the k best, which the others get. The
+  // others are gaps, or one bitmap (a base64 string: document i is bit i%8
+  // of byte i/8). A long list's entry in its shard ends with -1 in their
+  // place. Cursors read the entry itself, in document order.
   function parse(a) {
-    var k = a[1], top = 2 + 2 * k, rest = a.length > top && a[top] >= 0 ? a.length - top : 0, floor = 0;
+    var k = a[1], top = 2 + 2 * k, last = a[a.length - 1], bits = null, rest = 0, floor = 0;
+    if (a.length > top && typeof last === "string") {
+      var b = atob(last);
+      bits = new Uint8Array(b.length);
+      for (var j = 0; j < b.length; j++) bits[j] = b.charCodeAt(j);
+      rest = a[0] - k;
+    } else if (a.length > top && a[top] >= 0) rest = a.length - top;
     for (var i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
-    return { df: a[0], a: a, k: k, top: top, n: k + rest, full: k + rest === a[0], floor: floor };
+    return { df: a[0], a: a, k: k, top: top, bits: bits, n: k + rest, full: k + rest === a[0], floor: floor };
   }
-  var NONE = parse([0, 0]), END = 2147483647;
+  // bit returns the first document from i on that the bitmap holds.
+  function bit(bits, i) {
+    for (var end = bits.length * 8; i < end;) {
+      var x = bits[i >> 3] >> (i & 7);
+      if (!x) i = (i | 7) + 1;
+      else if (x & 1) return i;
+      else i++;
+    }
+    return END;
+  }
+  var END = 2147483647, NONE = parse([0, 0]);
 
   // union merges lists: a document scores its best.
   function union(lists) {
@@ -98,9 +115,9 @@
   // are two streams.
   function Cursor(l) {
     var a = l.a;
-    this.l = l; this.a = a; this.bi = 0; this.ri = l.top;
+    this.l = l; this.a = a; this.bits = l.bits; this.bi = 0; this.ri = l.top;
     this.b = l.k ? a[2] : END;
-    this.r = l.n > l.k ? a[l.top] : END;
+    this.r = l.n === l.k ? END : l.bits ? bit(l.bits, 0) : a[l.top];
   }
   // at returns the impact of document id, 0 when the list lacks it; ids
   // asked for ascend.
@@ -108,6 +125,8 @@
     var a = this.a;
     while (this.b < id) this.b = ++this.bi < this.l.k ? this.b + a[2 + 2 * this.bi] : END;
     if (this.b === id) return a[3 + 2 * this.bi];
+    var bits = this.bits;
+    if (bits) return id < bits.length * 8 && (bits[id >> 3] >> (id & 7)) & 1 ? this.l.floor : 0;
     while (this.r < id) this.r = ++this.ri < a.length ? this.r + a[this.ri] : END;
     return this.r === id ? this.l.floor : 0;
   };
@@ -122,7 +141,7 @@
     }
     if (this.r === END) return false;
     this.id = this.r; this.imp = this.l.floor;
-    this.r = ++this.ri < a.length ? this.r + a[this.ri] : END;
+    this.r = this.bits ? bit(this.bits, this.r + 1) : ++this.ri < a.length ? this.r + a[this.ri] : END;
     return true;
   };
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -105,7 +106,7 @@ const (
 
 // version changes whenever the files change shape; it is part of the
 // index directory's name.
-const version = 4
+const version = 5
 
 // Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
@@ -142,8 +143,9 @@ type group struct {
 //	manifest.json  counts, facet tables and the facet group of every document
 //	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]}:
 //	               the k best documents with their impacts, then the
-//	               others, whose impact is the lowest of the k; a long
-//	               list ends with -1 instead of the others
+//	               others, whose impact is the lowest of the k, as gaps
+//	               or as one bitmap when that is shorter (writeRest); a
+//	               long list ends with -1 instead of the others
 //	l/H.json       the whole entries of long lists whose key hashes to H
 //	               (LongFile), each with the entries of a word's exact
 //	               spellings: {"term": [df, k, k×(gap, impact), gaps…],
@@ -197,7 +199,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		tail.Reset()
 		best, rest := t.split(opt.TopImpacts)
 		writeHead(&buf, len(t.list), best)
-		writeGaps(&tail, rest)
+		writeRest(&tail, rest, len(docs))
 		if buf.Len()+tail.Len() > opt.LongBytes && tail.Len() > 0 {
 			t.whole = slices.Concat(buf.Bytes(), tail.Bytes(), []byte{']'})
 			buf.WriteString(",-1")
@@ -403,14 +405,30 @@ func writeHead(buf *bytes.Buffer, df int, best []posting) {
 	}
 }
 
-// writeGaps writes ",gap,gap…": the documents of rest as differences.
-func writeGaps(buf *bytes.Buffer, rest []posting) {
+// writeRest writes the documents of rest, among n: as differences,
+// ",gap,gap…", or, when that is longer, as a bitmap, ",\"…\"": n bits in
+// base64, document i in bit i%8 of byte i/8. The client reads a bitmap of
+// a common word's thousands of documents faster than as many numbers, and
+// tests a document in it at once.
+func writeRest(buf *bytes.Buffer, rest []posting, n int) {
+	start := buf.Len()
 	last := int32(0)
 	for _, x := range rest {
 		buf.WriteByte(',')
 		buf.WriteString(strconv.Itoa(int(x.doc - last)))
 		last = x.doc
 	}
+	if len(rest) == 0 || buf.Len()-start <= base64.StdEncoding.EncodedLen((n+7)/8)+3 {
+		return
+	}
+	bits := make([]byte, (n+7)/8)
+	for _, x := range rest {
+		bits[x.doc/8] |= 1 << (x.doc % 8)
+	}
+	buf.Truncate(start)
+	buf.WriteString(`,"`)
+	buf.WriteString(base64.StdEncoding.EncodeToString(bits))
+	buf.WriteByte('"')
 }
 
 // writePrefixes writes the prefix table: for the first PrefixLen letters

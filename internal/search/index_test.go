@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -49,7 +50,7 @@ func files(t *testing.T, docs []search.Doc, opt search.Options) (map[string][]by
 // whether it lists every document of the term.
 func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]int, bool) {
 	t.Helper()
-	var shard map[string][]int
+	var shard map[string][]any
 	if err := json.Unmarshal(fs["s/"+strconv.Itoa(search.ShardOf(key, m.Shards))+".json"], &shard); err != nil {
 		t.Fatalf("shard of %q: %v", key, err)
 	}
@@ -57,14 +58,15 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	if !ok {
 		return nil, true
 	}
-	df, k := a[0], a[1]
-	if top := 2 + 2*k; len(a) > top && a[top] < 0 {
+	num := func(i int) int { return int(a[i].(float64)) }
+	df, k := num(0), num(1)
+	if top := 2 + 2*k; len(a) > top && a[top] == -1.0 {
 		long := longFile(t, fs, key)
 		whole, ok := long[key]
 		if !ok {
 			t.Fatalf("%s lacks the long list of %q", search.LongFile(key), key)
 		}
-		if !slices.Equal(whole[:top], a[:top]) {
+		if fmt.Sprint(whole[:top]) != fmt.Sprint(a[:top]) {
 			t.Errorf("%q: its long file begins %v, its shard %v", key, whole[:top], a[:top])
 		}
 		if !m.Long.Has(key) {
@@ -74,27 +76,43 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	}
 	got, id, floor := map[int]int{}, 0, 0
 	for i := 0; i < k; i++ {
-		id += a[2+2*i]
-		got[id] = a[3+2*i]
-		if i == 0 || a[3+2*i] < floor {
-			floor = a[3+2*i]
+		id += num(2 + 2*i)
+		got[id] = num(3 + 2*i)
+		if i == 0 || num(3+2*i) < floor {
+			floor = num(3 + 2*i)
 		}
 	}
-	id = 0
-	for _, gap := range a[2+2*k:] {
-		id += gap
-		if _, dup := got[id]; dup {
-			t.Errorf("%q lists document %d twice", key, id)
+	var rest []int
+	if bitmap, ok := a[len(a)-1].(string); ok && len(a) > 2+2*k {
+		bits, err := base64.StdEncoding.DecodeString(bitmap)
+		if err != nil || len(bits) != (m.N+7)/8 {
+			t.Fatalf("%q: bitmap of %d bytes (%v), want %d", key, len(bits), err, (m.N+7)/8)
 		}
-		got[id] = floor
+		for d := range len(bits) * 8 {
+			if bits[d/8]&(1<<(d%8)) != 0 {
+				rest = append(rest, d)
+			}
+		}
+	} else {
+		id = 0
+		for i := 2 + 2*k; i < len(a); i++ {
+			id += num(i)
+			rest = append(rest, id)
+		}
+	}
+	for _, d := range rest {
+		if _, dup := got[d]; dup {
+			t.Errorf("%q lists document %d twice", key, d)
+		}
+		got[d] = floor
 	}
 	return got, len(got) == df
 }
 
 // longFile reads the long file of key.
-func longFile(t *testing.T, fs map[string][]byte, key string) map[string][]int {
+func longFile(t *testing.T, fs map[string][]byte, key string) map[string][]any {
 	t.Helper()
-	var long map[string][]int
+	var long map[string][]any
 	if err := json.Unmarshal(fs[search.LongFile(key)], &long); err != nil {
 		t.Fatalf("long file of %q: %v", key, err)
 	}
@@ -123,7 +141,7 @@ func TestIndexFiles(t *testing.T) {
 		}
 		docs = append(docs, search.Doc{URL: fmt.Sprintf("/thu-tuc/%d/", i), Title: title, Kind: search.KindProcedure, Text: text})
 	}
-	opt := search.Options{ShardBytes: 200, TopImpacts: 5, ChunkDocs: 3, PrefixBytes: 100, LongBytes: 60}
+	opt := search.Options{ShardBytes: 200, TopImpacts: 5, ChunkDocs: 3, PrefixBytes: 100, LongBytes: 30}
 	fs, dir := files(t, docs, opt)
 	var m manifest
 	if err := json.Unmarshal(fs["manifest.json"], &m); err != nil {
@@ -172,13 +190,25 @@ func TestIndexFiles(t *testing.T) {
 	if full || len(exact) != opt.TopImpacts {
 		t.Errorf("=đất lists %d documents (full %v), want only the best %d", len(exact), full, opt.TopImpacts)
 	}
+	// The others of a list in 40 documents are a bitmap; those of a list in
+	// 10 documents are gaps.
+	if dat := longFile(t, fs, "dat")["dat"]; len(dat) == 0 {
+		t.Error("no long list of dat")
+	} else if _, ok := dat[len(dat)-1].(string); !ok {
+		t.Errorf("the long list of dat, in every document, ends %v, want a bitmap", dat[len(dat)-1])
+	}
+	if tich := longFile(t, fs, "tich")["tich"]; len(tich) == 0 {
+		t.Error("no long list of tich")
+	} else if _, ok := tich[len(tich)-1].(float64); !ok {
+		t.Errorf("the long list of tich, in a quarter of the documents, ends %v, want a gap", tich[len(tich)-1])
+	}
 	// A client reading the whole list of "dat" from its long file finds
 	// there the exact spelling "đất" too, as its shard has it.
-	var shard map[string][]int
+	var shard map[string][]any
 	if err := json.Unmarshal(fs["s/"+strconv.Itoa(search.ShardOf("=đất", m.Shards))+".json"], &shard); err != nil {
 		t.Fatal(err)
 	}
-	if long := longFile(t, fs, "dat")["=đất"]; len(long) == 0 || !slices.Equal(long, shard["=đất"]) {
+	if long := longFile(t, fs, "dat")["=đất"]; len(long) == 0 || fmt.Sprint(long) != fmt.Sprint(shard["=đất"]) {
 		t.Errorf("the long file of dat has =đất %v, its shard %v", long, shard["=đất"])
 	}
 	title, _ := list(t, fs, m, "^thu tuc dang ky")
