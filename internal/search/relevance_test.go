@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -58,6 +60,8 @@ type result struct {
 	Facets map[string]any `json:"facets"`
 	// Late counts the long lists asked for only after their shard came.
 	Late int `json:"late"`
+	// Files are the index files read, "s/12.json".
+	Files []string `json:"files"`
 }
 
 func relevanceQueries(t *testing.T) []query {
@@ -114,8 +118,10 @@ func TestIndexShape(t *testing.T) {
 	if tails < 20 {
 		t.Fatalf("the tiny index has %d files of long lists, want many", tails)
 	}
+	readWhole := 0
 	for i, q := range qs {
 		w, g := want[i], got[i]
+		readWhole += shardsSkipped(t, q, g, tinyDir, tiny.Manifest)
 		if g.Late > 0 {
 			t.Errorf("%q: %d long lists were asked for a round after their shards: the manifest's filter lacks them", q.Q, g.Late)
 		}
@@ -127,6 +133,69 @@ func TestIndexShape(t *testing.T) {
 			t.Errorf("%q: tiny files count facets %s, want %s", q.Q, gf, wf)
 		}
 	}
+	if readWhole == 0 {
+		t.Error("no query read a word's list whole from its long file: the test checks nothing")
+	}
+}
+
+// shardsSkipped checks that a query of three words or more without
+// diacritics or numbers, which needs each word's list whole, read
+// a long word from its long file and not from its shard, unless another of
+// its keys (a pair, the title key, a word that is not long) sits in that
+// shard. It returns how many words were read so.
+func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
+	t.Helper()
+	toks := search.Tokenize(q.Q)
+	if len(toks) < 3 || q.Typing || vnfold.Fold(q.Q) != q.Q {
+		return 0
+	}
+	var words []string
+	for _, tk := range toks {
+		if tk.Number {
+			return 0
+		}
+		words = append(words, tk.Folded)
+	}
+	var m struct {
+		Shards int `json:"shards"`
+	}
+	root := filepath.Join(dir, filepath.FromSlash(path.Dir(manifest)))
+	data, err := os.ReadFile(filepath.Join(root, "manifest.json"))
+	if err != nil || json.Unmarshal(data, &m) != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	shard := func(k string) string { return "s/" + strconv.Itoa(search.ShardOf(k, m.Shards)) + ".json" }
+	isLong := func(w string) bool {
+		var long map[string]json.RawMessage
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(search.LongFile(w))))
+		return err == nil && json.Unmarshal(data, &long) == nil && long[w] != nil
+	}
+	need := map[string]bool{shard("^" + strings.Join(words[:min(len(words), search.TitleWords)], " ")): true}
+	for i := 1; i < len(words); i++ {
+		need[shard(words[i-1]+" "+words[i])] = true
+	}
+	var long []string
+	for _, w := range words {
+		if isLong(w) {
+			long = append(long, w)
+		} else {
+			need[shard(w)] = true
+		}
+	}
+	skipped := 0
+	for _, w := range long {
+		if !slices.Contains(r.Files, search.LongFile(w)) {
+			t.Errorf("%q: the long list of %q was not read from its long file (read %v)", q.Q, w, r.Files)
+		}
+		if s := shard(w); !need[s] {
+			if slices.Contains(r.Files, s) {
+				t.Errorf("%q: read %s, the shard of %q, whose whole list its long file holds", q.Q, s, w)
+			} else {
+				skipped++
+			}
+		}
+	}
+	return skipped
 }
 
 // needNode returns the path of node, skipping the test when it is missing

@@ -1,8 +1,8 @@
 // Runs the search client's engine (assets/js/search.js) under Node on a
 // built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
 // Each query is {q, kind?, field?, type?, level?, year?, typing?}; it prints, for
-// each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read, late: long lists
-// asked for a round late}.
+// each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read, files: the files
+// read ("s/12.json"), late: long lists asked for a round late}.
 const fs = require("fs");
 const path = require("path");
 const [, , searchJS, publicDir, manifest] = process.argv;
@@ -13,9 +13,11 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   const out = [];
   for (const q of queries) {
     let bytes = 0;
+    const files = [];
     const engine = new S.Engine(manifest, (url) => {
       const data = fs.readFileSync(path.join(publicDir, url));
       bytes += data.length;
+      files.push(url.slice(url.lastIndexOf("/", url.lastIndexOf("/") - 1) + 1));
       return Promise.resolve(JSON.parse(data));
     });
     const filters = {};
@@ -27,7 +29,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
       const gr = engine.group(d.id);
       return { url: d.url, kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", levels: m.levels.filter((l, i) => gr[4] & (1 << i)).map((l) => l[0]) };
     });
-    out.push({ q: q.q, total: res.total, ids: Array.from(res.ids), top, scores: Array.from(res.scores.slice(0, 10)), bytes, facets: res.facets, late: engine.late });
+    out.push({ q: q.q, total: res.total, ids: Array.from(res.ids), top, scores: Array.from(res.scores.slice(0, 10)), bytes, files, facets: res.facets, late: engine.late });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
