@@ -55,7 +55,7 @@
     else if (key[0] === "^") key = key.replace(/\$$/, "");
     return fnv(key) % n;
   }
-  // longFile names the file of a long list's other documents (search.LongFile).
+  // longFile names the file that holds a long list whole (search.LongFile).
   function longFile(key) { return ("0000000" + fnv(key).toString(16)).slice(-8); }
   // mayBeLong reads the manifest's filter of long lists (search.Filter).
   function mayBeLong(f, bits, key) {
@@ -79,14 +79,15 @@
   // place. Cursors read the entry itself, in document order.
   function parse(a) {
     var k = a[1], top = 2 + 2 * k, last = a[a.length - 1], bits = null, rest = 0, floor = 0;
-    if (a.length > top && typeof last === "string") {
-      var b = atob(last);
-      bits = new Uint8Array(b.length);
-      for (var j = 0; j < b.length; j++) bits[j] = b.charCodeAt(j);
-      rest = a[0] - k;
-    } else if (a.length > top && a[top] >= 0) rest = a.length - top;
+    if (a.length > top && typeof last === "string") { bits = bytes(last); rest = a[0] - k; } else if (a.length > top && a[top] >= 0) rest = a.length - top;
     for (var i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
     return { df: a[0], a: a, k: k, top: top, bits: bits, n: k + rest, full: k + rest === a[0], floor: floor };
+  }
+  // bytes decodes base64.
+  function bytes(s) {
+    var b = atob(s), out = new Uint8Array(b.length);
+    for (var i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+    return out;
   }
   // bit returns the first document from i on that the bitmap holds.
   function bit(bits, i) {
@@ -161,7 +162,7 @@
     var bits;
     self.ready = get(manifestURL).then(function (m) {
       self.m = m;
-      bits = m.long && m.long.m ? Uint8Array.from(atob(m.long.b), function (c) { return c.charCodeAt(0); }) : null;
+      bits = m.long && m.long.m ? bytes(m.long.b) : null;
       var start = 0;
       self.starts = m.groups.map(function (r) { var s = start; start += r[0]; return s; });
       return m;

@@ -193,7 +193,6 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	small := 0
 	longs := map[string][]*term{}
 	exacts := map[string][]*term{}
-	var longKeys []string
 	for _, t := range terms {
 		buf.Reset()
 		tail.Reset()
@@ -205,7 +204,6 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			buf.WriteString(",-1")
 			f := LongFile(t.key)
 			longs[f] = append(longs[f], t)
-			longKeys = append(longKeys, t.key)
 		} else {
 			buf.Write(tail.Bytes())
 		}
@@ -217,22 +215,16 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			exacts[w] = append(exacts[w], t)
 		}
 	}
+	var longKeys []string
 	for _, f := range slices.Sorted(maps.Keys(longs)) {
 		buf.Reset()
 		buf.WriteByte('{')
-		for i, t := range longs[f] {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			writeString(&buf, t.key)
-			buf.WriteByte(':')
-			buf.Write(t.whole)
+		for _, t := range longs[f] {
+			longKeys = append(longKeys, t.key)
+			writeEntry(&buf, t.key, t.whole)
 			t.whole = nil
 			for _, e := range exacts[t.key] {
-				buf.WriteByte(',')
-				writeString(&buf, e.key)
-				buf.WriteByte(':')
-				buf.Write(e.enc)
+				writeEntry(&buf, e.key, e.enc)
 			}
 		}
 		buf.WriteByte('}')
@@ -250,13 +242,8 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		slices.SortFunc(ts, func(a, b *term) int { return strings.Compare(a.key, b.key) })
 		buf.Reset()
 		buf.WriteByte('{')
-		for i, t := range ts {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			writeString(&buf, t.key)
-			buf.WriteByte(':')
-			buf.Write(t.enc)
+		for _, t := range ts {
+			writeEntry(&buf, t.key, t.enc)
 		}
 		buf.WriteByte('}')
 		if err := write("s/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
@@ -403,6 +390,17 @@ func writeHead(buf *bytes.Buffer, df int, best []posting) {
 		buf.WriteString(strconv.Itoa(int(x.v)))
 		last = x.doc
 	}
+}
+
+// writeEntry writes "key":entry into the object buf holds, after a comma
+// unless it is the object's first.
+func writeEntry(buf *bytes.Buffer, key string, entry []byte) {
+	if b := buf.Bytes(); b[len(b)-1] != '{' {
+		buf.WriteByte(',')
+	}
+	writeString(buf, key)
+	buf.WriteByte(':')
+	buf.Write(entry)
 }
 
 // writeRest writes the documents of rest, among n: as differences,
@@ -713,9 +711,9 @@ func ShardOf(key string, n int) int {
 	return int(fnv1a(key) % uint32(n))
 }
 
-// LongFile returns the file, under the index directory, that holds the
-// rest of key's list when the list is long: "l/" and the FNV-1a hash of the
-// key in hex. Keys whose hashes are equal share the file.
+// LongFile returns the file, under the index directory, that holds key's
+// whole list when the list is long: "l/" and the FNV-1a hash of the key in
+// hex. Keys whose hashes are equal share the file.
 func LongFile(key string) string {
 	return fmt.Sprintf("l/%08x.json", fnv1a(key))
 }

@@ -157,15 +157,16 @@ type result struct {
 	total, requests int
 	search, all     int64
 	// ms is the time from asking to the first 10 results shown, first
-	// to the first result shown (the same for Pagefind, which shows none).
+	// to the first result shown (for Pagefind: to their data loaded).
 	ms, first float64
 	ids       []string
 }
 
-// Both tools are timed the same way: the page is loaded and the tool's
-// code initialised (minhbach's page has read its manifest; Pagefind has
-// loaded its WebAssembly and entry file), then the clock runs from the
-// search call to the first 10 results with their titles and summaries.
+// Both tools are timed the same way: the page is loaded, the tool's code
+// initialised (minhbach's page has read its manifest; Pagefind has loaded
+// its WebAssembly and entry file) and the page has rested (settle), then
+// the clock runs from the search call to the first 10 results with their
+// titles and summaries.
 // The bytes count everything the page fetched from the first request.
 
 // minhbachReady waits for the search page to have read its manifest.
