@@ -125,10 +125,63 @@ func Key(s string) string {
 }
 
 // NumberKey returns the comparison key of a document number or code:
-// case, diacritics and spaces do not matter, so "25/2018/qd-ubnd" and
-// "25/2018/QĐ-UBND" share a key.
+// case, diacritics, spaces and the look-alikes Number replaces do not
+// matter, so "25/2018/qd-ubnd", "25/2018/QĐ–UBND" and "25/2018/QĐ-UBND"
+// share a key.
 func NumberKey(number string) string {
-	return strings.Join(strings.Fields(Fold(number)), "")
+	return strings.Join(strings.Fields(Fold(Number(number))), "")
+}
+
+// Number returns a document number as it is shown and compared, whatever
+// the program it was typed or pasted from: NFC; dashes, minus signs,
+// non-breaking and other hyphen look-alikes become '-', slash look-alikes
+// '/'; invisible format characters (soft hyphen, zero-width space, BOM)
+// are dropped; the Icelandic Ð that converted Vietnamese text sometimes
+// holds becomes Đ; runs of spaces become one, and spaces around '/' and
+// '-' are removed: "52 / 2025 / QĐ – UBND" → "52/2025/QĐ-UBND".
+func Number(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '/':
+			b.WriteRune(r)
+		case isHyphen(r):
+			b.WriteByte('-')
+		case r == '\u2044' || r == '\u2215' || r == '\uFF0F' || r == '\u29F8': // fraction, division, fullwidth, big solidus
+			b.WriteByte('/')
+		case unicode.Is(unicode.Cf, r):
+		case r == '\u00D0': // Ð
+			b.WriteRune('Đ')
+		case r == '\u00F0': // ð
+			b.WriteRune('đ')
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	words := strings.Fields(b.String())
+	b.Reset()
+	for i, w := range words {
+		if i > 0 && !strings.HasSuffix(words[i-1], "/") && !strings.HasSuffix(words[i-1], "-") &&
+			!strings.HasPrefix(w, "/") && !strings.HasPrefix(w, "-") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return NFC(b.String())
+}
+
+// isHyphen reports whether r is a dash or looks like a hyphen: the Unicode
+// dash punctuation (hyphen, non-breaking hyphen, figure, en and em dashes,
+// horizontal bar, small and fullwidth hyphen-minus, …) and the minus signs.
+func isHyphen(r rune) bool {
+	switch r {
+	case '\u2212', '\u2043', '\u02D7', '\u2796': // minus sign, hyphen bullet, modifier minus, heavy minus
+		return true
+	}
+	return unicode.Is(unicode.Pd, r)
 }
 
 // MaxSlugLen is the longest slug Slug returns, in bytes.
