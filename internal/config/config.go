@@ -83,7 +83,7 @@ func Load(data []byte) (*Site, diag.List) {
 		return s, d
 	}
 	m := meta.New(File, 0, diag.Pos{Path: File, Line: 1}, root, &d)
-	m.CheckKeys(keys)
+	m.CheckKeys(keys, diag.Warning)
 	s.Title = m.String("title", true)
 	s.BaseURL = m.String("base_url", false)
 	if s.BaseURL != "" {
@@ -99,7 +99,7 @@ func Load(data []byte) (*Site, diag.List) {
 	s.Responsible = m.String("responsible", false)
 	s.License = m.String("license", false)
 	if c := m.Sub("contact"); c != nil {
-		c.CheckKeys([]string{"address", "phone", "fax", "email", "hours"})
+		c.CheckKeys([]string{"address", "phone", "fax", "email", "hours"}, diag.Warning)
 		s.Contact = Contact{Address: c.String("address", false), Phone: c.String("phone", false),
 			Fax: c.String("fax", false), Email: c.String("email", false), Hours: c.String("hours", false)}
 	}
@@ -107,7 +107,7 @@ func Load(data []byte) (*Site, diag.List) {
 		s.Menus = map[string][]MenuItem{}
 		for _, name := range menus.Keys() {
 			for _, it := range menus.List(name) {
-				it.CheckKeys([]string{"name", "url", "weight"})
+				it.CheckKeys([]string{"name", "url", "weight"}, diag.Warning)
 				s.Menus[name] = append(s.Menus[name], MenuItem{Name: it.String("name", true), URL: it.String("url", true), Weight: it.Int("weight", 0)})
 			}
 		}

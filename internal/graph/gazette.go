@@ -91,6 +91,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		g.Documents = append(g.Documents, doc)
 	}
 
+	known := numberIndex(g.Documents)
 	for _, doc := range g.Documents {
 		if doc.IssueRef != "" {
 			year, number, _ := strings.Cut(doc.IssueRef, "/")
@@ -115,8 +116,8 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			case t != nil:
 				r.Target = t
 				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc})
-			case !r.External:
-				d.Errorf(r.Pos, "%s %q names no document in the site (for a document outside it write {number: %q, external: true, title: \"…\"})", r.Kind, r.Number, r.Number)
+			default:
+				known.unresolved(d, r.Pos, string(r.Kind), r.Number, r.External, false)
 			}
 		}
 	}
@@ -124,6 +125,12 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		slices.SortStableFunc(is.Documents, func(a, b *model.Document) int {
 			return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.Number, b.Number))
 		})
+		for i, doc := range is.Documents {
+			if i > 0 && doc.Order != 0 && doc.Order == is.Documents[i-1].Order {
+				prev := is.Documents[i-1]
+				d.Errorf(doc.OrderPos, "order %d is also the order of %s (%s) in gazette issue %s: give each document its own place in the issue", doc.Order, prev.Number, prev.Path, is.Key)
+			}
+		}
 	}
 	for _, doc := range g.Documents {
 		doc.Status = status(doc, opt)

@@ -191,7 +191,10 @@ type Document struct {
 	// IssueRef names the issue as written ("2018/14"); IssuePos is its position.
 	IssueRef string
 	IssuePos diag.Pos
+	// Order is the place in the issue (1, 2, …), 0 when not given;
+	// OrderPos is its position.
 	Order    int
+	OrderPos diag.Pos
 	Field    Code
 	// Attachments keep the order written.
 	Attachments []*Attachment
