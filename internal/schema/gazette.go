@@ -33,6 +33,10 @@ var numberShapes = []*regexp.Regexp{
 	regexp.MustCompile(`^\d+-[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ]*)?/[A-ZĐ][A-Za-zĐđ0-9]*$`),
 }
 
+// IsIssueNumber reports whether s is an issue number: "14", or "14+15"
+// for a combined issue.
+func IsIssueNumber(s string) bool { return issueNumber.MatchString(s) }
+
 // WellFormedNumber reports whether a number has one of the real shapes:
 // 93/KH-UBND, 25/2018/QĐ-UBND, 01/CTr-UBND, 92/2017/NĐ-CP, 18-NQ/TW.
 func WellFormedNumber(n string) bool {

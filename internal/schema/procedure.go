@@ -115,6 +115,17 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 	return p
 }
 
+// UsableCode reports whether code can be a procedure code: a web address
+// segment that no page of the catalogue has. A code that does not look
+// national (IsNationalCode) is usable.
+func UsableCode(code string) bool {
+	return safeCode.MatchString(code) && len(code) <= vnfold.MaxSlugLen && !isReserved(code)
+}
+
+// IsNationalCode reports whether code has the shape of a national
+// procedure code: 1.004227.
+func IsNationalCode(code string) bool { return procedureCode.MatchString(code) }
+
 func isReserved(code string) bool {
 	for _, r := range reservedCodes {
 		if strings.EqualFold(code, r) {
