@@ -78,7 +78,7 @@ func Load(data []byte) (*Site, diag.List) {
 	data = []byte(vnfold.NFC(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")))
 	root, err := meta.Parse(data)
 	if err != nil {
-		d.Errorf(diag.Pos{Path: File, Line: err.Line}, "%s", err.Msg)
+		d.Error(diag.Pos{Path: File, Line: err.Line}, err.Msg)
 		s.setDefaults()
 		return s, d
 	}
