@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"minhbach/internal/config"
+	"minhbach/internal/diag"
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/schema"
@@ -22,18 +23,23 @@ import (
 
 // newKinds are the kinds of content `new` makes, each with its argument
 // and the flags that apply to it, in the order the help lists them.
-var newKinds = []struct {
-	name, arg string
-	flags     []string
-}{
-	{"news", `"Tiêu đề"`, []string{"category"}},
-	{"page", `"Tiêu đề"`, nil},
-	{"issue", "NĂM/SỐ", []string{"date"}},
-	{"document", `"SỐ/KÝ-HIỆU"`, []string{"issue", "type", "field"}},
-	{"procedure", "MÃ", []string{"field"}},
+var newKinds = []newKind{
+	{"news", diag.Phrase("title"), `"Hội nghị tổng kết năm"`, []string{"category"}},
+	{"page", diag.Phrase("title"), `"Giới thiệu"`, nil},
+	{"issue", diag.Phrase("issue as YEAR/NUMBER"), "2026/50", []string{"date"}},
+	{"document", diag.Phrase("document number"), `"62/2026/QĐ-UBND"`, []string{"issue", "type", "field"}},
+	{"procedure", diag.Phrase("procedure code"), "1.000894", []string{"field"}},
 }
 
-const newHelp = `minhbach new: create a content file with every key of its kind, each explained in Vietnamese.
+type newKind struct {
+	name    string
+	arg     diag.Phrase
+	example string
+	flags   []string
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fl := newFlags("new", diag.Phrase(`minhbach new: create a content file with every key of its kind, each explained in Vietnamese.
   minhbach new news "Tiêu đề" [--category NAME]
   minhbach new page "Tiêu đề"
   minhbach new issue 2026/50 [--date dd/mm/yyyy]
@@ -41,10 +47,7 @@ const newHelp = `minhbach new: create a content file with every key of its kind,
   minhbach new procedure 1.000894 [--field dat-dai]
 A news item starts as a draft: preview it with --drafts, then remove the draft line to publish.
 An issue, document or procedure fails "minhbach check" until its required values are filled in.
-An existing file is never overwritten.`
-
-func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fl := newFlags("new", newHelp, stderr)
+An existing file is never overwritten.`), stderr)
 	src := fl.String("source", ".", "the site's folder")
 	category := fl.String("category", "Tin hoạt động", "category of a news item")
 	date := fl.String("date", "", "release date of a gazette issue (dd/mm/yyyy or yyyy-mm-dd)")
@@ -54,11 +57,8 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	// Accept flags before or after the positional arguments.
 	var pos []string
 	for len(args) > 0 {
-		if err := fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+		if code := parseFlags(fl, args, stderr); code >= 0 {
+			return code
 		}
 		if fl.NArg() == 0 {
 			break
@@ -71,31 +71,27 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		return 2
 	}
 	kind := pos[0]
-	k := slices.IndexFunc(newKinds, func(x struct {
-		name, arg string
-		flags     []string
-	}) bool {
-		return x.name == kind
-	})
+	k := slices.IndexFunc(newKinds, func(x newKind) bool { return x.name == kind })
 	if k < 0 {
 		var names []string
 		for _, x := range newKinds {
 			names = append(names, x.name)
 		}
-		fmt.Fprintf(stderr, "minhbach new: không có loại nội dung %q. Các loại có thể tạo: %s\n", kind, strings.Join(names, ", "))
 		if s := meta.Suggest(kind, names); s != "" {
-			fmt.Fprintf(stderr, "Có phải ý bạn là: minhbach new %s …?\n", s)
+			say(stderr, "minhbach new: there is no kind %q (did you mean %q?); the kinds are: %s", kind, s, strings.Join(names, ", "))
+		} else {
+			say(stderr, "minhbach new: there is no kind %q; the kinds are: %s", kind, strings.Join(names, ", "))
 		}
 		return 2
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "minhbach new %s: cần đúng một đối số %s, ví dụ: minhbach new %s %s\n", kind, newKinds[k].arg, kind, newKinds[k].arg)
+		say(stderr, "minhbach new %s: give one %s, for example: minhbach new %s %s", kind, newKinds[k].arg, kind, newKinds[k].example)
 		return 2
 	}
 	bad := false
 	fl.Visit(func(f *flag.Flag) {
 		if f.Name != "source" && !slices.Contains(newKinds[k].flags, f.Name) {
-			fmt.Fprintf(stderr, "minhbach new %s: không dùng được --%s với loại %s\n", kind, f.Name, kind)
+			say(stderr, "minhbach new %s: the option --%s is not for this kind", kind, f.Name)
 			bad = true
 		}
 	})
@@ -116,11 +112,16 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		sc, err = newProcedure(pos[1], *field, siteConfig(*src))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "minhbach new %s: %v\n", kind, err)
+		say(stderr, "minhbach new %s: %s", kind, err.(newError).Message)
 		return 2
 	}
 	return writeNew(filepath.Join(*src, filepath.FromSlash(sc.rel)), sc, stdout, stderr)
 }
+
+// newError is a mistake in the arguments of new, shown in lang.
+type newError struct{ diag.Message }
+
+func (e newError) Error() string { return e.Message.String() }
 
 // scaffold is a file `new` writes: its path under the site, its text, and
 // whether required values are left for the writer to fill in.
@@ -132,30 +133,30 @@ type scaffold struct {
 // writeNew creates the file, never replacing one that exists.
 func writeNew(file string, sc scaffold, stdout, stderr io.Writer) int {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		fmt.Fprintf(stderr, "minhbach new: %v\n", err)
+		say(stderr, "minhbach new: %v", err)
 		return 1
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			fmt.Fprintf(stderr, "minhbach new: %s đã có, không ghi đè: sửa tệp đó, hoặc chọn tên khác\n", sc.rel)
+			say(stderr, "minhbach new: %s already exists and is never overwritten: edit that file, or choose another name", sc.rel)
 		} else {
-			fmt.Fprintf(stderr, "minhbach new: %v\n", err)
+			say(stderr, "minhbach new: %v", err)
 		}
 		return 1
 	}
 	if _, err := f.WriteString(sc.text); err != nil {
 		f.Close()
-		fmt.Fprintf(stderr, "minhbach new: write %s: %v\n", sc.rel, err)
+		say(stderr, "minhbach new: write %s: %v", sc.rel, err)
 		return 1
 	}
 	if err := f.Close(); err != nil {
-		fmt.Fprintf(stderr, "minhbach new: write %s: %v\n", sc.rel, err)
+		say(stderr, "minhbach new: write %s: %v", sc.rel, err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %s\n", sc.rel)
 	if sc.unfilled {
-		fmt.Fprintf(stdout, "Điền các mục ghi \"CHƯA ĐIỀN\" trong tệp, rồi chạy: minhbach check\n")
+		say(stdout, `fill in the values marked "CHƯA ĐIỀN" in the file, then run: minhbach check`)
 	}
 	return 0
 }
@@ -175,7 +176,7 @@ func newPost(kind, title, category string, now time.Time) (scaffold, error) {
 	title = vnfold.NFC(title)
 	slug := vnfold.Slug(title)
 	if slug == "" {
-		return scaffold{}, fmt.Errorf("không tạo được địa chỉ trang từ %q: tiêu đề cần có chữ hoặc số", title)
+		return scaffold{}, newError{diag.Msgf("cannot make a URL slug from %q: give a title with letters or digits", title)}
 	}
 	t := now.In(model.Zone)
 	if kind == "page" {
@@ -215,9 +216,9 @@ func parseIssue(s string) (year int, number string, err error) {
 		return y, b, nil
 	}
 	if y, yes := isYear(b); ok && yes && schema.IsIssueNumber(a) {
-		return 0, "", fmt.Errorf("số công báo %q: viết năm trước, số sau: %d/%s", s, y, a)
+		return 0, "", newError{diag.Msgf("issue %q: write the year first, then the number: %d/%s", s, y, a)}
 	}
-	return 0, "", fmt.Errorf("số công báo %q: viết NĂM/SỐ, ví dụ 2026/50 (số ghép: 2026/27+28)", s)
+	return 0, "", newError{diag.Msgf("issue %q: write YEAR/NUMBER, for example 2026/50 (a combined issue: 2026/27+28)", s)}
 }
 
 // flagDate reads a date given on the command line: dd/mm/yyyy, d/m/yyyy
@@ -230,7 +231,7 @@ func flagDate(s string) (string, error) {
 	if t, err := time.ParseInLocation("2006-01-02", s, model.Zone); err == nil {
 		return t.Format("2006-01-02"), nil
 	}
-	return "", fmt.Errorf("--date %q: ngày không đúng hoặc không có thật: viết dd/mm/yyyy, ví dụ 20/11/2026", s)
+	return "", newError{diag.Msgf("--date %q is not a date that exists: write dd/mm/yyyy, for example 20/11/2026", s)}
 }
 
 // line writes one key of a scaffold with its comment above it.
@@ -295,7 +296,7 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 	number := vnfold.Number(arg)
 	slug := vnfold.Slug(number)
 	if slug == "" {
-		return scaffold{}, fmt.Errorf("số văn bản %q không có chữ hoặc số", arg)
+		return scaffold{}, newError{diag.Msgf("number %q has no letters or digits", arg)}
 	}
 	year := now.In(model.Zone).Year()
 	if issue != "" {
@@ -311,7 +312,7 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 	if docType != "" {
 		i := slices.IndexFunc(schema.DocTypes, func(t string) bool { return vnfold.Key(t) == vnfold.Key(docType) })
 		if i < 0 {
-			return scaffold{}, fmt.Errorf("--type %q không có trong danh sách loại văn bản: %s", docType, strings.Join(schema.DocTypes, ", "))
+			return scaffold{}, newError{diag.Msgf("--type %q is not a document type (allowed: %s)", docType, strings.Join(schema.DocTypes, ", "))}
 		}
 		docType = schema.DocTypes[i]
 	}
@@ -356,7 +357,7 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 func newProcedure(code, field string, site *config.Site) (scaffold, error) {
 	code = strings.TrimSpace(code)
 	if !schema.UsableCode(code) {
-		return scaffold{}, fmt.Errorf("mã %q không dùng được: mã chỉ gồm chữ, số, dấu chấm, gạch ngang, như mã quốc gia 1.004227", code)
+		return scaffold{}, newError{diag.Msgf("code %q cannot be a web address: use letters, digits, '.', '-' (a national code looks like 1.004227)", code)}
 	}
 	if field != "" {
 		var err error
@@ -398,9 +399,9 @@ func fieldCode(v string, site *config.Site) (string, error) {
 		}
 	}
 	if len(site.Fields) == 0 {
-		return "", fmt.Errorf("--field %q: site.yaml chưa có danh mục lĩnh vực (fields)", v)
+		return "", newError{diag.Msgf("--field %q: site.yaml lists no fields (add a fields: registry)", v)}
 	}
-	return "", fmt.Errorf("--field %q không có trong site.yaml; các lĩnh vực: %s", v, codeList(site.Fields))
+	return "", newError{diag.Msgf("--field %q is not a field of site.yaml (allowed: %s)", v, codeList(site.Fields))}
 }
 
 func codeList(codes []config.Code) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"minhbach/internal/diag"
 	"minhbach/internal/schema"
 )
 
@@ -213,7 +214,7 @@ func TestNewUsageErrors(t *testing.T) {
 		args []string
 		want []string // in stderr
 	}{
-		{"unknown kind lists the kinds", []string{"isue", "2026/50"}, []string{`"isue"`, "news, page, issue, document, procedure", "new issue"}},
+		{"unknown kind lists the kinds", []string{"isue", "2026/50"}, []string{`"isue"`, "news, page, issue, document, procedure", `"issue"`}},
 		{"no kind", nil, []string{"minhbach new issue", "minhbach new document", "minhbach new procedure"}},
 		{"no argument", []string{"document"}, []string{"new document"}},
 		{"flag of another kind", []string{"issue", "2026/50", "--type", "Quyết định"}, []string{"--type"}},
@@ -238,5 +239,27 @@ func TestNewUsageErrors(t *testing.T) {
 				t.Errorf("a failed new wrote content/")
 			}
 		})
+	}
+}
+
+// TestNewInVietnamese checks what staff read: an unknown kind is named in
+// Vietnamese with the kinds that exist, and a fresh scaffold's check
+// says, in Vietnamese, to fill the empty values in.
+func TestNewInVietnamese(t *testing.T) {
+	lang = diag.Vietnamese
+	defer func() { lang = diag.English }()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.yaml"), legalSiteYAML)
+	code, _, errs := runCLI(t, "new", "vanban", "62/2026/QĐ-UBND", "--source", dir)
+	want := `minhbach new: không có loại nội dung "vanban"; các loại tạo được: news, page, issue, document, procedure`
+	if code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("unknown kind: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+	if code, _, errs := runCLI(t, "new", "procedure", "1.000894", "--source", dir); code != 0 {
+		t.Fatalf("new procedure: exit %d: %s", code, errs)
+	}
+	_, _, errs = runCLI(t, "check", "--source", dir)
+	if !strings.Contains(errs, "content/procedures/1.000894.md:5:8: mục title đang để trống: hãy điền vào") {
+		t.Errorf("check of a fresh scaffold, in Vietnamese:\n%s", errs)
 	}
 }
