@@ -41,6 +41,7 @@ var external = map[string][]string{
 	"github.com/fsnotify/fsnotify": {"serve"},
 	"go.yaml.in/yaml":              {"meta", "source", "schema"},
 	"golang.org/x/image":           {"images"},
+	"github.com/hbollon/go-edlib":  {"graph"},
 }
 
 func TestImportGraph(t *testing.T) {

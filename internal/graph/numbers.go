@@ -2,11 +2,13 @@ package graph
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/agnivade/levenshtein"
+	"github.com/hbollon/go-edlib"
 
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
@@ -30,32 +32,34 @@ func numberIndex(docs []*model.Document) numbers {
 // maxNear is how many close numbers a message names.
 const maxNear = 3
 
-// near returns the site's numbers within a typo of number, closest first:
-// at most two letters or digits added, dropped or changed in the folded
-// number ("52/2025/qd-ubdn" is two from "52/2025/qd-ubnd"), and at most one
-// in a short number.
+// near returns the site's numbers that a mistyped number most likely
+// meant: those at the smallest edit distance from its folded key, counting
+// a letter or digit added, dropped, changed, or two swapped as one edit
+// ("52/2025/qd-ubdn" is one from "52/2025/qd-ubnd"). That distance must be
+// one, or two when a single number of the site is that close to a number
+// of ten characters or more: with serial numbers of two digits, many
+// numbers are two edits apart, and naming them all would mislead.
 func (n numbers) near(number string) []string {
 	key := vnfold.NumberKey(number)
-	limit := min(2, len([]rune(key))/5)
-	type hit struct {
-		d      int
-		number string
-	}
-	var hits []hit
+	best := math.MaxInt
+	var hits []string
 	for _, c := range n {
-		if c.key == key {
-			continue
-		}
-		if d := levenshtein.ComputeDistance(key, c.key); d <= limit {
-			hits = append(hits, hit{d, c.number})
+		d := edlib.OSADamerauLevenshteinDistance(key, c.key)
+		switch {
+		case d == 0:
+		case d < best:
+			best, hits = d, []string{c.number}
+		case d == best:
+			hits = append(hits, c.number)
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(a.d, b.d) })
-	var out []string
-	for _, h := range hits[:min(len(hits), maxNear)] {
-		out = append(out, h.number)
+	switch {
+	case best == 1:
+	case best == 2 && len(hits) == 1 && utf8.RuneCountInString(key) >= 10:
+	default:
+		return nil
 	}
-	return out
+	return hits[:min(len(hits), maxNear)]
 }
 
 // quoted lists numbers for a message: "a", "b".
