@@ -18,6 +18,7 @@
 # table shows what that binary did with the same mistakes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export MINHBACH_LANG=en # the checks below read "warning:"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
