@@ -88,40 +88,36 @@ An existing file is never overwritten.`), stderr)
 		say(stderr, "minhbach new %s: give one %s, for example: minhbach new %s %s", kind, newKinds[k].arg, kind, newKinds[k].example)
 		return 2
 	}
-	bad := false
+	misplaced := false
 	fl.Visit(func(f *flag.Flag) {
 		if f.Name != "source" && !slices.Contains(newKinds[k].flags, f.Name) {
 			say(stderr, "minhbach new %s: the option --%s is not for this kind", kind, f.Name)
-			bad = true
+			misplaced = true
 		}
 	})
-	if bad {
+	if misplaced {
 		return 2
 	}
 
+	// A helper returns a non-zero message when the arguments are wrong.
 	var sc scaffold
-	var err error
+	var bad diag.Message
 	switch kind {
 	case "news", "page":
-		sc, err = newPost(kind, pos[1], *category, now())
+		sc, bad = newPost(kind, pos[1], *category, now())
 	case "issue":
-		sc, err = newIssue(pos[1], *date)
+		sc, bad = newIssue(pos[1], *date)
 	case "document":
-		sc, err = newDocument(pos[1], *issue, *docType, *field, siteConfig(*src), now())
+		sc, bad = newDocument(pos[1], *issue, *docType, *field, siteConfig(*src), now())
 	case "procedure":
-		sc, err = newProcedure(pos[1], *field, siteConfig(*src))
+		sc, bad = newProcedure(pos[1], *field, siteConfig(*src))
 	}
-	if err != nil {
-		say(stderr, "minhbach new %s: %s", kind, err.(newError).Message)
+	if !bad.IsZero() {
+		say(stderr, "minhbach new %s: %s", kind, bad)
 		return 2
 	}
 	return writeNew(filepath.Join(*src, filepath.FromSlash(sc.rel)), sc, stdout, stderr)
 }
-
-// newError is a mistake in the arguments of new, shown in lang.
-type newError struct{ diag.Message }
-
-func (e newError) Error() string { return e.Message.String() }
 
 // scaffold is a file `new` writes: its path under the site, its text, and
 // whether required values are left for the writer to fill in.
@@ -164,23 +160,20 @@ func writeNew(file string, sc scaffold, stdout, stderr io.Writer) int {
 // siteConfig reads the site's registries for the comments of a scaffold;
 // a site.yaml that is missing or wrong gives the defaults (check reports it).
 func siteConfig(dir string) *config.Site {
-	data, err := os.ReadFile(filepath.Join(dir, config.File))
-	if err != nil {
-		data = nil
-	}
+	data, _ := os.ReadFile(filepath.Join(dir, config.File))
 	s, _ := config.Load(data)
 	return s
 }
 
-func newPost(kind, title, category string, now time.Time) (scaffold, error) {
+func newPost(kind, title, category string, now time.Time) (scaffold, diag.Message) {
 	title = vnfold.NFC(title)
 	slug := vnfold.Slug(title)
 	if slug == "" {
-		return scaffold{}, newError{diag.Msgf("cannot make a URL slug from %q: give a title with letters or digits", title)}
+		return scaffold{}, diag.Msgf("cannot make a URL slug from %q: give a title with letters or digits", title)
 	}
 	t := now.In(model.Zone)
 	if kind == "page" {
-		return scaffold{rel: "content/pages/" + slug + ".md", text: fmt.Sprintf("---\ntitle: %s\nweight: 10\n---\n\nNội dung trang.\n", strconv.Quote(title))}, nil
+		return scaffold{rel: "content/pages/" + slug + ".md", text: fmt.Sprintf("---\ntitle: %s\nweight: 10\n---\n\nNội dung trang.\n", strconv.Quote(title))}, diag.Message{}
 	}
 	text := fmt.Sprintf(`---
 title: %s
@@ -201,11 +194,11 @@ draft: true
 
 Nội dung bài viết.
 `, strconv.Quote(title), t.Format(time.RFC3339), strconv.Quote(vnfold.NFC(category)))
-	return scaffold{rel: "content/news/" + strconv.Itoa(t.Year()) + "/" + t.Format("2006-01-02") + "-" + slug + ".md", text: text}, nil
+	return scaffold{rel: "content/news/" + strconv.Itoa(t.Year()) + "/" + t.Format("2006-01-02") + "-" + slug + ".md", text: text}, diag.Message{}
 }
 
 // parseIssue reads an issue argument, YEAR/NUMBER.
-func parseIssue(s string) (year int, number string, err error) {
+func parseIssue(s string) (year int, number string, bad diag.Message) {
 	a, b, ok := strings.Cut(s, "/")
 	a, b = strings.Join(strings.Fields(a), ""), strings.Join(strings.Fields(b), "")
 	isYear := func(v string) (int, bool) {
@@ -213,25 +206,24 @@ func parseIssue(s string) (year int, number string, err error) {
 		return y, err == nil && y >= 1945 && y <= 9999
 	}
 	if y, yes := isYear(a); ok && yes && schema.IsIssueNumber(b) {
-		return y, b, nil
+		return y, b, diag.Message{}
 	}
 	if y, yes := isYear(b); ok && yes && schema.IsIssueNumber(a) {
-		return 0, "", newError{diag.Msgf("issue %q: write the year first, then the number: %d/%s", s, y, a)}
+		return 0, "", diag.Msgf("issue %q: write the year first, then the number: %d/%s", s, y, a)
 	}
-	return 0, "", newError{diag.Msgf("issue %q: write YEAR/NUMBER, for example 2026/50 (a combined issue: 2026/27+28)", s)}
+	return 0, "", diag.Msgf("issue %q: write YEAR/NUMBER, for example 2026/50 (a combined issue: 2026/27+28)", s)
 }
 
 // flagDate reads a date given on the command line: dd/mm/yyyy, d/m/yyyy
 // or yyyy-mm-dd, and returns it as yyyy-mm-dd.
-func flagDate(s string) (string, error) {
+func flagDate(s string) (string, diag.Message) {
 	s = strings.TrimSpace(s)
-	if t, err := time.ParseInLocation("2/1/2006", s, model.Zone); err == nil {
-		return t.Format("2006-01-02"), nil
+	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, model.Zone); err == nil {
+			return t.Format("2006-01-02"), diag.Message{}
+		}
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, model.Zone); err == nil {
-		return t.Format("2006-01-02"), nil
-	}
-	return "", newError{diag.Msgf("--date %q is not a date that exists: write dd/mm/yyyy, for example 20/11/2026", s)}
+	return "", diag.Msgf("--date %q is not a date that exists: write dd/mm/yyyy, for example 20/11/2026", s)
 }
 
 // line writes one key of a scaffold with its comment above it.
@@ -263,14 +255,14 @@ func mark(v string) (prefix, value string) {
 
 const dateHint = "dạng yyyy-mm-dd, ví dụ 2026-11-20"
 
-func newIssue(arg, date string) (scaffold, error) {
-	year, number, err := parseIssue(arg)
-	if err != nil {
-		return scaffold{}, err
+func newIssue(arg, date string) (scaffold, diag.Message) {
+	year, number, bad := parseIssue(arg)
+	if !bad.IsZero() {
+		return scaffold{}, bad
 	}
 	if date != "" {
-		if date, err = flagDate(date); err != nil {
-			return scaffold{}, err
+		if date, bad = flagDate(date); !bad.IsZero() {
+			return scaffold{}, bad
 		}
 	}
 	name := fmt.Sprintf("%d-so-%s", year, vnfold.Slug(number))
@@ -286,23 +278,23 @@ func newIssue(arg, date string) (scaffold, error) {
 	line(&b, optional+" Tệp PDF của số công báo (bản có chữ ký số), đặt cạnh tệp này, ví dụ pdf/"+name+".pdf.", "pdf", "")
 	line(&b, optional+fmt.Sprintf(" Tiêu đề; để trống thì dùng \"Công báo số %s năm %d\".", number, year), "title", "")
 	b.WriteString("# Lời giới thiệu ngắn của số công báo (không bắt buộc) viết dưới dòng --- sau đây.\n---\n")
-	return scaffold{rel: "content/gazette/issues/" + name + ".md", text: b.String(), unfilled: date == ""}, nil
+	return scaffold{rel: "content/gazette/issues/" + name + ".md", text: b.String(), unfilled: date == ""}, diag.Message{}
 }
 
 // numberYear finds the year inside a document number: 62/2026/QĐ-UBND.
 var numberYear = regexp.MustCompile(`/((?:19|20)\d\d)/`)
 
-func newDocument(arg, issue, docType, field string, site *config.Site, now time.Time) (scaffold, error) {
+func newDocument(arg, issue, docType, field string, site *config.Site, now time.Time) (scaffold, diag.Message) {
 	number := vnfold.Number(arg)
 	slug := vnfold.Slug(number)
 	if slug == "" {
-		return scaffold{}, newError{diag.Msgf("number %q has no letters or digits", arg)}
+		return scaffold{}, diag.Msgf("number %q has no letters or digits", arg)
 	}
 	year := now.In(model.Zone).Year()
 	if issue != "" {
-		y, n, err := parseIssue(issue)
-		if err != nil {
-			return scaffold{}, err
+		y, n, bad := parseIssue(issue)
+		if !bad.IsZero() {
+			return scaffold{}, bad
 		}
 		year, issue = y, fmt.Sprintf("%d/%s", y, n)
 	}
@@ -312,14 +304,14 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 	if docType != "" {
 		i := slices.IndexFunc(schema.DocTypes, func(t string) bool { return vnfold.Key(t) == vnfold.Key(docType) })
 		if i < 0 {
-			return scaffold{}, newError{diag.Msgf("--type %q is not a document type (allowed: %s)", docType, strings.Join(schema.DocTypes, ", "))}
+			return scaffold{}, diag.Msgf("--type %q is not a document type (allowed: %s)", docType, strings.Join(schema.DocTypes, ", "))
 		}
 		docType = schema.DocTypes[i]
 	}
 	if field != "" {
-		var err error
-		if field, err = fieldCode(field, site); err != nil {
-			return scaffold{}, err
+		var bad diag.Message
+		if field, bad = fieldCode(field, site); !bad.IsZero() {
+			return scaffold{}, bad
 		}
 	}
 	var b strings.Builder
@@ -351,18 +343,18 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 	line(&b, optional+" Căn cứ ban hành; văn bản không đăng trên cổng viết {number: \"92/2017/NĐ-CP\", external: true, title: \"…\"}.", "based_on", "[]")
 	line(&b, optional+" Tình trạng hiệu lực ghi đè; để trống để tự tính: "+statusList()+".", "status", "")
 	b.WriteString("# Toàn văn văn bản viết dưới dòng --- sau đây.\n---\n")
-	return scaffold{rel: fmt.Sprintf("content/gazette/documents/%d/%s.md", year, slug), text: b.String(), unfilled: true}, nil
+	return scaffold{rel: fmt.Sprintf("content/gazette/documents/%d/%s.md", year, slug), text: b.String(), unfilled: true}, diag.Message{}
 }
 
-func newProcedure(code, field string, site *config.Site) (scaffold, error) {
+func newProcedure(code, field string, site *config.Site) (scaffold, diag.Message) {
 	code = strings.TrimSpace(code)
 	if !schema.UsableCode(code) {
-		return scaffold{}, newError{diag.Msgf("code %q cannot be a web address: use letters, digits, '.', '-' (a national code looks like 1.004227)", code)}
+		return scaffold{}, diag.Msgf("code %q cannot be a web address: use letters, digits, '.', '-' (a national code looks like 1.004227)", code)
 	}
 	if field != "" {
-		var err error
-		if field, err = fieldCode(field, site); err != nil {
-			return scaffold{}, err
+		var bad diag.Message
+		if field, bad = fieldCode(field, site); !bad.IsZero() {
+			return scaffold{}, bad
 		}
 	}
 	var b strings.Builder
@@ -387,21 +379,21 @@ func newProcedure(code, field string, site *config.Site) (scaffold, error) {
 	line(&b, optional+" Quyết định công bố thủ tục: số hiệu văn bản trên cổng.", "published_by", "")
 	line(&b, optional+" Tình trạng; để trống là đang thực hiện: "+procedureStatusList()+".", "status", "")
 	b.WriteString("# Ghi chú thêm về thủ tục (không bắt buộc) viết dưới dòng --- sau đây.\n---\n")
-	return scaffold{rel: "content/procedures/" + code + ".md", text: b.String(), unfilled: true}, nil
+	return scaffold{rel: "content/procedures/" + code + ".md", text: b.String(), unfilled: true}, diag.Message{}
 }
 
 // fieldCode returns the code of site.yaml's fields that v names by code
 // or label.
-func fieldCode(v string, site *config.Site) (string, error) {
+func fieldCode(v string, site *config.Site) (string, diag.Message) {
 	for _, c := range site.Fields {
 		if vnfold.Key(c.Code) == vnfold.Key(v) || vnfold.Key(c.Label) == vnfold.Key(v) {
-			return c.Code, nil
+			return c.Code, diag.Message{}
 		}
 	}
 	if len(site.Fields) == 0 {
-		return "", newError{diag.Msgf("--field %q: site.yaml lists no fields (add a fields: registry)", v)}
+		return "", diag.Msgf("--field %q: site.yaml lists no fields (add a fields: registry)", v)
 	}
-	return "", newError{diag.Msgf("--field %q is not a field of site.yaml (allowed: %s)", v, codeList(site.Fields))}
+	return "", diag.Msgf("--field %q is not a field of site.yaml (allowed: %s)", v, codeList(site.Fields))
 }
 
 func codeList(codes []config.Code) string {
