@@ -1,0 +1,4 @@
+package diag
+
+// vi is the Vietnamese catalogue; this stub stands in until main defines it.
+var vi = map[string]string{}

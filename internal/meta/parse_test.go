@@ -1,0 +1,85 @@
+package meta_test
+
+import (
+	"testing"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/meta"
+)
+
+// TestCurlyQuotes: Word types “…” where staff type "…". A value wholly
+// wrapped in them reads as the text inside; curly quotes elsewhere are text.
+func TestCurlyQuotes(t *testing.T) {
+	tests := []struct {
+		name, yaml, key, want string
+	}{
+		{"wrapped", "image_alt: “Quang cảnh hội nghị”\n", "image_alt", "Quang cảnh hội nghị"},
+		{"wrapped with colon", "image_caption: “Lãnh đạo tỉnh phát biểu. Ảnh: Thu Hà”\n", "image_caption", "Lãnh đạo tỉnh phát biểu. Ảnh: Thu Hà"},
+		{"single", "title: ‘Hội nghị’\n", "title", "Hội nghị"},
+		{"single with colon", "title: ‘Kết luận: đạt’\n", "title", "Kết luận: đạt"},
+		{"colon and straight quote inside", "title: “Chủ đề: \"Xanh\" và \\ ”\n", "title", "Chủ đề: \"Xanh\" và \\ "},
+		{"nested", "title: “Phong trào “Xanh” năm 2026”\n", "title", "Phong trào “Xanh” năm 2026"},
+		{"nested with colon", "title: “Phát động: “Xanh” năm 2026”\n", "title", "Phát động: “Xanh” năm 2026"},
+		{"two quotations are not wrapped", "title: “Xanh” và “Sạch”\n", "title", "“Xanh” và “Sạch”"},
+		{"inside is text", "title: Phong trào “Xanh”\n", "title", "Phong trào “Xanh”"},
+		{"straight quotes keep curly ones", "title: \"“Xanh”\"\n", "title", "“Xanh”"},
+		{"block text is untouched", "summary: |\n  “Một”\n", "summary", "“Một”\n"},
+		{"after other keys", "title: A\nimage_caption: “Ảnh: Thu Hà”\ndate: 2026-12-02\n", "image_caption", "Ảnh: Thu Hà"},
+		{"on its own line", "image_caption:\n  “Ảnh: Thu Hà”\n", "image_caption", "Ảnh: Thu Hà"},
+		{"number stays text", "number: “14”\n", "number", "14"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, serr := meta.Parse([]byte(tt.yaml))
+			if serr != nil {
+				t.Fatalf("Parse(%q): line %d: %s", tt.yaml, serr.Line, serr.Msg)
+			}
+			var d diag.List
+			m := meta.New("a.md", 1, diag.Pos{Path: "a.md", Line: 1}, n, &d)
+			got := m.Node(tt.key).Value
+			if got != tt.want || len(d) != 0 {
+				t.Errorf("Parse(%q)[%s] = %q %s, want %q", tt.yaml, tt.key, got, d.Format(0), tt.want)
+			}
+		})
+	}
+}
+
+func TestCurlyQuotesListItems(t *testing.T) {
+	n, serr := meta.Parse([]byte("tags:\n  - “Chuyển đổi số: 2026”\n  - “Hội nghị”\n"))
+	if serr != nil {
+		t.Fatal(serr.Msg)
+	}
+	var d diag.List
+	got := meta.New("a.md", 1, diag.Pos{}, n, &d).Strings("tags")
+	if len(got) != 2 || got[0] != "Chuyển đổi số: 2026" || got[1] != "Hội nghị" {
+		t.Errorf("tags = %q", got)
+	}
+}
+
+// TestCurlyQuotesHint: when curly quotes do not wrap a whole value that
+// holds ": ", the error says that curly quotes are not quotes.
+func TestCurlyQuotesHint(t *testing.T) {
+	tests := []struct {
+		yaml string
+		line int
+		msg  string
+	}{
+		{"title: A\nimage_caption: “Lãnh đạo” phát biểu. Ảnh: Thu Hà\n", 2,
+			`invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be quoted, with straight quotes "…" around the whole value: curly quotes “ ” inside a value are text, not quotes)`},
+		{"title: A\nimage_caption: Lãnh đạo phát biểu. Ảnh: Thu Hà\n", 2,
+			`invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be quoted: key: "…")`},
+		// The first line is accepted; the second is still wrong.
+		{"image_caption: “Ảnh: Thu Hà”\nimage_alt: Ảnh: “Hội nghị”\n", 2,
+			`invalid YAML: mapping values are not allowed in this context (a value that contains ": " must be quoted, with straight quotes "…" around the whole value: curly quotes “ ” inside a value are text, not quotes)`},
+	}
+	for _, tt := range tests {
+		_, serr := meta.Parse([]byte(tt.yaml))
+		if serr == nil {
+			t.Errorf("Parse(%q) = no error, want %s", tt.yaml, tt.msg)
+			continue
+		}
+		if serr.Line != tt.line || serr.Msg != tt.msg {
+			t.Errorf("Parse(%q) = line %d: %s\nwant line %d: %s", tt.yaml, serr.Line, serr.Msg, tt.line, tt.msg)
+		}
+	}
+}
