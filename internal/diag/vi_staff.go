@@ -4,12 +4,14 @@ package diag
 // publishing (branch staff).
 func init() {
 	for k, v := range map[string]string{
-		"%s: date %q does not exist: there is no month %d (write day/month/year, as in 02/12/2026, or 2026-12-02)":                            "%s: ngày %q không có thật: không có tháng %d (hãy viết ngày/tháng/năm, ví dụ 02/12/2026, hoặc 2026-12-02)",
-		"%s: date %q does not exist: month %d of %d has %d days (write day/month/year, as in 02/12/2026, or 2026-12-02)":                      "%s: ngày %q không có thật: tháng %d năm %d chỉ có %d ngày (hãy viết ngày/tháng/năm, ví dụ 02/12/2026, hoặc 2026-12-02)",
-		"%s: date %q does not exist: dates are day/month/year, did you mean %q?":                                                              "%s: ngày %q không có thật: ngày phải viết theo thứ tự ngày/tháng/năm, có phải là %q?",
-		"%s: date %q has a two-digit year: write the year in full, as in %q":                                                                  "%s: ngày %q ghi năm bằng hai chữ số: hãy ghi năm đủ bốn chữ số, ví dụ %q",
-		"%s: time %q in %q does not exist: write hours 0-23 and minutes 0-59, as in 02/12/2026 14:30":                                         "%s: giờ %q trong %q không có thật: giờ từ 0 đến 23, phút từ 0 đến 59, ví dụ 02/12/2026 14:30",
-		"%s: %q is not a date: write day/month/year, as in 02/12/2026 or 2/12/2026, or 2026-12-02; a time may follow, as in 02/12/2026 14:30": "%s: %q không phải là ngày: hãy viết ngày/tháng/năm, ví dụ 02/12/2026 hoặc 2/12/2026, hoặc 2026-12-02; có thể ghi thêm giờ phía sau, ví dụ 02/12/2026 14:30",
+		"%s: date %q does not exist: there is no month %d (write day/month/year, as in 02/12/2026, or 2026-12-02)":                                                                                       "%s: ngày %q không có thật: không có tháng %d (hãy viết ngày/tháng/năm, ví dụ 02/12/2026, hoặc 2026-12-02)",
+		"%s: date %q does not exist: month %d of %d has %d days (write day/month/year, as in 02/12/2026, or 2026-12-02)":                                                                                 "%s: ngày %q không có thật: tháng %d năm %d chỉ có %d ngày (hãy viết ngày/tháng/năm, ví dụ 02/12/2026, hoặc 2026-12-02)",
+		"%s: date %q does not exist: dates are day/month/year, did you mean %q?":                                                                                                                         "%s: ngày %q không có thật: ngày phải viết theo thứ tự ngày/tháng/năm, có phải là %q?",
+		"%s: date %q has a two-digit year: write the year in full, as in %q":                                                                                                                             "%s: ngày %q ghi năm bằng hai chữ số: hãy ghi năm đủ bốn chữ số, ví dụ %q",
+		"%s: time %q in %q does not exist: write hours 0-23 and minutes 0-59, as in 02/12/2026 14:30":                                                                                                    "%s: giờ %q trong %q không có thật: giờ từ 0 đến 23, phút từ 0 đến 59, ví dụ 02/12/2026 14:30",
+		"%s: %q is not a date: write day/month/year, as in 02/12/2026 or 2/12/2026, or 2026-12-02; a time may follow, as in 02/12/2026 14:30":                                                            "%s: %q không phải là ngày: hãy viết ngày/tháng/năm, ví dụ 02/12/2026 hoặc 2/12/2026, hoặc 2026-12-02; có thể ghi thêm giờ phía sau, ví dụ 02/12/2026 14:30",
+		"bullets %q run together on one line: put each item on its own line, beginning with \"- \"":                                                                                                      "các dấu đầu dòng %q nằm liền nhau trên một dòng: hãy đưa mỗi mục xuống một dòng riêng, bắt đầu bằng \"- \"",
+		"text separated by tabs, as in a table pasted from Word, shows as one paragraph: write it as a table, one row a line with cells between \"|\", and a line \"| --- | --- |\" under the first row": "chữ ngăn cách bằng phím Tab (như một bảng dán từ Word) sẽ hiện thành một đoạn liền: hãy viết thành bảng, mỗi hàng một dòng, các ô ngăn cách bằng \"|\", và thêm một dòng \"| --- | --- |\" dưới hàng đầu tiên",
 	} {
 		vi[k] = v
 	}
