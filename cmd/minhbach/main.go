@@ -175,7 +175,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	secs := time.Since(start).Seconds()
 	if checkOnly {
-		fmt.Fprintf(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s\n", res.Pages, warns, secs)
+		fmt.Fprintf(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s\n", res.Pages, warns, withheld(res.Withheld), secs)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -183,8 +183,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return 1
 	}
 	st := dir.Stats()
-	fmt.Fprintf(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s\n",
-		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
+	fmt.Fprintf(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s\n",
+		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
 	return 0
 }
 

@@ -6,6 +6,7 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -57,9 +59,18 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		if n.Image != nil {
 			checkImage(fsys, n.Image, &d)
 		}
-		if !published(n, opt) {
+		switch withheld(n, opt) {
+		case draft:
+			s.Withheld.Drafts++
+			continue
+		case scheduled:
+			s.Withheld.Scheduled++
+			continue
+		case expired:
+			s.Withheld.Expired++
 			continue
 		}
+		placeholder(n.Source, model.NewsPlaceholder, &d)
 		if n.Slug == "" || n.Date.IsZero() {
 			continue
 		}
@@ -81,6 +92,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		if p.Slug == "" {
 			continue
 		}
+		placeholder(p.Source, model.PagePlaceholder, &d)
 		p.URL = "/" + p.Slug + "/"
 		if claim(p.URL, p.Path, p.Start) {
 			s.Pages = append(s.Pages, p)
@@ -127,17 +139,39 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 	return s, d
 }
 
-func published(n *model.News, opt Options) bool {
-	if n.Draft && !opt.Drafts {
-		return false
+// Why a news item is left out of the site.
+const (
+	shown = iota
+	draft
+	scheduled
+	expired
+)
+
+// withheld says whether n is left out of the site, and why.
+func withheld(n *model.News, opt Options) int {
+	switch {
+	case n.Draft && !opt.Drafts:
+		return draft
+	case !n.PublishDate.IsZero() && n.PublishDate.After(opt.Now):
+		return scheduled
+	case !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(opt.Now):
+		return expired
 	}
-	if !n.PublishDate.IsZero() && n.PublishDate.After(opt.Now) {
-		return false
+	return shown
+}
+
+// placeholder warns about each line of a published body that is text,
+// the body `minhbach new` writes, left in place.
+func placeholder(src model.Source, text string, d *diag.List) {
+	if !bytes.Contains(src.Markdown, []byte(text)) {
+		return
 	}
-	if !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(opt.Now) {
-		return false
+	for i, line := range strings.Split(string(src.Markdown), "\n") {
+		if strings.TrimSpace(line) == text {
+			col := 1 + utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t"))
+			d.Warnf(diag.Pos{Path: src.Path, Line: src.BodyLine + i, Col: col}, "the text %q that minhbach new writes is still here: replace it with the text to publish", text)
+		}
 	}
-	return true
 }
 
 func newestFirst(a, b *model.News) int {

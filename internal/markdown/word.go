@@ -42,15 +42,24 @@ type edit struct {
 	delta int // bytes removed by it
 }
 
-// replaceBullets returns src with every bullet (sorted) replaced by "- ".
+// replaceBullets returns src with every bullet (sorted) replaced by a
+// Markdown one, "- ", "* " or "+ ": one for each bullet character in turn,
+// so that lists of different bullets stay apart as in Word.
 func replaceBullets(src []byte, bullets []bullet) ([]byte, []edit) {
 	out := make([]byte, 0, len(src))
 	var edits []edit
 	last := 0
+	var chars []rune
 	for _, b := range bullets {
 		out = append(out, src[last:b.start]...)
 		edits = append(edits, edit{at: len(out), delta: b.end - b.start - 2})
-		out = append(out, "- "...)
+		r, _ := utf8.DecodeRune(src[b.start:])
+		i := slices.Index(chars, r)
+		if i < 0 {
+			i = len(chars)
+			chars = append(chars, r)
+		}
+		out = append(out, "-*+"[i%3], ' ')
 		last = b.end
 	}
 	return append(out, src[last:]...), edits

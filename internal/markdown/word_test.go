@@ -19,6 +19,7 @@ func TestWordBullets(t *testing.T) {
 		{"tab after the bullet", "•\tMột\n•\tHai\n", []string{"<ul>\n<li>Một</li>\n<li>Hai</li>\n</ul>"}},
 		{"en dash", "– Đối tượng áp dụng\n– Phạm vi\n", []string{"<li>Đối tượng áp dụng</li>", "<li>Phạm vi</li>"}},
 		{"symbol font bullet", "\uF0B7\tMột\n", []string{"<li>Một</li>"}},
+		{"different bullets stay apart", "• Một\n• Hai\n\n– Ba\n", []string{"<ul>\n<li>Một</li>\n<li>Hai</li>\n</ul>\n<ul>\n<li>Ba</li>\n</ul>"}},
 		{"middle dot", "· Một\n", []string{"<li>Một</li>"}},
 		{"inline stays", "Một *đậm* • và\n• **Hai** [liên kết](https://a.vn)\n", []string{"<li><strong>Hai</strong> <a href=\"https://a.vn\">liên kết</a></li>"}},
 		{"in a quote", "> • Một\n> • Hai\n", []string{"<blockquote>\n<ul>\n<li>Một</li>"}},

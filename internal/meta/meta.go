@@ -338,23 +338,23 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 	// that holds ": "; so may a line it reads as a mapping ("- “a: b”").
 	// Straighten that line's quotes and parse again, once a line.
 	doc, serr := parse(data)
-	for tried := map[int]bool{}; ; {
-		l := 0
+	for tried := map[[2]int]bool{}; ; {
+		var at [2]int // line, and column (0: the value ending the line)
 		if serr != nil {
-			l = serr.Line
+			at[0] = serr.Line
 		} else if doc != nil {
-			l = colonInCurly(doc)
+			at = colonInCurly(doc)
 		}
-		if l <= 0 || tried[l] {
+		if at[0] <= 0 || tried[at] {
 			break
 		}
-		tried[l] = true
-		fixed, ok := straighten(data, l)
+		tried[at] = true
+		fixed, ok := straighten(data, at[0], at[1])
 		if !ok {
 			break
 		}
 		d, e := parse(fixed)
-		if e != nil && e.Line == l {
+		if e != nil && e.Line == at[0] {
 			break // straightening did not help: report the line as written
 		}
 		data, doc, serr = fixed, d, e
@@ -429,33 +429,54 @@ func line(data []byte, n int) []byte {
 	return data[start:end]
 }
 
-// straighten returns data with the curly quotes around the value on line
-// n made straight, escaping what the value holds; false when that line
-// holds no value wholly wrapped in curly quotes. Lines keep their numbers.
-func straighten(data []byte, n int) ([]byte, bool) {
+// straighten returns data with the curly quotes around a value on line n
+// made straight, escaping what the value holds: the value that begins at
+// rune column col, or when col is 0 the value that ends the line. It
+// returns false when there is no value wholly wrapped in curly quotes
+// there. Lines keep their numbers.
+func straighten(data []byte, n, col int) ([]byte, bool) {
 	start, end := span(data, n)
 	if start > end {
 		return nil, false
 	}
-	m := curlyValue.FindSubmatch(data[start:end])
-	if m == nil {
-		return nil, false
+	l := string(data[start:end])
+	var from, to int // the value, in l
+	if col == 0 {
+		m := curlyValue.FindStringSubmatchIndex(l)
+		if m == nil {
+			return nil, false
+		}
+		from, to = m[4], m[5]
+	} else {
+		from = len(l)
+		for i := range l { // i is the byte offset of the rune at column c
+			if col--; col == 0 {
+				from = i
+				break
+			}
+		}
+		// The shortest text from there that is wrapped.
+		for i := from + 1; i <= len(l); i++ {
+			if _, ok := wrapped(l[from:i]); ok {
+				to = i
+				break
+			}
+		}
 	}
-	inner, ok := wrapped(string(m[2]))
+	inner, ok := wrapped(l[from:to])
 	if !ok {
 		return nil, false
 	}
 	var v string
-	if bytes.HasPrefix(m[2], []byte("“")) {
+	if strings.HasPrefix(l[from:], "“") {
 		v = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(inner) + `"`
 	} else {
 		v = "'" + strings.ReplaceAll(inner, "'", "''") + "'"
 	}
 	out := make([]byte, 0, len(data)+len(v))
-	out = append(out, data[:start]...)
-	out = append(out, m[1]...)
+	out = append(out, data[:start+from]...)
 	out = append(out, v...)
-	return append(out, data[end:]...), true
+	return append(out, data[start+to:]...), true
 }
 
 // wrapped returns the text inside s when s is wholly wrapped in one pair
@@ -488,14 +509,15 @@ func wrapped(s string) (string, bool) {
 	return "", false
 }
 
-// colonInCurly returns the line of a mapping key that opens a curly quote
-// its value on the same line closes (“a: b” read as a mapping), or 0.
-func colonInCurly(n *yaml.Node) int {
+// colonInCurly returns the line and column of a mapping key that opens a
+// curly quote its value on the same line closes (“a: b” read as a
+// mapping), or zeros.
+func colonInCurly(n *yaml.Node) [2]int {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
 		for _, c := range n.Content {
-			if l := colonInCurly(c); l > 0 {
-				return l
+			if at := colonInCurly(c); at[0] > 0 {
+				return at
 			}
 		}
 	case yaml.MappingNode:
@@ -503,14 +525,14 @@ func colonInCurly(n *yaml.Node) int {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Style == 0 && v.Kind == yaml.ScalarNode && v.Style == 0 && k.Line == v.Line &&
 				(strings.HasPrefix(k.Value, "“") && strings.HasSuffix(v.Value, "”") || strings.HasPrefix(k.Value, "‘") && strings.HasSuffix(v.Value, "’")) {
-				return k.Line
+				return [2]int{k.Line, k.Column}
 			}
-			if l := colonInCurly(v); l > 0 {
-				return l
+			if at := colonInCurly(v); at[0] > 0 {
+				return at
 			}
 		}
 	}
-	return 0
+	return [2]int{}
 }
 
 // unwrap reads every plain value under n that is wholly wrapped in curly

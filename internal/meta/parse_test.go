@@ -45,14 +45,21 @@ func TestCurlyQuotes(t *testing.T) {
 }
 
 func TestCurlyQuotesListItems(t *testing.T) {
-	n, serr := meta.Parse([]byte("tags:\n  - “Chuyển đổi số: 2026”\n  - “Hội nghị”\n"))
-	if serr != nil {
-		t.Fatal(serr.Msg)
-	}
-	var d diag.List
-	got := meta.New("a.md", 1, diag.Pos{}, n, &d).Strings("tags")
-	if len(got) != 2 || got[0] != "Chuyển đổi số: 2026" || got[1] != "Hội nghị" {
-		t.Errorf("tags = %q", got)
+	for _, in := range []string{
+		"tags:\n  - “Chuyển đổi số: 2026”\n  - “Hội nghị”\n",
+		"tags: [“Chuyển đổi số: 2026”, “Hội nghị”]\n",
+		"tags: [“Chuyển đổi số: 2026”, ‘Hội nghị’]\n",
+		"tags: [ “Chuyển đổi số: 2026” , \"Hội nghị\"]\n",
+	} {
+		n, serr := meta.Parse([]byte(in))
+		if serr != nil {
+			t.Fatalf("Parse(%q): %s", in, serr.Msg)
+		}
+		var d diag.List
+		got := meta.New("a.md", 1, diag.Pos{}, n, &d).Strings("tags")
+		if len(got) != 2 || got[0] != "Chuyển đổi số: 2026" || got[1] != "Hội nghị" || len(d) > 0 {
+			t.Errorf("Parse(%q): tags = %q %s", in, got, d.Format(0))
+		}
 	}
 }
 
