@@ -12,6 +12,7 @@ func init() {
 		"%s: %q is not a date: write day/month/year, as in 02/12/2026 or 2/12/2026, or 2026-12-02; a time may follow, as in 02/12/2026 14:30":                                                            "%s: %q không phải là ngày: hãy viết ngày/tháng/năm, ví dụ 02/12/2026 hoặc 2/12/2026, hoặc 2026-12-02; có thể ghi thêm giờ phía sau, ví dụ 02/12/2026 14:30",
 		"bullets %q run together on one line: put each item on its own line, beginning with \"- \"":                                                                                                      "các dấu đầu dòng %q nằm liền nhau trên một dòng: hãy đưa mỗi mục xuống một dòng riêng, bắt đầu bằng \"- \"",
 		"text separated by tabs, as in a table pasted from Word, shows as one paragraph: write it as a table, one row a line with cells between \"|\", and a line \"| --- | --- |\" under the first row": "chữ ngăn cách bằng phím Tab (như một bảng dán từ Word) sẽ hiện thành một đoạn liền: hãy viết thành bảng, mỗi hàng một dòng, các ô ngăn cách bằng \"|\", và thêm một dòng \"| --- | --- |\" dưới hàng đầu tiên",
+		"the text %q that minhbach new writes is still here: replace it with the text to publish":                                                                                                        "dòng chữ mẫu %q do lệnh minhbach new tạo ra vẫn còn: hãy thay bằng nội dung cần đăng",
 	} {
 		vi[k] = v
 	}
