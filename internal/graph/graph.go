@@ -6,7 +6,6 @@
 package graph
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -70,7 +68,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 			s.Withheld.Expired++
 			continue
 		}
-		placeholder(n.Source, model.NewsPlaceholder, &d)
+
 		if n.Slug == "" || n.Date.IsZero() {
 			continue
 		}
@@ -92,7 +90,6 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		if p.Slug == "" {
 			continue
 		}
-		placeholder(p.Source, model.PagePlaceholder, &d)
 		p.URL = "/" + p.Slug + "/"
 		if claim(p.URL, p.Path, p.Start) {
 			s.Pages = append(s.Pages, p)
@@ -158,20 +155,6 @@ func withheld(n *model.News, opt Options) int {
 		return expired
 	}
 	return shown
-}
-
-// placeholder warns about each line of a published body that is text,
-// the body `minhbach new` writes, left in place.
-func placeholder(src model.Source, text string, d *diag.List) {
-	if !bytes.Contains(src.Markdown, []byte(text)) {
-		return
-	}
-	for i, line := range strings.Split(string(src.Markdown), "\n") {
-		if strings.TrimSpace(line) == text {
-			col := 1 + utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t"))
-			d.Warnf(diag.Pos{Path: src.Path, Line: src.BodyLine + i, Col: col}, "the text %q that minhbach new writes is still here: replace it with the text to publish", text)
-		}
-	}
 }
 
 func newestFirst(a, b *model.News) int {

@@ -197,8 +197,12 @@ type Withheld struct {
 }
 
 // Placeholder bodies are what `minhbach new` writes for staff to replace;
-// a published page that still shows one gets a warning.
+// a published page that still shows one, as a line of its own, gets a
+// warning.
 const (
 	NewsPlaceholder = "Nội dung bài viết."
 	PagePlaceholder = "Nội dung trang."
 )
+
+// Placeholders lists the placeholder bodies.
+var Placeholders = []string{NewsPlaceholder, PagePlaceholder}
