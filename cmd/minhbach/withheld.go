@@ -1,17 +1,16 @@
 package main
 
 import (
-	"fmt"
-
+	"minhbach/internal/diag"
 	"minhbach/internal/model"
 )
 
 // withheld words the news items a build left out, for its summary line:
-// "" when none, else " (left out: drafts 2, scheduled 1, expired 0)":
+// nothing when none, else " (left out: drafts 2, scheduled 1, expired 0)":
 // drafts, news whose publish_date is ahead and news past expiry_date.
-func withheld(w model.Withheld) string {
+func withheld(w model.Withheld) diag.Message {
 	if w == (model.Withheld{}) {
-		return ""
+		return diag.Message{}
 	}
-	return fmt.Sprintf(" (left out: drafts %d, scheduled %d, expired %d)", w.Drafts, w.Scheduled, w.Expired)
+	return diag.Msgf(" (left out: drafts %d, scheduled %d, expired %d)", w.Drafts, w.Scheduled, w.Expired)
 }

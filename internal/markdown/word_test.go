@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"minhbach/internal/diag"
 	"minhbach/internal/markdown"
 )
 
@@ -85,9 +86,9 @@ func TestWordWarnings(t *testing.T) {
 // of pictures are reported once, at their place in the file as written.
 func TestWordBulletsKeepPositions(t *testing.T) {
 	calls := 0
-	resolve := func(dest string) (markdown.Picture, string) {
+	resolve := func(dest string) (markdown.Picture, diag.Message) {
 		calls++
-		return markdown.Picture{}, "image \"" + dest + "\": file does not exist"
+		return markdown.Picture{}, diag.Msgf("file does not exist")
 	}
 	src := "•  Một ![](a.png)\n•\tHai\n\nCuối ![ảnh](b.png)\n"
 	res, errs := convert(t, markdown.Options{}, src, resolve)

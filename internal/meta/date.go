@@ -68,42 +68,38 @@ type DateError struct {
 	Time string
 }
 
-// Error returns the message a build reports for a date key named "date".
-func (e *DateError) Error() string {
-	var l diag.List
-	e.report(&l, diag.Pos{}, "date")
-	return l[0].Msg
-}
+// Error returns the message, in English, for a key named "date".
+func (e *DateError) Error() string { return e.Message("date").String() }
 
-// report adds the diagnostic for e at pos, naming key.
-func (e *DateError) report(d *diag.List, pos diag.Pos, key string) {
+// Message returns the message that says what is wrong, naming key and the
+// value and the accepted forms.
+func (e *DateError) Message(key string) diag.Message {
 	switch e.Problem {
 	case NoSuchMonth:
-		d.Errorf(pos, "%s: date %q does not exist: there is no month %d (write day/month/year, as in 02/12/2026, or 2026-12-02)", key, e.Value, e.Month)
+		return diag.Msgf("%s: date %q does not exist: there is no month %d (write day/month/year, as in 02/12/2026, or 2026-12-02)", key, e.Value, e.Month)
 	case NoSuchDay:
-		d.Errorf(pos, "%s: date %q does not exist: month %d of %d has %d days (write day/month/year, as in 02/12/2026, or 2026-12-02)", key, e.Value, e.Month, e.Year, daysIn(e.Year, e.Month))
+		return diag.Msgf("%s: date %q does not exist: month %d of %d has %d days (write day/month/year, as in 02/12/2026, or 2026-12-02)", key, e.Value, e.Month, e.Year, daysIn(e.Year, e.Month))
 	case MonthFirst:
-		d.Errorf(pos, "%s: date %q does not exist: dates are day/month/year, did you mean %q?", key, e.Value, e.Suggest)
+		return diag.Msgf("%s: date %q does not exist: dates are day/month/year, did you mean %q?", key, e.Value, e.Suggest)
 	case ShortYear:
-		d.Errorf(pos, "%s: date %q has a two-digit year: write the year in full, as in %q", key, e.Value, e.Suggest)
+		return diag.Msgf("%s: date %q has a two-digit year: write the year in full, as in %q", key, e.Value, e.Suggest)
 	case NoSuchTime:
-		d.Errorf(pos, "%s: time %q in %q does not exist: write hours 0-23 and minutes 0-59, as in 02/12/2026 14:30", key, e.Time, e.Value)
-	default:
-		d.Errorf(pos, "%s: %q is not a date: write day/month/year, as in 02/12/2026 or 2/12/2026, or 2026-12-02; a time may follow, as in 02/12/2026 14:30", key, e.Value)
+		return diag.Msgf("%s: time %q in %q does not exist: write hours 0-23 and minutes 0-59, as in 02/12/2026 14:30", key, e.Time, e.Value)
 	}
+	return diag.Msgf("%s: %q is not a date: write day/month/year, as in 02/12/2026 or 2/12/2026, or 2026-12-02; a time may follow, as in 02/12/2026 14:30", key, e.Value)
 }
 
 // Date returns the date value of key, in any of the forms ParseDate
 // accepts. A date that is not well formed or does not exist is an error
 // that names key and the value and says the accepted forms.
 func (m *Map) Date(key string, required bool) time.Time {
-	v, ok := m.scalar(key, required, "a date (02/12/2026)")
+	v, ok := m.scalar(key, required, diag.Phrase("a date (dd/mm/yyyy)"))
 	if !ok {
 		return time.Time{}
 	}
 	t, err := ParseDate(v.Value)
 	if err != nil {
-		err.(*DateError).report(m.diags, m.Pos(v), key)
+		m.diags.Error(m.Pos(v), err.(*DateError).Message(key))
 	}
 	return t
 }

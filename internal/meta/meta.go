@@ -151,7 +151,7 @@ func (m *Map) missing(key string) {
 
 // scalar returns the value of key when it is a scalar; it reports a
 // missing required key or a value of another shape.
-func (m *Map) scalar(key string, required bool, want string) (*yaml.Node, bool) {
+func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, bool) {
 	v, ok := m.values[key]
 	if !ok || isNull(v) {
 		if required {
@@ -169,7 +169,7 @@ func (m *Map) scalar(key string, required bool, want string) (*yaml.Node, bool) 
 // String returns the text of key ("" when absent), trimmed of surrounding
 // space. A required key that is missing or empty is an error.
 func (m *Map) String(key string, required bool) string {
-	v, ok := m.scalar(key, required, "text")
+	v, ok := m.scalar(key, required, diag.Phrase("text"))
 	if !ok {
 		return ""
 	}
@@ -182,7 +182,7 @@ func (m *Map) String(key string, required bool) string {
 
 // Bool returns the boolean value of key, false when absent.
 func (m *Map) Bool(key string) bool {
-	v, ok := m.scalar(key, false, "true or false")
+	v, ok := m.scalar(key, false, diag.Phrase("true or false"))
 	if !ok {
 		return false
 	}
@@ -198,7 +198,7 @@ func (m *Map) Bool(key string) bool {
 
 // Int returns the integer value of key, def when absent.
 func (m *Map) Int(key string, def int) int {
-	v, ok := m.scalar(key, false, "a whole number")
+	v, ok := m.scalar(key, false, diag.Phrase("a whole number"))
 	if !ok {
 		return def
 	}
@@ -307,17 +307,17 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return diag.Phrase("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.Phrase("a list")
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.Phrase("an alias")
 	}
 	if n.Tag == "!!null" {
-		return "nothing"
+		return diag.Phrase("nothing")
 	}
 	return fmt.Sprintf("%q", n.Value)
 }
@@ -325,7 +325,7 @@ func kindName(n *yaml.Node) string {
 // SyntaxError is YAML that does not parse, with the line the parser named.
 type SyntaxError struct {
 	Line int
-	Msg  string
+	Msg  diag.Message
 }
 
 // Parse parses one YAML document; it returns nil for an empty one.
@@ -360,17 +360,21 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 		data, doc, serr = fixed, d, e
 	}
 	if serr != nil {
+		msg := diag.Phrase(serr.Msg)
+		colon := strings.Contains(serr.Msg, "mapping values are not allowed")
 		hasCurly := curly.Match(line(data, serr.Line))
+		var m diag.Message
 		switch {
-		case strings.Contains(serr.Msg, "mapping values are not allowed") && hasCurly:
-			serr.Msg += ` (a value that contains ": " must be quoted, with straight quotes "…" around the whole value: curly quotes “ ” inside a value are text, not quotes)`
-		case strings.Contains(serr.Msg, "mapping values are not allowed"):
-			serr.Msg += ` (a value that contains ": " must be quoted: key: "…")`
+		case colon && hasCurly:
+			m = diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted, with straight quotes "…" around the whole value: curly quotes “ ” inside a value are text, not quotes)`, msg)
+		case colon:
+			m = diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted: key: "…")`, msg)
 		case hasCurly:
-			serr.Msg += ` (curly quotes “ ” inside a value are text, not quotes: put straight quotes "…" around the whole value)`
+			m = diag.Msgf(`invalid YAML: %s (curly quotes “ ” inside a value are text, not quotes: put straight quotes "…" around the whole value)`, msg)
+		default:
+			m = diag.Msgf("invalid YAML: %s", msg)
 		}
-		serr.Msg = "invalid YAML: " + serr.Msg
-		return nil, serr
+		return nil, &SyntaxError{Line: serr.Line, Msg: m}
 	}
 	if doc != nil {
 		unwrap(doc)
@@ -378,7 +382,13 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 	return doc, nil
 }
 
-func parse(data []byte) (*yaml.Node, *SyntaxError) {
+// rawError is the parser's own message and line.
+type rawError struct {
+	Line int
+	Msg  string
+}
+
+func parse(data []byte) (*yaml.Node, *rawError) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -389,7 +399,7 @@ func parse(data []byte) (*yaml.Node, *SyntaxError) {
 				line, msg = l, after
 			}
 		}
-		return nil, &SyntaxError{Line: line, Msg: msg}
+		return nil, &rawError{Line: line, Msg: msg}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil

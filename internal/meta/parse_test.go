@@ -32,7 +32,7 @@ func TestCurlyQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			n, serr := meta.Parse([]byte(tt.yaml))
 			if serr != nil {
-				t.Fatalf("Parse(%q): line %d: %s", tt.yaml, serr.Line, serr.Msg)
+				t.Fatalf("Parse(%q): line %d: %s", tt.yaml, serr.Line, serr.Msg.String())
 			}
 			var d diag.List
 			m := meta.New("a.md", 1, diag.Pos{Path: "a.md", Line: 1}, n, &d)
@@ -53,7 +53,7 @@ func TestCurlyQuotesListItems(t *testing.T) {
 	} {
 		n, serr := meta.Parse([]byte(in))
 		if serr != nil {
-			t.Fatalf("Parse(%q): %s", in, serr.Msg)
+			t.Fatalf("Parse(%q): %s", in, serr.Msg.String())
 		}
 		var d diag.List
 		got := meta.New("a.md", 1, diag.Pos{}, n, &d).Strings("tags")
@@ -85,7 +85,7 @@ func TestCurlyQuotesHint(t *testing.T) {
 			t.Errorf("Parse(%q) = no error, want %s", tt.yaml, tt.msg)
 			continue
 		}
-		if serr.Line != tt.line || serr.Msg != tt.msg {
+		if serr.Line != tt.line || serr.Msg.String() != tt.msg {
 			t.Errorf("Parse(%q) = line %d: %s\nwant line %d: %s", tt.yaml, serr.Line, serr.Msg, tt.line, tt.msg)
 		}
 	}
