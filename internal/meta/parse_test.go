@@ -23,6 +23,7 @@ func TestCurlyQuotes(t *testing.T) {
 		{"two quotations are not wrapped", "title: “Xanh” và “Sạch”\n", "title", "“Xanh” và “Sạch”"},
 		{"inside is text", "title: Phong trào “Xanh”\n", "title", "Phong trào “Xanh”"},
 		{"straight quotes keep curly ones", "title: \"“Xanh”\"\n", "title", "“Xanh”"},
+		{"single straight quotes keep curly ones", "title: '“Xanh”'\n", "title", "“Xanh”"},
 		{"block text is untouched", "summary: |\n  “Một”\n", "summary", "“Một”\n"},
 		{"after other keys", "title: A\nimage_caption: “Ảnh: Thu Hà”\ndate: 2026-12-02\n", "image_caption", "Ảnh: Thu Hà"},
 		{"on its own line", "image_caption:\n  “Ảnh: Thu Hà”\n", "image_caption", "Ảnh: Thu Hà"},
