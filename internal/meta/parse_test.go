@@ -1,6 +1,7 @@
 package meta_test
 
 import (
+	"strings"
 	"testing"
 
 	"minhbach/internal/diag"
@@ -90,4 +91,39 @@ func TestCurlyQuotesHint(t *testing.T) {
 			t.Errorf("Parse(%q) = line %d: %s\nwant line %d: %s", tt.yaml, serr.Line, serr.Msg, tt.line, tt.msg)
 		}
 	}
+}
+
+// FuzzParse checks that no front matter makes Parse panic or loop, and
+// that an error names a line of the input.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"title: “Hội nghị”\n", "image_caption: “Ảnh: Thu Hà”\n", "tags: [“a: b”, ‘c’]\n", "- “a: b”\n- ‘x: y’\n",
+		"x: “a” b: c\n", "a:\n  “b: c”\n", "t: “A” và “B”: c\n", "summary: |\n  “a: b”\n", "date: 02/12/2026 14:30\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, serr := meta.Parse([]byte(s))
+		if serr != nil && (serr.Line < 1 || serr.Line > strings.Count(s, "\n")+2) {
+			t.Fatalf("error at line %d of %d lines: %s", serr.Line, strings.Count(s, "\n")+1, serr.Msg.String())
+		}
+	})
+}
+
+// FuzzParseDate checks that ParseDate never panics and that a date it
+// accepts is one it accepts again written as yyyy-mm-dd hh:mm:ss.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"02/12/2026", "2/3/2026 8h", "2026-12-02T14:30:00+07:00", "ngày 8 tháng 8 năm 2018", "31/02/2026", "2/12/26", "12/25/2026"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := meta.ParseDate(s)
+		if err != nil {
+			return
+		}
+		again, err := meta.ParseDate(d.Format("2006-01-02 15:04:05.999999999-07:00"))
+		if err != nil || !again.Equal(d) {
+			t.Fatalf("ParseDate(%q) = %v, but its ISO form reads %v, %v", s, d, again, err)
+		}
+	})
 }
