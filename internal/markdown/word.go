@@ -25,7 +25,7 @@ import (
 // lineBullets are the characters Word pastes for list bullets, including
 // the Symbol and Wingdings bullets that paste as private-use characters;
 // at the start of a line, "–" is a bullet too.
-var lineBullets = []rune{'•', '◦', '▪', '▫', '●', '○', '■', '□', '‣', '⁃', '➢', '❖', '·', '\uF0B7', '\uF0A7', '\uF076', '\uF0D8', '–'}
+var lineBullets = []rune{'•', '◦', '▪', '▫', '●', '○', '■', '□', '‣', '⁃', '➢', '❖', '\uF0B7', '\uF0A7', '\uF076', '\uF0D8', '·', '–'}
 
 // midBullets are the bullets that, written between words, are list items
 // run together ("–" and "·" are also punctuation there).

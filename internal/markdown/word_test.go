@@ -65,7 +65,7 @@ func TestWordWarnings(t *testing.T) {
 			"content/news/a.md:5:6: warning: bullets \"▪\" run together on one line: put each item on its own line, beginning with \"- \"\n"},
 		{"after a replaced bullet", "• Một\n• Hai • Ba\n",
 			"content/news/a.md:6:7: warning: bullets \"•\" run together on one line: put each item on its own line, beginning with \"- \"\n"},
-		{"one separator is punctuation", "Hà Nội • 12/3\n\nTừ 2020 – 2025 – 2030\n", ""},
+		{"one separator is punctuation", "Hà Nội • 12/3\n\nTừ 2020 – 2025 – 2030\n\nA · B · C\n", ""},
 		{"word table", "Danh sách:\n\nHọ tên\tChức vụ\nNguyễn Văn A\tGiám đốc\n\nHết.\n\nMột\tHai\n",
 			"content/news/a.md:7:7: warning: text separated by tabs, as in a table pasted from Word, shows as one paragraph: write it as a table, one row a line with cells between \"|\", and a line \"| --- | --- |\" under the first row\n" +
 				"content/news/a.md:12:4: warning: text separated by tabs, as in a table pasted from Word, shows as one paragraph: write it as a table, one row a line with cells between \"|\", and a line \"| --- | --- |\" under the first row\n"},

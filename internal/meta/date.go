@@ -25,7 +25,8 @@ import (
 // the year. A date or time written without a zone is in Vietnam time
 // (Zone); one that does not exist (31/02/2026, 25:00) is an error.
 //
-// The date-related words of the messages mention the accepted forms.
+// Map.Date reports each problem naming the key, the value as written and
+// the accepted forms.
 
 var (
 	numericDate = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})([/.-])(\d{1,4})` +
