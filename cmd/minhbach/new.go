@@ -214,16 +214,15 @@ func parseIssue(s string) (year int, number string, bad diag.Message) {
 	return 0, "", diag.Msgf("issue %q: write YEAR/NUMBER, for example 2026/50 (a combined issue: 2026/27+28)", s)
 }
 
-// flagDate reads a date given on the command line: dd/mm/yyyy, d/m/yyyy
-// or yyyy-mm-dd, and returns it as yyyy-mm-dd.
+// flagDate reads a date given on the command line in any form a date key
+// accepts (dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, …), and returns it as staff
+// write it: dd/mm/yyyy.
 func flagDate(s string) (string, diag.Message) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, model.Zone); err == nil {
-			return t.Format("2006-01-02"), diag.Message{}
-		}
+	t, err := meta.ParseDate(s)
+	if err != nil {
+		return "", err.(*meta.DateError).Message("--date")
 	}
-	return "", diag.Msgf("--date %q is not a date that exists: write dd/mm/yyyy, for example 20/11/2026", s)
+	return t.Format("02/01/2006"), diag.Message{}
 }
 
 // line writes one key of a scaffold with its comment above it.
@@ -253,7 +252,7 @@ func mark(v string) (prefix, value string) {
 	return required, strconv.Quote(v)
 }
 
-const dateHint = "dạng yyyy-mm-dd, ví dụ 2026-11-20"
+const dateHint = "dạng ngày/tháng/năm, ví dụ 20/11/2026"
 
 func newIssue(arg, date string) (scaffold, diag.Message) {
 	year, number, bad := parseIssue(arg)

@@ -87,7 +87,7 @@ func TestNewLegalScaffolds(t *testing.T) {
 		fills [][2]string
 	}{
 		{[]string{"issue", "2026/50"}, "content/gazette/issues/2026-so-50.md", schema.IssueKeys,
-			[][2]string{{"date", "2026-11-20"}}},
+			[][2]string{{"date", "20/11/2026"}}},
 		// A Word en dash in the number: the file and the number use "-".
 		{[]string{"document", "62/2026/QĐ\u2013UBND", "--issue", "2026/50", "--type", "quyet dinh", "--field", "Đất đai"},
 			"content/gazette/documents/2026/62-2026-qd-ubnd.md", schema.DocumentKeys,
@@ -170,7 +170,7 @@ func TestNewIssueDate(t *testing.T) {
 		t.Errorf("new issue printed %q", out)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, rel))
-	for _, want := range []string{"\nnumber: \"27+28\"\n", "\nyear: 2026\n", "\ndate: 2026-01-05\n"} {
+	for _, want := range []string{"\nnumber: \"27+28\"\n", "\nyear: 2026\n", "\ndate: 05/01/2026\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("issue scaffold lacks %q:\n%s", want, data)
 		}
