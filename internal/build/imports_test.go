@@ -39,15 +39,16 @@ var allowed = map[string][]string{
 
 // external lists where each third-party module may be imported.
 var external = map[string][]string{
-	"github.com/yuin/goldmark":     {"markdown"},
-	"github.com/adrg/frontmatter":  {"source"},
-	"github.com/tdewolff/minify":   {"output"},
-	"github.com/fsnotify/fsnotify": {"serve"},
-	"go.yaml.in/yaml":              {"meta", "source", "schema"},
-	"golang.org/x/image":           {"images"},
-	"github.com/digitorus/pdf":     {"pdfsig", "testsign"},
-	"github.com/digitorus/pkcs7":   {"pdfsig"},
-	"github.com/digitorus/pdfsign": {"testsign"},
+	"github.com/yuin/goldmark":       {"markdown"},
+	"github.com/adrg/frontmatter":    {"source"},
+	"github.com/tdewolff/minify":     {"output"},
+	"github.com/fsnotify/fsnotify":   {"serve"},
+	"go.yaml.in/yaml":                {"meta", "source", "schema"},
+	"golang.org/x/image":             {"images"},
+	"github.com/digitorus/pdf":       {"pdfsig", "testsign"},
+	"github.com/digitorus/pkcs7":     {"pdfsig"},
+	"github.com/digitorus/pdfsign":   {"testsign"},
+	"github.com/digitorus/timestamp": {"pdfsig", "testsign"},
 }
 
 func TestImportGraph(t *testing.T) {

@@ -35,6 +35,9 @@ func signatures(data []byte, a *model.Attachment, what string, d *diag.List) boo
 		return false
 	}
 	for _, s := range f.Signatures {
+		if s.TimeStamp {
+			continue // no signer: a time-stamp authority's proof of time
+		}
 		a.Signatures = append(a.Signatures, model.Signature{Signer: vnfold.NFC(s.Signer), Time: s.Time})
 	}
 	if f.Appended > 0 {

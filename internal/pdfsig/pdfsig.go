@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pkcs7"
+	"github.com/digitorus/timestamp"
 )
 
 // Signature is one digital signature of a PDF file.
@@ -30,12 +30,16 @@ type Signature struct {
 	Field string
 	// End is the offset just past the last byte the signature covers.
 	End int64
+	// TimeStamp marks a document time-stamp (SubFilter ETSI.RFC3161): a
+	// time-stamp authority's proof that the file existed at Time, with no
+	// signer. Signer is then "".
+	TimeStamp bool
 }
 
 // File is what Read found in a PDF file.
 type File struct {
-	// Signatures are the intact signatures, in the order of the file's
-	// signature fields; none for an unsigned file.
+	// Signatures are the intact signatures and document time-stamps, in
+	// the order of the file's signature fields; none for an unsigned file.
 	Signatures []Signature
 	// Appended counts the bytes after the end of the last signature that
 	// are not blank: a change saved after the file was signed. It is 0
@@ -44,8 +48,16 @@ type File struct {
 	Appended int64
 }
 
-// Signed reports whether the file has at least one signature.
-func (f File) Signed() bool { return len(f.Signatures) > 0 }
+// Signed reports whether the file has at least one signature made by a
+// signer (a document time-stamp alone does not count).
+func (f File) Signed() bool {
+	for _, s := range f.Signatures {
+		if !s.TimeStamp {
+			return true
+		}
+	}
+	return false
+}
 
 // ErrChanged reports that bytes of the file differ from the bytes a
 // signature was made over: the file was edited after it was signed.
@@ -70,7 +82,7 @@ func Read(data []byte) (f File, err error) {
 	// A signature's /ByteRange and /Contents are file offsets and bytes,
 	// so they are written out in the file, never inside a compressed
 	// object stream: a file without the key has no signature to read.
-	if !byteRange.Match(data) {
+	if !hasByteRange(data) {
 		return File{}, nil
 	}
 	// The reader looks for the last %%EOF 200 bytes at a time from the
@@ -144,40 +156,123 @@ func Read(data []byte) (f File, err error) {
 	return f, nil
 }
 
-// byteRange finds the start of a signature's byte range.
-var byteRange = regexp.MustCompile(`/ByteRange[ \t\r\n]*\[[ \t\r\n]*\d`)
-
-// xrefNumbers finds the object counts a PDF reader sizes its tables by:
-// /Size, the subsection headers of cross-reference tables ("7 3" alone on
-// a line) and the /Index pairs of cross-reference streams.
-var xrefNumbers = regexp.MustCompile(`(?m)/Size[ \t\r\n]+(\d+)|^[ \t]*(\d+)[ \t]+(\d+)[ \t]*\r?$|/Index[ \t\r\n]*\[([\d \t\r\n]*)\]`)
-
-// checkNumbers rejects a file whose cross-reference numbers need more
-// objects than its bytes could hold: a damaged file, which the reader
-// would otherwise try to allocate tables for.
-func checkNumbers(data []byte) error {
-	limit := uint64(len(data)) + 1024
-	for _, m := range xrefNumbers.FindAllSubmatch(data, -1) {
-		var nums []uint64
-		for _, g := range m[1:] {
-			for _, f := range bytes.Fields(g) {
-				n, err := strconv.ParseUint(string(f), 10, 64)
-				if err != nil {
-					n = math.MaxUint64
-				}
-				nums = append(nums, n)
+// hasByteRange reports whether data has "/ByteRange [" followed by a
+// number: the start of a signature's byte range.
+func hasByteRange(data []byte) bool {
+	for i := range keyAt(data, "/ByteRange") {
+		rest := bytes.TrimLeft(data[i:], pdfSpace)
+		if len(rest) > 0 && rest[0] == '[' {
+			if _, _, ok := number(rest[1:]); ok {
+				return true
 			}
 		}
-		if len(nums) == 1 && nums[0] > limit {
-			return fmt.Errorf("its /Size %d is more objects than its %d bytes can hold", nums[0], len(data))
+	}
+	return false
+}
+
+// checkNumbers rejects a file whose cross-reference numbers need more
+// objects than its bytes could hold: a damaged file, for which the reader
+// would otherwise allocate tables of that size. It looks at what the
+// reader sizes its tables by: /Size, the /Index pairs of cross-reference
+// streams and the subsection headers of cross-reference tables ("7 3"
+// alone on a line after "xref").
+func checkNumbers(data []byte) error {
+	limit := uint64(len(data)) + 1024
+	tooMany := func(start, count uint64) error {
+		if start > limit || count > limit-start {
+			return fmt.Errorf("its cross-reference table numbers objects from %d on, %d of them, more than its %d bytes can hold", start, count, len(data))
 		}
-		for i := 0; i+1 < len(nums); i += 2 {
-			if nums[i] > limit || nums[i+1] > limit-nums[i] {
-				return fmt.Errorf("its cross-reference table numbers objects up to %d, more than its %d bytes can hold", uint64(nums[i])+nums[i+1], len(data))
+		return nil
+	}
+	for i := range keyAt(data, "/Size") {
+		if n, _, ok := number(data[i:]); ok {
+			if err := tooMany(0, n); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range keyAt(data, "/Index") {
+		rest := bytes.TrimLeft(data[i:], pdfSpace)
+		if len(rest) == 0 || rest[0] != '[' {
+			continue
+		}
+		rest = rest[1:]
+		for {
+			start, after, ok := number(rest)
+			if !ok {
+				break
+			}
+			count, after, ok := number(after)
+			if !ok {
+				break
+			}
+			if err := tooMany(start, count); err != nil {
+				return err
+			}
+			rest = after
+		}
+	}
+	for i := range keyAt(data, "xref") {
+		if i >= 9 && string(data[i-9:i-4]) == "start" {
+			continue
+		}
+		for line := range bytes.Lines(data[i:]) {
+			f := bytes.Fields(line)
+			if len(f) == 0 {
+				continue
+			}
+			if len(f) == 2 {
+				start, _, ok1 := number(f[0])
+				count, _, ok2 := number(f[1])
+				if !ok1 || !ok2 {
+					break
+				}
+				if err := tooMany(start, count); err != nil {
+					return err
+				}
+			} else if len(f) != 3 {
+				break // "trailer", or not a table
 			}
 		}
 	}
 	return nil
+}
+
+// pdfSpace is the white space of PDF syntax.
+const pdfSpace = "\x00\t\n\f\r "
+
+// keyAt yields the offset just past each occurrence of key in data.
+func keyAt(data []byte, key string) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			i := bytes.Index(data[off:], []byte(key))
+			if i < 0 {
+				return
+			}
+			off += i + len(key)
+			if !yield(off) {
+				return
+			}
+		}
+	}
+}
+
+// number reads the unsigned integer at the start of b after white space;
+// one too large for 64 bits reads as the largest.
+func number(b []byte) (n uint64, rest []byte, ok bool) {
+	b = bytes.TrimLeft(b, pdfSpace)
+	d := 0
+	for d < len(b) && b[d] >= '0' && b[d] <= '9' {
+		d++
+	}
+	if d == 0 || d < len(b) && (b[d] == '.' || b[d] == 'R') {
+		return 0, b, false
+	}
+	n, err := strconv.ParseUint(string(b[:d]), 10, 64)
+	if err != nil {
+		n = math.MaxUint64
+	}
+	return n, b[d:], true
 }
 
 // check verifies one signature dictionary against the file's bytes.
@@ -208,18 +303,37 @@ func check(data []byte, v pdf.Value) (Signature, error) {
 	if err != nil || !bytes.Equal(value, []byte(contents)) {
 		return Signature{}, fmt.Errorf("%w: the bytes its byte range leaves out are not its value", ErrChanged)
 	}
+	signed := slices.Concat(data[:n[1]], data[n[2]:n[2]+n[3]])
+	end := n[2] + n[3]
+	if v.Key("SubFilter").Name() == "ETSI.RFC3161" {
+		// A document time-stamp: the token's message imprint is the
+		// digest of the signed bytes.
+		ts, err := timestamp.Parse([]byte(contents))
+		if err != nil {
+			return Signature{}, fmt.Errorf("%w: its time-stamp token cannot be read or does not verify (%v)", ErrInvalid, err)
+		}
+		if !ts.HashAlgorithm.Available() {
+			return Signature{}, fmt.Errorf("%w: its time-stamp uses an unknown digest algorithm", ErrInvalid)
+		}
+		h := ts.HashAlgorithm.New()
+		h.Write(signed)
+		if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
+			return Signature{}, ErrChanged
+		}
+		return Signature{Time: ts.Time, End: end, TimeStamp: true}, nil
+	}
 	p7, err := pkcs7.Parse([]byte(contents))
 	if err != nil {
 		return Signature{}, fmt.Errorf("%w: its CMS cannot be read (%v)", ErrInvalid, err)
 	}
-	p7.Content = slices.Concat(data[:n[1]], data[n[2]:n[2]+n[3]])
+	p7.Content = signed
 	if err := p7.Verify(); err != nil {
 		if _, ok := errors.AsType[*pkcs7.MessageDigestMismatchError](err); ok {
 			return Signature{}, ErrChanged
 		}
 		return Signature{}, fmt.Errorf("%w (%v)", ErrInvalid, err)
 	}
-	s := Signature{End: n[2] + n[3]}
+	s := Signature{End: end}
 	if cert := p7.GetOnlySigner(); cert != nil {
 		s.Signer = strings.TrimSpace(cert.Subject.CommonName)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/asn1"
 	"encoding/hex"
 	"errors"
+	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
@@ -260,4 +261,54 @@ func cmsLength(t *testing.T, b []byte) int {
 		t.Fatal(err)
 	}
 	return len(raw) - len(rest)
+}
+
+// TestDocumentTimeStamp: a signed file with a document time-stamp after
+// the signature (PAdES-LTA) reads as signed by the signer, the time-stamp
+// covering the whole file; a time-stamp alone is not a signature.
+func TestDocumentTimeStamp(t *testing.T) {
+	tsa := newSigner(t, "Trung tâm cấp dấu thời gian (thử nghiệm)")
+	srv := httptest.NewServer(tsa.TSA())
+	defer srv.Close()
+	s := newSigner(t, officeName)
+	data, err := testsign.TimeStamp(signed(t, s, testsign.PDF("x"), "VP"), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := pdfsig.Read(data)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if len(f.Signatures) != 2 || f.Signatures[0].Signer != officeName || !f.Signatures[1].TimeStamp || f.Appended != 0 || !f.Signed() {
+		t.Errorf("Read = %+v, want the signature then the time-stamp, nothing appended", f)
+	}
+	tampered := bytes.Replace(data, []byte("/DocTimeStamp"), []byte("/DocTimeStamq"), 1)
+	if bytes.Equal(tampered, data) || len(tampered) != len(data) {
+		t.Fatal("the edit was not applied")
+	}
+	if _, err := pdfsig.Read(tampered); !errors.Is(err, pdfsig.ErrChanged) {
+		t.Errorf("Read(time-stamped, then edited) error = %v, want ErrChanged", err)
+	}
+
+	only, err := testsign.TimeStamp(testsign.PDF("x"), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err = pdfsig.Read(only)
+	if err != nil || f.Signed() || len(f.Signatures) != 1 {
+		t.Errorf("time-stamp only: Read = %+v, %v; want one time-stamp and Signed() false", f, err)
+	}
+}
+
+// BenchmarkRead reads a signed 20 MB PDF (the size of a large gazette
+// issue): the cost is hashing the signed bytes.
+func BenchmarkRead(b *testing.B) {
+	s := newSigner(b, officeName)
+	data := signed(b, s, testsign.PDF(strings.Repeat("Cong bao tinh Son Ha ", 1<<20)), "VP")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if f, err := pdfsig.Read(data); err != nil || !f.Signed() {
+			b.Fatalf("Read = %+v, %v", f, err)
+		}
+	}
 }

@@ -15,11 +15,14 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"fmt"
+	"io"
 	"math/big"
+	"net/http"
 	"time"
 
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pdfsign/sign"
+	"github.com/digitorus/timestamp"
 )
 
 // Signer is a private key held in memory with its self-signed certificate.
@@ -80,6 +83,51 @@ func (s *Signer) Sign(data []byte, name string, at time.Time) ([]byte, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sign PDF: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// TSA returns an RFC 3161 time-stamp authority answering with s's
+// certificate (serve it with net/http/httptest on the loopback address).
+func (s *Signer) TSA() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		req, err := timestamp.ParseRequest(body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		ts := timestamp.Timestamp{HashAlgorithm: req.HashAlgorithm, HashedMessage: req.HashedMessage, Time: time.Now(),
+			Nonce: req.Nonce, Policy: asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 99999, 1}, AddTSACertificate: true}
+		resp, err := ts.CreateResponseWithOpts(s.Cert, s.Key, crypto.SHA256)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/timestamp-reply")
+		w.Write(resp)
+	})
+}
+
+// TimeStamp returns the PDF in data with a document time-stamp
+// (ETSI.RFC3161) from the time-stamp authority at url appended.
+func TimeStamp(data []byte, url string) ([]byte, error) {
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("read PDF: %w", err)
+	}
+	var out bytes.Buffer
+	err = sign.Sign(bytes.NewReader(data), &out, r, int64(len(data)), sign.SignData{
+		Signature:       sign.SignDataSignature{CertType: sign.TimeStampSignature},
+		TSA:             sign.TSA{URL: url},
+		DigestAlgorithm: crypto.SHA256,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("time-stamp PDF: %w", err)
 	}
 	return out.Bytes(), nil
 }
