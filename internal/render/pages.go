@@ -90,7 +90,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	if r.search != "" {
-		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search,
+		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Catalogue: &s.Catalogue,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {

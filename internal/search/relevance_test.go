@@ -32,8 +32,6 @@ type query struct {
 	Type  string `json:"type,omitempty"`
 	Level string `json:"level,omitempty"`
 	Year  string `json:"year,omitempty"`
-	// Typing completes the last word, as while the user types.
-	Typing bool `json:"typing,omitempty"`
 	// Top must all be among the first N results; First must be the first.
 	Top   []string `json:"top,omitempty"`
 	N     int      `json:"n,omitempty"`
@@ -146,7 +144,7 @@ func TestIndexShape(t *testing.T) {
 func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
 	t.Helper()
 	toks := search.Tokenize(q.Q)
-	if len(toks) < 3 || q.Typing || vnfold.Fold(q.Q) != q.Q {
+	if len(toks) < 3 || vnfold.Fold(q.Q) != q.Q {
 		return 0
 	}
 	var words []string
