@@ -44,7 +44,7 @@ type query struct {
 	// SameAs is another query (with the same filters) that must find the
 	// same pages: another spelling, a fragment that must change nothing.
 	SameAs string `json:"same_as,omitempty"`
-	Why      string `json:"why,omitempty"`
+	Why    string `json:"why,omitempty"`
 }
 
 type result struct {
