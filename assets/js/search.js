@@ -62,7 +62,7 @@
   }
   // shardOf(key, n) is the key's shard: an exact spelling counts as its
   // folded word, a whole-title key as its title key and a title match as
-  // its word or pair, as search.ShardOf.
+  // its pair, as search.ShardOf.
   function shardOf(key, n) {
     if (key[0] === "=") key = fold(key.slice(1));
     else if (key[0] === "^") key = key.replace(/\$$/, "");
@@ -276,15 +276,13 @@
     });
   };
 
-  function tilde(k) { return "~" + k; }
-
   // query ranks the pages that hold toks, the last as any of lastKeys when
   // given; opt, a token, only adds to scores.
   Engine.prototype.query = function (toks, lastKeys, opt, filters) {
     var self = this, m = self.m, nt = toks.length, words = toks.filter(function (t) { return !t.number; });
     // The keys to look up: each token's (the completions for the last),
     // each pair of adjacent words; then what only adds to a score: exact
-    // spellings, title matches of words and pairs, title keys.
+    // spellings, title matches of pairs, title keys.
     var keysOf = toks.map(function (t, i) { return i === nt - 1 && lastKeys ? lastKeys : [t.folded]; });
     var pairKeys = [];
     for (var i = 1; i < nt; i++) {
@@ -301,11 +299,11 @@
     toks.forEach(function (t, i) { add(keysOf[i], !(needPair && !t.number)); });
     pairKeys.forEach(function (ks, j) { add(ks, needPair && j === 0); });
     toks.forEach(function (t, i) {
-      var whole = groups[i].all;
-      if (t.exact !== t.folded && keysOf[i][0] === t.folded) add(["=" + t.exact], false, whole ? [t.folded] : []);
-      if (!t.number && !DIGIT.test(t.folded)) add(keysOf[i].map(tilde), false, whole ? keysOf[i] : []);
+      if (t.exact !== t.folded && keysOf[i][0] === t.folded) add(["=" + t.exact], false, groups[i].all ? [t.folded] : []);
     });
-    pairKeys.forEach(function (ks, j) { if (!DIGIT.test(ks[0])) add(ks.map(tilde), false, groups[nt + j].all ? ks : []); });
+    pairKeys.forEach(function (ks, j) {
+      if (!DIGIT.test(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
+    });
     var tw = words.map(function (t) { return t.folded; });
     if (lastKeys && tw.length) tw[tw.length - 1] = lastKeys[0];
     if (tw.length) {
@@ -315,7 +313,6 @@
     }
     if (opt) {
       add([opt.folded], false);
-      add(["~" + opt.folded], false);
       var prev = toks[nt - 1];
       if (prev && !prev.number) { add([prev.folded + " " + opt.folded], false); add(["~" + prev.folded + " " + opt.folded], false); }
     }

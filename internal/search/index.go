@@ -89,20 +89,19 @@ const scale = 100
 // titleBonus is the score of a page whose title begins with the query.
 const titleBonus = 15 * scale
 
-// Title-match bonuses, times TitleFit of the title's length: a query's
-// adjacent words as adjacent words of the title (a phrase with nothing
-// between), and each query word in the title. A title that holds the
-// query as a phrase ranks above one that holds its words apart, and among
-// those, the title with fewer other words first.
-const (
-	titlePhraseBonus = 30 * scale
-	titleWordBonus   = 5 * scale
-)
+// titlePhraseBonus, times TitleFit of the title's length, is the score of
+// each pair of a query's adjacent words that the title holds as adjacent
+// words: a title that holds the query as a phrase, with nothing between
+// its words, ranks above one that holds them apart, and among those, the
+// title with fewer other words first.
+const titlePhraseBonus = 30 * scale
 
 // TitleFit is how closely a title of n words fits a query it holds: 1 for
-// one word, falling as the title has more words than the query (4 words
-// 0.57, 5 words 0.5, 9 words 0.33).
-func TitleFit(n int) float64 { return 4 / float64(n+3) }
+// one word, falling as the title has more words (4 words 0.73, 5 words
+// 0.67, 9 words 0.5, 20 words 0.3), gently enough that a title holding a
+// query of three words as a phrase outranks a shorter title holding them
+// with a word between, unless it has more than twice its words and 7.
+func TitleFit(n int) float64 { return 8 / float64(n+7) }
 
 // PrefixLen is how many leading characters of a folded word key the
 // prefix table; a query's last word of at least this length is completed
@@ -360,8 +359,8 @@ type term struct {
 func (t *term) bonusOnly() bool { return t.key[0] == '=' || t.key[0] == '^' || t.key[0] == '~' }
 
 // companionOf returns the key whose long file also holds key: the folded
-// word of an exact spelling ("=kí" → "ki"), the word or pair of a title
-// match ("~khai sinh" → "khai sinh"); "" for other keys.
+// word of an exact spelling ("=kí" → "ki"), the pair of a title match
+// ("~khai sinh" → "khai sinh"); "" for other keys.
 func companionOf(key string) string {
 	switch key[0] {
 	case '=':
@@ -737,11 +736,7 @@ func (x *indexer) score(top int) []*term {
 					s *= 1.5
 				}
 			case '~':
-				s = titleWordBonus
-				if pair {
-					s = titlePhraseBonus
-				}
-				s *= TitleFit(int(x.tl[p.doc])) * float64(x.mult[p.doc])
+				s = titlePhraseBonus * TitleFit(int(x.tl[p.doc])) * float64(x.mult[p.doc])
 			default:
 				tf := float64(p.v)
 				norm := k1 * (1 - b + b*float64(x.dl[p.doc])/avgdl)
@@ -778,10 +773,12 @@ func titleKeys(toks []Token) []string {
 	return keys
 }
 
-// titleMatches adds a title's title matches: "~" and each of its words,
-// and "~" and each pair of adjacent words ("~khai sinh"). Numbers, and
-// words with digits, are neither (a number's own weight ranks it) and
-// break the pairs. It returns the title's number of words.
+// titleMatches adds a title's title matches: "~" and each pair of its
+// adjacent words ("~khai sinh"). Numbers, and words with digits, are in
+// none (a number's own weight ranks it) and break the pairs. It returns
+// the title's number of words. (Single words need no match of their own:
+// BM25F already weights a title's words, and a match of each would add
+// 8 % to the bytes a query reads.)
 func titleMatches(toks []Token, add func(string, float32)) int {
 	n, prev := 0, ""
 	for _, t := range toks {
@@ -790,7 +787,6 @@ func titleMatches(toks []Token, add func(string, float32)) int {
 			continue
 		}
 		n++
-		add("~"+t.Folded, 0)
 		if prev != "" {
 			add("~"+prev+" "+t.Folded, 0)
 		}
@@ -802,7 +798,7 @@ func titleMatches(toks []Token, add func(string, float32)) int {
 // ShardOf returns the shard of a key among n: FNV-1a of its UTF-8 bytes,
 // where an exact spelling ("=đất") counts as its folded word ("dat"), a
 // whole-title key ("^dang ky$") as its title key ("^dang ky") and a title
-// match ("~khai sinh") as its word or pair ("khai sinh"), so that each
+// match ("~khai sinh") as its pair ("khai sinh"), so that each
 // sits in the shard the client fetches anyway. The client computes the
 // same.
 func ShardOf(key string, n int) int {
