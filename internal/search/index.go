@@ -104,8 +104,11 @@ const titlePhraseBonus = 30 * scale
 func TitleFit(n int) float64 { return 8 / float64(n+7) }
 
 // PrefixLen is how many leading characters of a folded word key the
-// prefix table; a query's last word of at least this length is completed
-// while the user types.
+// prefix table. A query's last word that, taken whole, finds nothing is
+// completed from it; one shorter than PrefixLen-1 letters, or of
+// PrefixLen-1 letters that completes to nothing found, only adds to the
+// scores of what the other words find (the client decides, from the
+// query alone).
 const PrefixLen = 3
 
 // ShortPrefixWords is how many words the prefix table lists for a query's
