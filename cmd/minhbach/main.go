@@ -178,7 +178,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if *buildDate != "" {
 		t, err := meta.ParseDate(*buildDate)
 		if err != nil {
-			say(stderr, "minhbach %s: --build-date: %v", name, err)
+			say(stderr, "minhbach %s: %s", name, err.(*meta.DateError).Message("--build-date"))
 			return 2
 		}
 		when = t
@@ -222,7 +222,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	secs := time.Since(start).Seconds()
 	if checkOnly {
-		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s", res.Pages, warns, secs)
+		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -230,8 +230,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return 1
 	}
 	st := dir.Stats()
-	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s",
-		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
+	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
+		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
 	return 0
 }
 
