@@ -4,6 +4,7 @@
 package vnfold
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -240,4 +241,59 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// The two spellings of the vowel /i/: y and i, bare and with each tone
+// mark, in the same order.
+var (
+	ySpellings = []rune("yýỳỷỹỵ")
+	iSpellings = []rune("iíìỉĩị")
+)
+
+// initials are the initial consonants of Vietnamese syllables, written in
+// lower case, that can stand right before the vowel /i/ (qu and gi,
+// whose u and i belong to the rhyme, are apart).
+var initials = map[string]bool{
+	"b": true, "c": true, "ch": true, "d": true, "đ": true, "g": true, "gh": true, "h": true,
+	"k": true, "kh": true, "l": true, "m": true, "n": true, "ng": true, "ngh": true, "nh": true,
+	"p": true, "ph": true, "r": true, "s": true, "t": true, "th": true, "tr": true, "v": true, "x": true,
+}
+
+// UnifyIY returns a lower-case word (with or without diacritics, NFC) with
+// the vowel /i/ spelled one way where Vietnamese spelling allows two, so
+// that "ký" and "kí", "lý" and "lí", "mỹ" and "mĩ", "hy" and "hi", "quí"
+// and "quý" become one word:
+//
+//   - a syllable of an initial consonant and /i/ alone, with no final
+//     consonant, writes i: "kỹ" → "kĩ", "ty" → "ti", "sỹ" → "sĩ";
+//   - after qu, whose u is the glide of the rhyme, /i/ alone writes y:
+//     "quí" → "quý", "qui" → "quy".
+//
+// These are the rules of the Ministry of Education's spelling for school
+// books: Quyết định 240/QĐ of 5 March 1984, "Quy định về chính tả tiếng Việt
+// và về thuật ngữ tiếng Việt", and its successor, Quyết định 1989/QĐ-BGDĐT
+// of 25 May 2018, Điều 9 (/i/ right after an initial consonant is written
+// i: hi vọng, kỉ niệm, lí luận, mĩ thuật, bác sĩ, tỉ lệ; y stays after the
+// glide u: quy định, thuỷ, huỷ). Both spellings stay in official use (see
+// also Wikipedia, "Vietnamese alphabet": the 1984 decision keeps y only
+// for y alone, for y before ê, after u and in ay, ây), so a search must
+// treat them as one.
+//
+// Every other word is returned as it is, and the spellings that are not
+// variants of each other stay apart: y alone (y tế, ý kiến, ỷ lại) and i
+// alone (ì ạch, ỉ eo); uy and ui (tuy and tui, huy and hui, thuỷ and
+// thui); yê and ya (yêu, khuya); ay and ai, ây and âi.
+func UnifyIY(w string) string {
+	r, size := utf8.DecodeLastRuneInString(w)
+	head := w[:len(w)-size]
+	if head == "" {
+		return w
+	}
+	if i := slices.Index(ySpellings, r); i >= 0 && initials[head] {
+		return head + string(iSpellings[i])
+	}
+	if i := slices.Index(iSpellings, r); i >= 0 && head == "qu" {
+		return head + string(ySpellings[i])
+	}
+	return w
 }

@@ -1,6 +1,8 @@
 package vnfold_test
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -187,4 +189,67 @@ func FuzzFoldFast(f *testing.F) {
 			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// iyTable is testdata/iy.json: the words UnifyIY must make one and those
+// it must keep apart. internal/search checks the search client against it.
+type iyTable struct {
+	Same  [][2]string `json:"same"`
+	Apart [][2]string `json:"apart"`
+}
+
+func readIYTable(t *testing.T) iyTable {
+	t.Helper()
+	data, err := os.ReadFile("testdata/iy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab iyTable
+	if err := json.Unmarshal(data, &tab); err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Same) < 10 || len(tab.Apart) < 10 {
+		t.Fatalf("testdata/iy.json has %d pairs to fold together and %d to keep apart, want at least 10 of each", len(tab.Same), len(tab.Apart))
+	}
+	return tab
+}
+
+// TestUnifyIY checks every pair of the table with its diacritics and
+// without them, as search indexes each word both ways.
+func TestUnifyIY(t *testing.T) {
+	tab := readIYTable(t)
+	forms := func(w string) (exact, folded string) {
+		w = strings.ToLower(vnfold.NFC(w))
+		return vnfold.UnifyIY(w), vnfold.UnifyIY(vnfold.Fold(w))
+	}
+	for _, p := range tab.Same {
+		ea, fa := forms(p[0])
+		eb, fb := forms(p[1])
+		if ea != eb || fa != fb {
+			t.Errorf("%q and %q: UnifyIY gives %q/%q and %q/%q (with/without diacritics), want one word", p[0], p[1], ea, fa, eb, fb)
+		}
+		// Folding after unifying gives what unifying after folding gives.
+		if f := vnfold.Fold(ea); f != fa {
+			t.Errorf("%q: Fold(UnifyIY) = %q, UnifyIY(Fold) = %q", p[0], f, fa)
+		}
+	}
+	for _, p := range tab.Apart {
+		ea, fa := forms(p[0])
+		eb, fb := forms(p[1])
+		if ea == eb {
+			t.Errorf("%q and %q both become %q: they are different words", p[0], p[1], ea)
+		}
+		if vnfold.Fold(p[0]) != vnfold.Fold(p[1]) && fa == fb {
+			t.Errorf("%q and %q both fold to %q: they are different words", p[0], p[1], fa)
+		}
+		if ea != strings.ToLower(p[0]) || eb != strings.ToLower(p[1]) {
+			t.Errorf("UnifyIY changed %q or %q (to %q, %q): neither has a variant", p[0], p[1], ea, eb)
+		}
+	}
+	// Whole words of official text, one way and the other.
+	for in, want := range map[string]string{"đăng": "đăng", "ký": "kí", "quỹ": "quỹ", "quĩ": "quỹ", "lý": "lí", "công": "công", "ty": "ti", "y": "y", "": ""} {
+		if got := vnfold.UnifyIY(in); got != want {
+			t.Errorf("UnifyIY(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
