@@ -7,17 +7,12 @@ package main
 // build's own .gz twins). A KB here is 1000 bytes.
 
 import (
-	"context"
-	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"minhbach"
-	"minhbach/internal/build"
 	"minhbach/internal/output"
 )
 
@@ -69,19 +64,10 @@ func TestLinkedAssets(t *testing.T) {
 }
 
 // buildDemo builds the demo site at the repository root in memory,
-// minified, with .gz twins, as of 2026-11-23.
+// minified, as of 2026-11-23.
 func buildDemo(t *testing.T) map[string][]byte {
 	t.Helper()
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	mem := output.NewMemory()
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme, Now: now}, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Diags.HasErrors() {
-		t.Fatalf("build errors:\n%s", res.Diags.Format(20))
-	}
-	return mem.Files
+	return buildSite(t, "../..")
 }
 
 func TestPageWeight(t *testing.T) {
