@@ -67,6 +67,8 @@ type Result struct {
 	// Patched tells that a session's rebuild patched the last site, as
 	// it does when only the bodies of news items changed.
 	Patched bool
+	// Withheld counts the news items left out: drafts, scheduled, expired.
+	Withheld model.Withheld
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -278,6 +280,7 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	res.Rendered = int(ran.Load())
 	c.lap("render")
 	res.Site = s
+	res.Withheld = s.Withheld
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")
@@ -298,7 +301,7 @@ func templateDiag(page string, err error) diag.List {
 		d.Errorf(diag.Pos{Path: m[1], Line: line, Col: col}, "rendering %s: %s", page, m[4])
 		return d
 	}
-	d.Errorf(diag.Pos{Path: page}, "%s", msg)
+	d.Errorf(diag.Pos{Path: page}, "rendering the page: %s", msg)
 	return d
 }
 
@@ -360,7 +363,7 @@ func publishAssets(fsys fs.FS, mini *output.Minifier, c *cache, sink output.Sink
 		case "text/css", "application/javascript", "image/svg+xml":
 			m, err := c.minify(mini, p, data)
 			if err != nil {
-				d.Errorf(diag.Pos{Path: "assets/" + p}, "%v", err)
+				d.Errorf(diag.Pos{Path: "assets/" + p}, "cannot minify this file: %v", err)
 				return nil
 			}
 			data = m

@@ -49,7 +49,11 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			continue
 		}
 		if is.PDF != nil {
-			s.Copies = append(s.Copies, publish(fsys, is.PDF, is.Path, is.URL, "pdf", d)...)
+			copies, ok := publish(fsys, is.PDF, is.Path, is.URL, "pdf", d)
+			s.Copies = append(s.Copies, copies...)
+			if ok {
+				unsignedIssue(is, d)
+			}
 		}
 		g.Issues = append(g.Issues, is)
 	}
@@ -103,7 +107,8 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			}
 		}
 		for i, a := range doc.Attachments {
-			s.Copies = append(s.Copies, publish(fsys, a, doc.Path, doc.URL, "attachment", d)...)
+			copies, _ := publish(fsys, a, doc.Path, doc.URL, "attachment", d)
+			s.Copies = append(s.Copies, copies...)
 			doc.Attachments[i] = a
 		}
 		for i := range doc.Relations {
@@ -195,9 +200,11 @@ func status(doc *model.Document, opt Options) model.Status {
 	return model.InForce
 }
 
-// publish checks a file a page names, records its size and SHA-256 and
-// gives it a stable URL beside the page.
-func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *diag.List) []model.Copy {
+// publish checks a file a page names, records its size, SHA-256 and
+// digital signatures, and gives it a stable URL beside the page. It
+// reports whether the file was read and its signatures (if any) are
+// intact.
+func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *diag.List) ([]model.Copy, bool) {
 	data, err := fs.ReadFile(fsys, a.File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -205,8 +212,9 @@ func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *dia
 		} else {
 			d.Errorf(a.Pos, "%s %q: %v", what, a.Src, err)
 		}
-		return nil
+		return nil, false
 	}
+	ok := signatures(data, a, what, d)
 	sum := sha256.Sum256(data)
 	a.Size = int64(len(data))
 	a.SHA256 = hex.EncodeToString(sum[:])
@@ -217,7 +225,7 @@ func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *dia
 		rel = strings.TrimPrefix(a.File, path.Dir(page)+"/")
 	}
 	a.URL = pageURL + rel
-	return []model.Copy{{From: a.File, To: strings.TrimPrefix(a.URL, "/")}}
+	return []model.Copy{{From: a.File, To: strings.TrimPrefix(a.URL, "/")}}, ok
 }
 
 func issueList(issues []*model.Issue) string {

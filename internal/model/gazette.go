@@ -175,6 +175,9 @@ type Attachment struct {
 	Size   int64
 	SHA256 string
 	Pos    diag.Pos
+	// Signatures are a PDF's intact digital signatures, in file order
+	// (set by graph; none for an unsigned file or another format).
+	Signatures []Signature
 }
 
 // Document is a văn bản published in the công báo.

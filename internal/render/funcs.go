@@ -32,6 +32,12 @@ func ShortDate(t time.Time) string {
 	return fmt.Sprintf("%02d/%d/%d", t.Day(), int(t.Month()), t.Year())
 }
 
+// SignedAt formats the time of a digital signature as "08:05 24/06/2026",
+// in Vietnam's time zone.
+func SignedAt(t time.Time) string {
+	return t.In(model.Zone).Format("15:04 02/01/2006")
+}
+
 // srcset lists a picture's smaller copies and the picture itself with
 // their widths ("/a-320.jpg 320w, /a.jpg 800w"), or "" when it has no
 // copies.
@@ -55,6 +61,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"longDate":  LongDate,
 		"dayDate":   DayDate,
 		"shortDate": ShortDate,
+		"signedAt":  SignedAt,
 		"isoDate":   func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
 		"clock":     func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
 		"hasTime": func(t time.Time) bool {
