@@ -150,7 +150,7 @@ func writeNew(file string, sc scaffold, stdout, stderr io.Writer) int {
 		say(stderr, "minhbach new: write %s: %v", sc.rel, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "created %s\n", sc.rel)
+	say(stdout, "created %s", sc.rel)
 	if sc.unfilled {
 		say(stdout, `fill in the values marked "CHƯA ĐIỀN" in the file, then run: minhbach check`)
 	}
