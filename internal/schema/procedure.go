@@ -103,11 +103,11 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 			p.Documents = append(p.Documents, item)
 		}
 	}
-	p.LegalBasis = citations(m, "legal_basis")
+	p.LegalBasis = citations(m, "legal_basis", nil, nil)
 	if m.Has("published_by") {
 		if v := m.Node("published_by"); v.Kind == yaml.SequenceNode {
 			m.Diags().Errorf(m.Pos(v), "published_by: want one decision number, got a list")
-		} else if c := citations(m, "published_by"); len(c) == 1 {
+		} else if c := citations(m, "published_by", nil, nil); len(c) == 1 {
 			p.PublishedBy = &c[0]
 		}
 	}
@@ -140,8 +140,10 @@ func choice[T ~string](m *meta.Map, key, v string, values []T, label func(T) str
 }
 
 // citations reads document numbers: a number, or a mapping
-// {number, external, title} for a document outside the site.
-func citations(m *meta.Map, key string) []model.Citation {
+// {number, external, title} for a document outside the site. A mapping
+// may also have the keys in extra; each, when not nil, reads them from
+// the mapping of the i-th citation returned.
+func citations(m *meta.Map, key string, extra []string, each func(i int, sub *meta.Map)) []model.Citation {
 	v := m.Node(key)
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		return nil
@@ -159,10 +161,13 @@ func citations(m *meta.Map, key string) []model.Citation {
 			}
 		case yaml.MappingNode:
 			sub := m.Mapping(it)
-			sub.CheckKeys([]string{"number", "external", "title"})
+			sub.CheckKeys(append([]string{"number", "external", "title"}, extra...))
 			c := model.Citation{Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if c.Number != "" {
 				out = append(out, c)
+				if each != nil {
+					each(len(out)-1, sub)
+				}
 			}
 		default:
 			m.Diags().Errorf(m.Pos(it), "%s: want document numbers, or {number, external: true, title} for documents outside the site", key)
