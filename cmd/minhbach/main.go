@@ -19,13 +19,16 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
 	"minhbach"
 	"minhbach/internal/build"
 	"minhbach/internal/meta"
+	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/render"
 	"minhbach/internal/serve"
 )
 
@@ -176,6 +179,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	secs := time.Since(start).Seconds()
 	if checkOnly {
 		fmt.Fprintf(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s\n", res.Pages, warns, secs)
+		fmt.Fprint(stdout, nextChange(res.Site))
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -185,7 +189,31 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	st := dir.Stats()
 	fmt.Fprintf(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s\n",
 		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
+	fmt.Fprint(stdout, nextChange(res.Site))
 	return 0
+}
+
+// nextChange returns the line that tells when the legal status of a
+// gazette document next changes and why, since the pages show the status
+// as of the build: "Hiệu lực thay đổi tiếp theo: ngày 05/12/2026
+// (62/2026/QĐ-UBND có hiệu lực) — hãy tạo lại trang vào ngày đó". It is
+// empty for a site without documents.
+func nextChange(s *model.Site) string {
+	if s == nil || len(s.Gazette.Documents) == 0 {
+		return ""
+	}
+	g := &s.Gazette
+	if len(g.Next) == 0 {
+		return fmt.Sprintf("Hiệu lực thay đổi tiếp theo: chưa biết (không văn bản nào có hiệu lực, hết hiệu lực hay bị thay đổi sau ngày %s)\n", render.LegalDate(g.AsOf))
+	}
+	var causes []string
+	for _, c := range g.Next[:min(3, len(g.Next))] {
+		causes = append(causes, c.Cause())
+	}
+	if n := len(g.Next) - 3; n > 0 {
+		causes = append(causes, fmt.Sprintf("và %d thay đổi khác", n))
+	}
+	return fmt.Sprintf("Hiệu lực thay đổi tiếp theo: ngày %s (%s) — hãy tạo lại trang vào ngày đó\n", render.LegalDate(g.Next[0].Date), strings.Join(causes, "; "))
 }
 
 // discard is the sink of `check`: it checks output paths and keeps nothing.
