@@ -157,6 +157,14 @@ func TestE2EValidity(t *testing.T) {
 	}
 	saveShot(t, "validity-10-2025-360.png", browserRun(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
 
+	// The validity block and the history table pass axe-core's WCAG 2.1
+	// AA rules (the accessibility test loads a document page without them).
+	t.Run("axe", func(t *testing.T) {
+		src := needAxe(t)
+		view("10/2025 at 1280 px for axe", amended, 1280)
+		runAxe(t, ctx, "10/2025 at 1280 px", src)
+	})
+
 	// The browse list shows the status on the reader's date too.
 	stage := "browse list on 10/12/2026"
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/van-ban/")); err != nil {
