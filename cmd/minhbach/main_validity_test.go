@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"minhbach/internal/diag"
 )
 
 const validitySite = "title: Cổng thử nghiệm\nbase_url: https://vp.example.gov.vn/\nfields:\n  y-te: Y tế\n"
@@ -48,9 +50,9 @@ func TestNextStatusChange(t *testing.T) {
 		want string
 	}{
 		// fixedNow is 23/11/2026.
-		{[]string{"build", "--source", dir}, "Hiệu lực thay đổi tiếp theo: ngày 05/12/2026 (62/2026/QĐ-UBND có hiệu lực; Khoản 3 Điều 2 của 10/2025/QĐ-UBND bị bãi bỏ bởi 62/2026/QĐ-UBND) — hãy tạo lại trang vào ngày đó"},
-		{[]string{"check", "--source", dir, "--build-date", "2026-12-05"}, "Hiệu lực thay đổi tiếp theo: ngày 01/01/2027 (Khoản 2 Điều 2 của 10/2025/QĐ-UBND bị bãi bỏ bởi 62/2026/QĐ-UBND) — hãy tạo lại trang vào ngày đó"},
-		{[]string{"check", "--source", dir, "--build-date", "2027-01-01"}, "Hiệu lực thay đổi tiếp theo: chưa biết (không văn bản nào có hiệu lực, hết hiệu lực hay bị thay đổi sau ngày 01/01/2027)"},
+		{[]string{"build", "--source", dir}, "next change of legal status: 05/12/2026 (62/2026/QĐ-UBND takes effect; Khoản 3 Điều 2 of 10/2025/QĐ-UBND is repealed by 62/2026/QĐ-UBND): rebuild the site on that day"},
+		{[]string{"check", "--source", dir, "--build-date", "2026-12-05"}, "next change of legal status: 01/01/2027 (Khoản 2 Điều 2 of 10/2025/QĐ-UBND is repealed by 62/2026/QĐ-UBND): rebuild the site on that day"},
+		{[]string{"check", "--source", dir, "--build-date", "2027-01-01"}, "next change of legal status: none known after 01/01/2027 (no document takes effect, ends or is changed later)"},
 	} {
 		code, out, errs := runCLI(t, tt.args...)
 		if code != 0 {
@@ -62,11 +64,19 @@ func TestNextStatusChange(t *testing.T) {
 		}
 	}
 
+	// In Vietnamese, as staff read it.
+	lang = diag.Vietnamese
+	_, out, _ := runCLI(t, "build", "--source", dir)
+	lang = diag.English
+	if want := "Hiệu lực thay đổi tiếp theo: ngày 05/12/2026 (62/2026/QĐ-UBND có hiệu lực; Khoản 3 Điều 2 của 10/2025/QĐ-UBND bị bãi bỏ bởi 62/2026/QĐ-UBND) — hãy tạo lại trang vào ngày đó"; !strings.Contains(out, want+"\n") {
+		t.Errorf("build in Vietnamese printed\n%s\nwant the line\n%s", out, want)
+	}
+
 	// A site without gazette documents has no such line.
 	news := t.TempDir()
 	writeFile(t, filepath.Join(news, "site.yaml"), siteYAML)
 	writeFile(t, filepath.Join(news, "content/news/2026/hoi-nghi.md"), goodNews)
-	if _, out, _ := runCLI(t, "check", "--source", news); strings.Contains(out, "Hiệu lực") {
+	if _, out, _ := runCLI(t, "check", "--source", news); strings.Contains(out, "legal status") {
 		t.Errorf("check of a site without documents printed %q", out)
 	}
 }

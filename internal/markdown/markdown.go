@@ -40,7 +40,7 @@ type Picture struct {
 
 // Resolver turns a picture path written in the body into its Picture, or
 // returns an error message saying what is wrong with the path.
-type Resolver func(dest string) (Picture, string)
+type Resolver func(dest string) (Picture, diag.Message)
 
 // Converter renders Markdown. It is safe for concurrent use after New
 // returns.
@@ -157,8 +157,8 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
 			pic, problem := st.resolve(dest)
-			if problem != "" {
-				st.diags.Errorf(st.pos(img), "%s", problem)
+			if !problem.IsZero() {
+				st.diags.Errorf(st.pos(img), "image %q: %s", dest, problem)
 			} else {
 				img.Destination = []byte(pic.URL)
 				if pic.Width > 0 && pic.Height > 0 {

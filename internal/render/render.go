@@ -96,7 +96,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 	files = append(files, partials...)
 	for _, f := range files {
 		if err := parseInto(base, layouts, f); err != nil {
-			d.Errorf(diag.Pos{Path: "layouts/" + f}, "%v", err)
+			d.Errorf(diag.Pos{Path: "layouts/" + f}, "layout error: %v", err)
 		}
 	}
 	if d.HasErrors() {
@@ -108,7 +108,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 			err = parseInto(t, layouts, name)
 		}
 		if err != nil {
-			d.Errorf(diag.Pos{Path: "layouts/" + name}, "%v", err)
+			d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
 			continue
 		}
 		r.tmpl[name] = t
@@ -254,34 +254,34 @@ func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, d
 
 func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converted, diag.List) {
 	var files []model.Copy
-	resolve := func(dest string) (markdown.Picture, string) {
+	resolve := func(dest string) (markdown.Picture, diag.Message) {
 		if strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") {
-			return markdown.Picture{URL: dest}, ""
+			return markdown.Picture{URL: dest}, diag.Message{}
 		}
 		file, ok := media.ResolveFile(src.Path, dest)
 		if !ok {
-			return markdown.Picture{}, fmt.Sprintf("image %q must be a path inside the page's folder or under assets/", dest)
+			return markdown.Picture{}, diag.Msgf("it must be a path inside the page's folder or under assets/")
 		}
 		if !media.IsImage(file) {
-			return markdown.Picture{}, fmt.Sprintf("image %q is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)", dest)
+			return markdown.Picture{}, diag.Msgf("it is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)")
 		}
 		w, h, err := media.Size(r.fsys, file)
 		if err != nil {
-			return markdown.Picture{}, fmt.Sprintf("image %q: file %s does not exist or is not a picture", dest, file)
+			return markdown.Picture{}, diag.Msgf("file %s does not exist or is not a picture", file)
 		}
 		if rest, ok := strings.CutPrefix(file, "assets/"); ok {
 			u, ok := r.assets[rest]
 			if !ok {
-				return markdown.Picture{}, fmt.Sprintf("image %q: no asset %s", dest, file)
+				return markdown.Picture{}, diag.Msgf("no asset %s", file)
 			}
-			return markdown.Picture{URL: r.relURL(u), Width: w, Height: h}, ""
+			return markdown.Picture{URL: r.relURL(u), Width: w, Height: h}, diag.Message{}
 		}
 		rel := strings.TrimPrefix(file, path.Dir(src.Path)+"/")
 		to := strings.TrimPrefix(pageURL, "/") + rel
 		if !slices.ContainsFunc(files, func(c model.Copy) bool { return c.To == to }) {
 			files = append(files, model.Copy{From: file, To: to})
 		}
-		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, ""
+		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, diag.Message{}
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
 	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text, Files: files}, d

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"minhbach/internal/config"
@@ -20,6 +21,14 @@ var IssueKeys = []string{"number", "year", "date", "pdf", "title"}
 // DocumentKeys are the front-matter keys of a gazette document.
 var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "issued", "effective", "expires", "issue", "order",
 	"field", "attachments", "amends", "replaces", "repeals", "suspends", "guides", "corrects", "based_on", "status"}
+
+// AttachmentKeys are the keys of one item of a document's attachments.
+var AttachmentKeys = []string{"file", "title"}
+
+// RelationKeys are the keys of a relation of a gazette document written as
+// a mapping (amends, replaces, …): those of a citation, the parts acted
+// on (scope) and the date the change takes effect (date).
+var RelationKeys = append(slices.Clone(CitationKeys), "scope", "date")
 
 // DocTypes are the loại văn bản a document may have.
 var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
@@ -117,7 +126,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		}
 	}
 	for _, a := range m.List("attachments") {
-		a.CheckKeys([]string{"file", "title"})
+		a.CheckKeys(AttachmentKeys)
 		file := a.String("file", true)
 		if file != "" {
 			if at := attachment(m, src.Path, file, a.String("title", false), a.Pos(a.Node("file")), "attachment"); at != nil {
@@ -143,7 +152,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 // takes effect.
 func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
 	subs := map[int]*meta.Map{}
-	cs := citations(m, string(kind), []string{"scope", "date"}, func(i int, sub *meta.Map) { subs[i] = sub })
+	cs := citations(m, string(kind), RelationKeys, func(i int, sub *meta.Map) { subs[i] = sub })
 	out := make([]model.Relation, 0, len(cs))
 	for i, c := range cs {
 		r := model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: c.Pos}

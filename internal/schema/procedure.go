@@ -18,6 +18,15 @@ import (
 var ProcedureKeys = []string{"code", "title", "field", "level", "agency", "place", "target", "processing_time", "fee",
 	"online", "methods", "steps", "documents", "requirements", "result", "legal_basis", "published_by", "status"}
 
+// DossierItemKeys are the keys of one item of a procedure's documents
+// (thành phần hồ sơ).
+var DossierItemKeys = []string{"name", "copies", "form"}
+
+// CitationKeys are the keys of a cited document written as a mapping: a
+// procedure's legal_basis or published_by (a relation of a gazette
+// document has RelationKeys).
+var CitationKeys = []string{"number", "external", "title"}
+
 // ProcedureCells says how CSV cells of a catalogue become values: lists
 // are ";"-separated; a dossier item is "name | copies | form"; a cited
 // document is "number", or "number | title" for one outside the site.
@@ -94,7 +103,7 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 		p.Status = model.ProcedureStatus(choice(m, "status", v, model.ProcedureStatuses, model.ProcedureStatus.Label))
 	}
 	for _, it := range m.List("documents") {
-		it.CheckKeys([]string{"name", "copies", "form"})
+		it.CheckKeys(DossierItemKeys)
 		item := model.DossierItem{Name: it.String("name", true), Copies: it.String("copies", false)}
 		if form := it.String("form", false); form != "" {
 			item.Form = attachment(m, src.Path, form, item.Name, it.Pos(it.Node("form")), "form")
@@ -103,11 +112,11 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 			p.Documents = append(p.Documents, item)
 		}
 	}
-	p.LegalBasis = citations(m, "legal_basis", nil, nil)
+	p.LegalBasis = citations(m, "legal_basis", CitationKeys, nil)
 	if m.Has("published_by") {
 		if v := m.Node("published_by"); v.Kind == yaml.SequenceNode {
 			m.Diags().Errorf(m.Pos(v), "published_by: want one decision number, got a list")
-		} else if c := citations(m, "published_by", nil, nil); len(c) == 1 {
+		} else if c := citations(m, "published_by", CitationKeys, nil); len(c) == 1 {
 			p.PublishedBy = &c[0]
 		}
 	}
@@ -139,11 +148,11 @@ func choice[T ~string](m *meta.Map, key, v string, values []T, label func(T) str
 	return values[0]
 }
 
-// citations reads document numbers: a number, or a mapping
-// {number, external, title} for a document outside the site. A mapping
-// may also have the keys in extra; each, when not nil, reads them from
-// the mapping of the i-th citation returned.
-func citations(m *meta.Map, key string, extra []string, each func(i int, sub *meta.Map)) []model.Citation {
+// citations reads document numbers: a number, or a mapping with the keys
+// in keys (CitationKeys: {number, external, title} for a document outside
+// the site). each, when not nil, reads the other keys from the mapping of
+// the i-th citation returned.
+func citations(m *meta.Map, key string, keys []string, each func(i int, sub *meta.Map)) []model.Citation {
 	v := m.Node(key)
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		return nil
@@ -161,7 +170,7 @@ func citations(m *meta.Map, key string, extra []string, each func(i int, sub *me
 			}
 		case yaml.MappingNode:
 			sub := m.Mapping(it)
-			sub.CheckKeys(append([]string{"number", "external", "title"}, extra...))
+			sub.CheckKeys(keys)
 			c := model.Citation{Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if c.Number != "" {
 				out = append(out, c)
