@@ -180,7 +180,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if *buildDate != "" {
 		t, err := meta.ParseDate(*buildDate)
 		if err != nil {
-			say(stderr, "minhbach %s: --build-date: %v", name, err)
+			say(stderr, "minhbach %s: %s", name, err.(*meta.DateError).Message("--build-date"))
 			return 2
 		}
 		when = t
@@ -224,7 +224,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	secs := time.Since(start).Seconds()
 	if checkOnly {
-		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s", res.Pages, warns, secs)
+		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		nextChange(stdout, res.Site)
 		return 0
 	}
@@ -233,8 +233,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return 1
 	}
 	st := dir.Stats()
-	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s",
-		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
+	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
+		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
 	nextChange(stdout, res.Site)
 	return 0
 }

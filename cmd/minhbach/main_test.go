@@ -91,7 +91,7 @@ func TestBuildSummaryAndFailedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Fatalf("broken build exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"content/news/2026/hoi-nghi.md:3:7: date: date \"2026-13-01\" does not exist",
+		"content/news/2026/hoi-nghi.md:3:7: date: date \"2026-13-01\" does not exist: there is no month 13",
 		"content/news/2026/moi.md:1: missing required key \"category\"",
 		"2 errors, 0 warnings: nothing written",
 	} {

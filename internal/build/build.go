@@ -67,6 +67,8 @@ type Result struct {
 	// Patched tells that a session's rebuild patched the last site, as
 	// it does when only the bodies of news items changed.
 	Patched bool
+	// Withheld counts the news items left out: drafts, scheduled, expired.
+	Withheld model.Withheld
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -278,6 +280,7 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	res.Rendered = int(ran.Load())
 	c.lap("render")
 	res.Site = s
+	res.Withheld = s.Withheld
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")

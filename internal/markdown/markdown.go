@@ -70,7 +70,7 @@ func New(opt Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&pictureTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&wordTransformer{}, 50), util.Prioritized(&pictureTransformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(rOpts...),
 	)
@@ -82,9 +82,15 @@ var ctxKey = parser.NewContextKey()
 type state struct {
 	path     string
 	bodyLine int
-	src      []byte
+	src      []byte // the body parsed
+	orig     []byte // the body as written
+	edits    []edit // what changed from orig to src
 	resolve  Resolver
 	diags    *diag.List
+	// convert collects line-start bullets into bullets, for a second
+	// parse with them replaced by "- " (see word.go).
+	convert bool
+	bullets []bullet
 }
 
 // Convert renders src, the body of the file at path starting on file line
@@ -92,17 +98,29 @@ type state struct {
 // problems are reported at their file position.
 func (c *Converter) Convert(path string, bodyLine int, src []byte, resolve Resolver) (Result, diag.List) {
 	var d diag.List
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	ctx.Set(ctxKey, &state{path: path, bodyLine: bodyLine, src: src, resolve: resolve, diags: &d})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	st := &state{path: path, bodyLine: bodyLine, src: src, orig: src, resolve: resolve, diags: &d, convert: true}
+	doc := c.parse(st)
+	if len(st.bullets) > 0 {
+		// Word's bullets begin lines: parse again with "- " in their place.
+		d = nil
+		conv, edits := replaceBullets(src, st.bullets)
+		st = &state{path: path, bodyLine: bodyLine, src: conv, orig: src, edits: edits, resolve: resolve, diags: &d}
+		doc = c.parse(st)
+	}
 	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf.Grow(len(st.src) + len(st.src)/4)
+	if err := c.md.Renderer().Render(&buf, st.src, doc); err != nil {
 		d.Errorf(diag.Pos{Path: path}, "render Markdown: %v", err)
 	}
 	res := Result{HTML: buf.Bytes()}
-	res.Lead, res.Text = plainText(doc, src)
+	res.Lead, res.Text = plainText(doc, st.src)
 	return res, d
+}
+
+func (c *Converter) parse(st *state) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(ctxKey, st)
+	return c.md.Parser().Parse(text.NewReader(st.src), parser.WithContext(ctx))
 }
 
 // ids generates heading IDs that are diacritic-free slugs, unique within
@@ -143,6 +161,9 @@ type pictureTransformer struct{}
 
 func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(ctxKey).(*state)
+	if st != nil && len(st.bullets) > 0 {
+		return // parsed again without Word's bullets
+	}
 	var images []*ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, ok := n.(*ast.Image); ok && entering {
@@ -211,7 +232,12 @@ func (st *state) pos(n ast.Node) diag.Pos {
 	if off < 0 {
 		return diag.Pos{Path: st.path, Line: st.bodyLine}
 	}
-	line, col := diag.LineCol(st.src, off)
+	return st.offPos(off)
+}
+
+// offPos returns the file position of a byte offset in the body parsed.
+func (st *state) offPos(off int) diag.Pos {
+	line, col := diag.LineCol(st.orig, original(off, st.edits))
 	return diag.Pos{Path: st.path, Line: st.bodyLine + line - 1, Col: col}
 }
 

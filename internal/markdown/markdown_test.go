@@ -77,6 +77,7 @@ func FuzzMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"## Điều 1\n\nĐoạn *một*.\n\n![a](anh/a.jpg \"b\")\n",
 		"| a |\n|---|\n| b |\n", "[^1]\n\n[^1]: x", "<script>x</script>", "![](", "~~x~~ https://a.vn",
+		"Gồm:\n• Một • Hai\n–\tBa ![](x.png)\n> · Bốn\n", "A\tB\nC\tD\n", "•  \n• `•\n• x`",
 	} {
 		f.Add(s)
 	}

@@ -284,6 +284,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converte
 		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, diag.Message{}
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
+	d.Append(placeholders(src))
 	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text, Files: files}, d
 }
 

@@ -87,7 +87,7 @@ func decodeNews(m *meta.Map, src model.Source) *model.News {
 		}
 	}
 	if !n.PublishDate.IsZero() && !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(n.PublishDate) {
-		m.Diags().Errorf(m.KeyPos("expiry_date"), "expiry_date %s is not after publish_date %s", n.ExpiryDate.Format("2006-01-02"), n.PublishDate.Format("2006-01-02"))
+		m.Diags().Errorf(m.KeyPos("expiry_date"), "expiry_date %s is not after publish_date %s", n.ExpiryDate.Format("02/01/2006"), n.PublishDate.Format("02/01/2006"))
 	}
 	return n
 }
