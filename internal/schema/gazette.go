@@ -140,7 +140,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 	for _, r := range d.Relations {
 		if !r.Date.IsZero() && !d.Effective.IsZero() && r.Date.Before(d.Effective) {
 			m.Diags().Warnf(r.DatePos, "date %s is before this document's effective date %s: a change takes effect with or after the document that makes it; check the date",
-				r.Date.Format("2006-01-02"), d.Effective.Format("2006-01-02"))
+				r.Date.Format("02/01/2006"), d.Effective.Format("02/01/2006"))
 		}
 	}
 	return d
