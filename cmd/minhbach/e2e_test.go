@@ -259,14 +259,21 @@ func shotsDir(t *testing.T) string {
 // folders go away when the test ends, in that order.
 func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage string)) {
 	t.Helper()
+	return startSiteFrom(t, "../..", 4*time.Minute)
+}
+
+// startSiteFrom is startSite for the site in the folder source, with a
+// test that may run for at most timeout.
+func startSiteFrom(t *testing.T, source string, timeout time.Duration) (ctx context.Context, base string, clean func(stage string)) {
+	t.Helper()
 	chromium := needChromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 
-	// Build the demo site in-process.
+	// Build the site in-process.
 	public := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	args := []string{"build", "--source", "../..", "--destination", public, "--build-date", "2026-11-23"}
+	args := []string{"build", "--source", source, "--destination", public, "--build-date", "2026-11-23"}
 	if code := run(ctx, args, &stdout, &stderr, time.Now); code != 0 {
 		t.Fatalf("minhbach build exit %d:\n%s", code, stderr.String())
 	}

@@ -5,6 +5,9 @@
 //	minhbach check   [--source DIR] [--drafts] [--build-date DATE]
 //	minhbach serve   [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
 //	minhbach new     news|page "Tiêu đề" [--source DIR] [--category NAME]
+//	minhbach new     issue 2026/50 [--date dd/mm/yyyy]
+//	minhbach new     document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
+//	minhbach new     procedure 1.000894 [--field dat-dai]
 //	minhbach version
 package main
 
@@ -48,7 +51,9 @@ Usage:
   minhbach build    build the site into public/
   minhbach check    check the content and report every problem; write nothing
   minhbach serve    preview the site at http://127.0.0.1:1313/, rebuilt on every save
-  minhbach new      create a news item or page: minhbach new news "Tiêu đề"
+  minhbach new      create a news item, page, gazette issue, document or procedure:
+                    minhbach new news "Tiêu đề", minhbach new issue 2026/50,
+                    minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
   minhbach version  print the version
   minhbach help CMD show the options of a command
 

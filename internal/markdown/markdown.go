@@ -1,6 +1,7 @@
 // Package markdown converts Markdown bodies to HTML with goldmark,
-// configured once for the whole site: GFM tables, strikethrough, autolinks
-// and task lists, footnotes, heading IDs that are Vietnamese slugs without
+// configured once for the whole site: GFM tables (each in a labelled box
+// that scrolls sideways on its own), strikethrough, autolinks and task
+// lists, footnotes, heading IDs that are Vietnamese slugs without
 // diacritics, pictures with lazy loading, size and caption, and raw HTML
 // dropped unless the site allows it. It knows nothing of the site model:
 // pictures are resolved through a function the caller gives.
@@ -61,7 +62,7 @@ type Result struct {
 // New configures a Converter.
 func New(opt Options) *Converter {
 	rOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&figureRenderer{}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&figureRenderer{}, 100), util.Prioritized(&tableBoxRenderer{}, 100)),
 	}
 	if opt.Unsafe {
 		rOpts = append(rOpts, html.WithUnsafe())
@@ -70,7 +71,7 @@ func New(opt Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&wordTransformer{}, 50), util.Prioritized(&pictureTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&wordTransformer{}, 50), util.Prioritized(&pictureTransformer{}, 100), util.Prioritized(&tableTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(rOpts...),
 	)

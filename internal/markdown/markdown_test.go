@@ -98,3 +98,24 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+func TestTableBox(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| 1 | 2 |\n\n## Số liệu <năm> 2024\n\n| c |\n|---|\n| 3 |\n"
+	res, errs := convert(t, markdown.Options{}, src, nil)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{
+		"<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 1\">\n<table>",
+		"<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 2 – Số liệu &lt;năm&gt; 2024\">\n<table>",
+		"</table>\n</div>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, html)
+		}
+	}
+	if res.Text == "" || !strings.Contains(res.Text, "3") {
+		t.Errorf("the text of the tables is lost for search: %q", res.Text)
+	}
+}

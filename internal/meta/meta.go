@@ -116,15 +116,23 @@ func (m *Map) Has(key string) bool {
 // Node returns the value node of key, or nil.
 func (m *Map) Node(key string) *yaml.Node { return m.values[key] }
 
-// CheckKeys warns about every key not in known, naming the closest known key.
-func (m *Map) CheckKeys(known []string) {
+// CheckKeys reports every key not in known, naming the closest known key,
+// as an error or a warning as sev says: legal data (gazette, procedures)
+// must not publish with a misspelt key, a news item may.
+func (m *Map) CheckKeys(known []string, sev diag.Severity) {
 	for _, k := range m.keys {
 		if slices.Contains(known, k.Value) {
 			continue
 		}
-		if s := Suggest(k.Value, known); s != "" {
+		s := Suggest(k.Value, known)
+		switch {
+		case s != "" && sev == diag.Error:
+			m.diags.Errorf(m.Pos(k), "unknown key %q (did you mean %q?)", k.Value, s)
+		case s != "":
 			m.diags.Warnf(m.Pos(k), "unknown key %q (did you mean %q?)", k.Value, s)
-		} else {
+		case sev == diag.Error:
+			m.diags.Errorf(m.Pos(k), "unknown key %q (known keys: %s)", k.Value, strings.Join(known, ", "))
+		default:
 			m.diags.Warnf(m.Pos(k), "unknown key %q (known keys: %s)", k.Value, strings.Join(known, ", "))
 		}
 	}
@@ -150,7 +158,7 @@ func (m *Map) missing(key string) {
 }
 
 // scalar returns the value of key when it is a scalar; it reports a
-// missing required key or a value of another shape.
+// required key that is missing or empty, and a value of another shape.
 func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, bool) {
 	v, ok := m.values[key]
 	if !ok || isNull(v) {
@@ -163,6 +171,10 @@ func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, b
 		m.diags.Errorf(m.Pos(v), "%s: want %s, got %s", key, want, kindName(v))
 		return nil, false
 	}
+	if required && strings.TrimSpace(v.Value) == "" {
+		m.diags.Errorf(m.Pos(v), "%s is empty: fill it in, it is required", key)
+		return nil, false
+	}
 	return v, true
 }
 
@@ -173,11 +185,7 @@ func (m *Map) String(key string, required bool) string {
 	if !ok {
 		return ""
 	}
-	s := strings.TrimSpace(v.Value)
-	if s == "" && required {
-		m.diags.Errorf(m.Pos(v), "%s must not be empty", key)
-	}
-	return s
+	return strings.TrimSpace(v.Value)
 }
 
 // Bool returns the boolean value of key, false when absent.

@@ -325,6 +325,9 @@ type Page struct {
 	AsOf time.Time
 	// SearchIndex is the URL of the search index's manifest.
 	SearchIndex string
+	// Browse links the procedures by field, for the search page's advice
+	// when nothing is found.
+	Browse []Crumb
 
 	Procedure *model.Procedure
 	ProcList  *model.List[*model.Procedure]

@@ -61,7 +61,7 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 }
 
 func decodeNews(m *meta.Map, src model.Source) *model.News {
-	m.CheckKeys(NewsKeys)
+	m.CheckKeys(NewsKeys, diag.Warning)
 	n := &model.News{
 		Source:      src,
 		Title:       m.String("title", true),
@@ -93,7 +93,7 @@ func decodeNews(m *meta.Map, src model.Source) *model.News {
 }
 
 func decodePage(m *meta.Map, src model.Source) *model.StaticPage {
-	m.CheckKeys(PageKeys)
+	m.CheckKeys(PageKeys, diag.Warning)
 	p := &model.StaticPage{
 		Source: src,
 		Title:  m.String("title", true),
