@@ -5,6 +5,9 @@
 // the print button of procedure pages. A tiny script in <head> (layouts/base.html) applies the
 // saved choices before the first paint and marks <html class="js">, which
 // shows the controls; without JavaScript they stay hidden.
+//
+// It also brings the legal status of gazette documents to the reader's
+// date when the site was built before it (see validity below).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -69,4 +72,36 @@
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
   });
+
+  // Validity on the reader's date. Pages state the status as of the
+  // build date in <time data-as-of datetime="YYYY-MM-DD">, and carry the
+  // known changes after it: an element with data-hieu-luc holds a JSON
+  // array of steps {from, status, label, mark} in date order (the Go type
+  // render.StatusStep) for the [data-status] badges and [data-status-label]
+  // texts inside it; an element with data-from="YYYY-MM-DD" shows from
+  // that day on, one with data-until from that day on hides. When the
+  // reader's date in Việt Nam (UTC+7) is past the build date, this shows
+  // what holds on it and moves the as-of date.
+  var stamps = document.querySelectorAll("time[data-as-of]");
+  var today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  if (stamps.length && today > stamps[0].getAttribute("datetime")) {
+    each(stamps, function (t) {
+      t.setAttribute("datetime", today);
+      t.textContent = today.slice(8) + "/" + today.slice(5, 7) + "/" + today.slice(0, 4);
+    });
+    each(document.querySelectorAll("[data-hieu-luc]"), function (el) {
+      var now = null;
+      try {
+        JSON.parse(el.getAttribute("data-hieu-luc")).forEach(function (s) { if (s.from <= today) { now = s; } });
+      } catch (e) { return; }
+      if (!now) { return; }
+      each(el.querySelectorAll("[data-status]"), function (b) {
+        b.className = "status status-" + now.status;
+        b.textContent = now.mark + " " + now.label;
+      });
+      each(el.querySelectorAll("[data-status-label]"), function (d) { d.textContent = now.label; });
+    });
+    each(document.querySelectorAll("[data-from]"), function (x) { x.hidden = x.getAttribute("data-from") > today; });
+    each(document.querySelectorAll("[data-until]"), function (x) { x.hidden = x.getAttribute("data-until") <= today; });
+  }
 })();

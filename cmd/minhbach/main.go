@@ -30,7 +30,9 @@ import (
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
 	"minhbach/internal/meta"
+	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/render"
 	"minhbach/internal/serve"
 )
 
@@ -228,6 +230,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	secs := time.Since(start).Seconds()
 	if checkOnly {
 		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
+		nextChange(stdout, res.Site)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -237,7 +240,55 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	st := dir.Stats()
 	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
 		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
+	nextChange(stdout, res.Site)
 	return 0
+}
+
+// nextChange prints the line that tells when the legal status of a
+// gazette document next changes and why, since the pages show the status
+// as of the build: "Hiệu lực thay đổi tiếp theo: ngày 05/12/2026
+// (62/2026/QĐ-UBND có hiệu lực) — hãy tạo lại trang vào ngày đó". It
+// prints nothing for a site without documents.
+func nextChange(w io.Writer, s *model.Site) {
+	if s == nil || len(s.Gazette.Documents) == 0 {
+		return
+	}
+	g := &s.Gazette
+	if len(g.Next) == 0 {
+		say(w, "next change of legal status: none known after %s (no document takes effect, ends or is changed later)", render.LegalDate(g.AsOf))
+		return
+	}
+	var causes []string
+	for _, c := range g.Next[:min(3, len(g.Next))] {
+		causes = append(causes, cause(c).In(lang))
+	}
+	if n := len(g.Next) - 3; n > 0 {
+		causes = append(causes, lang.Sprintf("and %d more changes", n))
+	}
+	say(w, "next change of legal status: %s (%s): rebuild the site on that day", render.LegalDate(g.Next[0].Date), strings.Join(causes, "; "))
+}
+
+// cause says what changes a document's status: "62/2026/QĐ-UBND takes
+// effect", "Khoản 3 Điều 2 of 10/2025/QĐ-UBND is repealed by
+// 62/2026/QĐ-UBND".
+func cause(c model.StatusChange) diag.Message {
+	switch {
+	case c.By == nil && c.Date.Equal(c.Doc.Effective):
+		return diag.Msgf("%s takes effect", c.Doc.Number)
+	case c.By == nil:
+		return diag.Msgf("%s reaches the end of its term", c.Doc.Number)
+	}
+	var subject any = c.Doc.Number
+	if c.Scope != "" {
+		subject = diag.Msgf("%s of %s", c.Scope, c.Doc.Number)
+	}
+	switch c.Kind {
+	case model.Replaces:
+		return diag.Msgf("%s is replaced by %s", subject, c.By.Number)
+	case model.Suspends:
+		return diag.Msgf("%s is suspended by %s", subject, c.By.Number)
+	}
+	return diag.Msgf("%s is repealed by %s", subject, c.By.Number)
 }
 
 // discard is the sink of `check`: it checks output paths and keeps nothing.

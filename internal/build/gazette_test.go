@@ -81,9 +81,14 @@ func TestGazetteExports(t *testing.T) {
 	if strings.Join(rows[0], ",") != strings.Join(render.CSVHeader, ",") || len(rows) != 11 {
 		t.Fatalf("van-ban.csv: header %v and %d rows, want %v and 11", rows[0], len(rows), render.CSVHeader)
 	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
 	for _, row := range rows[1:] {
 		d, ok := byNumber[row[0]]
-		if !ok || row[1] != d.Title || row[9] != d.StatusLabel || row[11] != d.URL {
+		if !ok || row[col["trich_yeu"]] != d.Title || row[col["tinh_trang_hieu_luc"]] != d.StatusLabel || row[col["url"]] != d.URL ||
+			row[col["ngay_het_hieu_luc"]] != d.Ends || row[col["tinh_trang_tinh_den_ngay"]] != "2026-06-01" {
 			t.Errorf("CSV row %v does not match the JSON export %+v", row, d)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -114,13 +115,19 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		}
 		for i := range doc.Relations {
 			r := &doc.Relations[i]
+			if r.Kind.Changes() {
+				r.Effect = r.Date
+				if r.Effect.IsZero() {
+					r.Effect = doc.Effective
+				}
+			}
 			t := byNumber[vnfold.NumberKey(r.Number)]
 			switch {
 			case t == doc:
 				d.Errorf(r.Pos, "%s %q names the document itself", r.Kind, r.Number)
 			case t != nil:
 				r.Target = t
-				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc})
+				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc, Scope: r.Scope, Effect: r.Effect})
 			default:
 				known.unresolved(d, r.Pos, string(r.Kind), r.Number, r.External, false)
 			}
@@ -137,12 +144,14 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			}
 		}
 	}
+	g.AsOf = opt.Now
 	for _, doc := range g.Documents {
-		doc.Status = status(doc, opt)
+		validity(doc, opt.Now)
 	}
 	slices.SortStableFunc(g.Documents, func(a, b *model.Document) int {
 		return cmp.Or(b.Issued.Compare(a.Issued), cmp.Compare(a.Number, b.Number))
 	})
+	g.Next = next(g.Documents)
 
 	per := site.Paginate
 	g.Years = facets(g.Documents, DocumentRoot+"nam/", func(x *model.Document) (string, string) {
@@ -177,34 +186,103 @@ func statusRank(slug string) int {
 	return len(model.Statuses)
 }
 
-// status computes a document's validity as of opt.Now; the explicit
-// override wins.
-func status(doc *model.Document, opt Options) model.Status {
-	if doc.StatusOverride != "" {
-		return doc.StatusOverride
+// validity sets a document's status as of now, its end date and its known
+// changes after now, and orders its back relations, the latest to take
+// effect first. An explicit status overrides the computed one and has no
+// changes ahead.
+func validity(doc *model.Document, now time.Time) {
+	slices.SortStableFunc(doc.Back, func(a, b model.BackRelation) int {
+		return cmp.Or(b.Effect.Compare(a.Effect), cmp.Compare(a.From.Number, b.From.Number))
+	})
+	doc.Ends = doc.Expires
+	for _, b := range doc.Back {
+		if b.Kind.Ends() && b.Scope == "" && (doc.Ends.IsZero() || b.Effect.Before(doc.Ends)) {
+			doc.Ends = b.Effect
+		}
 	}
-	if doc.Effective.After(opt.Now) {
+	if doc.StatusOverride != "" {
+		doc.Status = doc.StatusOverride
+		return
+	}
+	doc.Status = statusAt(doc, now)
+	var ahead []model.StatusChange
+	if doc.Effective.After(now) {
+		ahead = append(ahead, model.StatusChange{Date: doc.Effective, Doc: doc})
+	}
+	if doc.Expires.After(now) {
+		ahead = append(ahead, model.StatusChange{Date: doc.Expires, Doc: doc})
+	}
+	for _, b := range doc.Back {
+		if (b.Kind.Ends() || b.Kind == model.Suspends) && b.Effect.After(now) {
+			ahead = append(ahead, model.StatusChange{Date: b.Effect, Doc: doc, By: b.From, Kind: b.Kind, Scope: b.Scope})
+		}
+	}
+	slices.SortStableFunc(ahead, func(a, b model.StatusChange) int { return a.Date.Compare(b.Date) })
+	for i := range ahead {
+		ahead[i].Status = statusAt(doc, ahead[i].Date)
+	}
+	doc.Upcoming = ahead
+}
+
+// statusAt computes a document's validity on day t from its dates and the
+// relations of other documents that have taken effect by then: a whole
+// repeal or replacement, or the end of its term, ends it (Hết hiệu lực
+// toàn bộ); a whole suspension suspends it; a repeal or replacement of
+// some parts (a scope) leaves it partly in force, and a suspension of
+// some parts partly suspended. Amendments and corrections leave it in
+// force.
+func statusAt(doc *model.Document, t time.Time) model.Status {
+	if doc.Effective.After(t) {
 		return model.NotYetInForce
 	}
-	if !doc.Expires.IsZero() && !doc.Expires.After(opt.Now) {
+	if !doc.Expires.IsZero() && !doc.Expires.After(t) {
 		return model.Expired
 	}
-	suspended := false
+	var suspended, partly, partlySuspended bool
 	for _, b := range doc.Back {
-		if b.From.Effective.After(opt.Now) {
-			continue // the acting document is not in force yet
+		if b.Effect.IsZero() || b.Effect.After(t) {
+			continue // not a change, or not in effect yet
 		}
-		switch b.Kind {
-		case model.Repeals, model.Replaces:
+		switch {
+		case b.Kind.Ends() && b.Scope == "":
 			return model.Expired
-		case model.Suspends:
+		case b.Kind.Ends():
+			partly = true
+		case b.Kind == model.Suspends && b.Scope == "":
 			suspended = true
+		case b.Kind == model.Suspends:
+			partlySuspended = true
 		}
 	}
-	if suspended {
+	switch {
+	case suspended:
 		return model.Suspended
+	case partly:
+		return model.PartiallyInForce
+	case partlySuspended:
+		return model.PartiallySuspended
 	}
 	return model.InForce
+}
+
+// next returns the changes of validity on the first date ahead on which
+// any document's status changes, in the order of docs.
+func next(docs []*model.Document) []model.StatusChange {
+	var first time.Time
+	for _, doc := range docs {
+		if len(doc.Upcoming) > 0 && (first.IsZero() || doc.Upcoming[0].Date.Before(first)) {
+			first = doc.Upcoming[0].Date
+		}
+	}
+	var out []model.StatusChange
+	for _, doc := range docs {
+		for _, c := range doc.Upcoming {
+			if c.Date.Equal(first) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // publish checks a file a page names, records its size, SHA-256 and

@@ -31,15 +31,16 @@ type Status string
 
 // The statuses of the content contract.
 const (
-	InForce          Status = "in_force"
-	PartiallyInForce Status = "partially_in_force"
-	Expired          Status = "expired"
-	Suspended        Status = "suspended"
-	NotYetInForce    Status = "not_yet_in_force"
+	InForce            Status = "in_force"
+	PartiallyInForce   Status = "partially_in_force"
+	Expired            Status = "expired"
+	Suspended          Status = "suspended"
+	PartiallySuspended Status = "partially_suspended"
+	NotYetInForce      Status = "not_yet_in_force"
 )
 
 // Statuses lists every status in the order browse pages show them.
-var Statuses = []Status{InForce, PartiallyInForce, NotYetInForce, Suspended, Expired}
+var Statuses = []Status{InForce, PartiallyInForce, NotYetInForce, PartiallySuspended, Suspended, Expired}
 
 // Label returns the status's Vietnamese label.
 func (s Status) Label() string {
@@ -52,10 +53,26 @@ func (s Status) Label() string {
 		return "Hết hiệu lực toàn bộ"
 	case Suspended:
 		return "Ngưng hiệu lực"
+	case PartiallySuspended:
+		return "Ngưng hiệu lực một phần"
 	case NotYetInForce:
 		return "Chưa có hiệu lực"
 	}
 	return string(s)
+}
+
+// Mark returns the symbol that goes before the label on a status badge, so
+// that the status does not rest on colour alone.
+func (s Status) Mark() string {
+	switch s {
+	case InForce:
+		return "✓"
+	case NotYetInForce:
+		return "◷"
+	case PartiallyInForce, PartiallySuspended:
+		return "◐"
+	}
+	return "✕"
 }
 
 // Slug returns the status's URL segment.
@@ -69,6 +86,8 @@ func (s Status) Slug() string {
 		return "het-hieu-luc"
 	case Suspended:
 		return "ngung-hieu-luc"
+	case PartiallySuspended:
+		return "ngung-hieu-luc-mot-phan"
 	case NotYetInForce:
 		return "chua-co-hieu-luc"
 	}
@@ -80,7 +99,7 @@ func (s Status) LegalForce() string {
 	switch s {
 	case InForce:
 		return "https://schema.org/InForce"
-	case PartiallyInForce:
+	case PartiallyInForce, PartiallySuspended:
 		return "https://schema.org/PartiallyInForce"
 	}
 	return "https://schema.org/NotInForce"
@@ -102,6 +121,41 @@ const (
 
 // RelationKinds lists the kinds in display order.
 var RelationKinds = []RelationKind{Amends, Replaces, Repeals, Suspends, Guides, Corrects, BasedOn}
+
+// Changes reports whether the kind changes the document acted on
+// (sửa đổi, thay thế, bãi bỏ, ngưng hiệu lực, đính chính): only these
+// take effect on a date and belong to its history.
+func (k RelationKind) Changes() bool {
+	switch k {
+	case Amends, Replaces, Repeals, Suspends, Corrects:
+		return true
+	}
+	return false
+}
+
+// Ends reports whether the kind ends the force of what it acts on (thay
+// thế, bãi bỏ): of the whole document, or of the parts its scope names.
+func (k RelationKind) Ends() bool { return k == Replaces || k == Repeals }
+
+// Verb returns how a sentence names the change seen from the document
+// acted on: "bãi bỏ bởi" in "Điều 5 — bãi bỏ bởi 35/2026/QĐ-UBND".
+func (k RelationKind) Verb() string {
+	switch k {
+	case Amends:
+		return "sửa đổi, bổ sung bởi"
+	case Replaces:
+		return "thay thế bởi"
+	case Repeals:
+		return "bãi bỏ bởi"
+	case Suspends:
+		return "ngưng hiệu lực bởi"
+	case Corrects:
+		return "đính chính bởi"
+	case Guides:
+		return "hướng dẫn bởi"
+	}
+	return "căn cứ của"
+}
 
 // Label returns how the acting document names the relation ("Sửa đổi, bổ sung").
 func (k RelationKind) Label() string {
@@ -155,14 +209,55 @@ type Relation struct {
 	External bool
 	Title    string
 	Pos      diag.Pos
+	// Scope names the parts acted on, as written ("Điều 5, khoản 2");
+	// empty means the whole document.
+	Scope string
+	// Date is the date the change takes effect, as written; zero when
+	// not written. Only the kinds that change (Changes) have one.
+	Date    time.Time
+	DatePos diag.Pos
 	// Target is the document in the site (set by graph; nil when external).
 	Target *Document
+	// Effect is the date the change takes effect: Date, or else the
+	// effective date of the document that makes it (set by graph).
+	Effect time.Time
 }
 
 // BackRelation is a relation seen from the document acted on.
 type BackRelation struct {
 	Kind RelationKind
 	From *Document
+	// Scope and Effect are the relation's (see Relation).
+	Scope  string
+	Effect time.Time
+}
+
+// StatusChange is a known change of a document's validity: from Date on,
+// Doc's status is Status.
+type StatusChange struct {
+	Date   time.Time
+	Status Status
+	Doc    *Document
+	// By is the document whose relation causes the change, and Kind and
+	// Scope are that relation's; By is nil when Doc's own dates
+	// (effective, expires) cause it.
+	By    *Document
+	Kind  RelationKind
+	Scope string
+}
+
+// Cause says in Vietnamese what happens: "62/2026/QĐ-UBND có hiệu lực",
+// "Điều 5 của 25/2025/QĐ-UBND bị bãi bỏ bởi 35/2026/QĐ-UBND".
+func (c StatusChange) Cause() string {
+	switch {
+	case c.By == nil && c.Date.Equal(c.Doc.Effective):
+		return c.Doc.Number + " có hiệu lực"
+	case c.By == nil:
+		return c.Doc.Number + " hết thời hạn hiệu lực"
+	case c.Scope != "":
+		return c.Scope + " của " + c.Doc.Number + " bị " + c.Kind.Verb() + " " + c.By.Number
+	}
+	return c.Doc.Number + " bị " + c.Kind.Verb() + " " + c.By.Number
 }
 
 // Attachment is a file published with a document or issue.
@@ -214,7 +309,16 @@ type Document struct {
 	Issue *Issue
 	// Status is the override or the status computed as of the build date.
 	Status Status
-	Back   []BackRelation
+	// Ends is the ngày hết hiệu lực: the earlier of expires and the date
+	// a whole-document repeal or replacement takes effect, past or
+	// future; zero when no end is known.
+	Ends time.Time
+	// Upcoming are the known changes of validity after the build date,
+	// in date order (none when the status is an override).
+	Upcoming []StatusChange
+	// Back are the relations of other documents to this one, the latest
+	// to take effect first.
+	Back []BackRelation
 	// Published are the procedures this decision published; CitedBy the
 	// procedures that cite it as legal basis. Both in code order.
 	Published, CitedBy []*Procedure
@@ -245,4 +349,10 @@ type Gazette struct {
 	Fields    []*Facet[*Document]
 	Statuses  []*Facet[*Document]
 	Lists     []*List[*Document]
+	// AsOf is the date the statuses hold on (the build date).
+	AsOf time.Time
+	// Next are the changes of validity on the first date after AsOf on
+	// which any status changes, in document order; empty when none is
+	// known.
+	Next []StatusChange
 }

@@ -55,15 +55,26 @@ func (r *Renderer) srcset(img *model.Image) string {
 
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"relURL":    r.relURL,
-		"absURL":    r.absURL,
-		"asset":     r.asset,
-		"longDate":  LongDate,
-		"dayDate":   DayDate,
-		"shortDate": ShortDate,
-		"signedAt":  SignedAt,
-		"isoDate":   func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
-		"clock":     func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
+		"relURL":      r.relURL,
+		"absURL":      r.absURL,
+		"asset":       r.asset,
+		"longDate":    LongDate,
+		"dayDate":     DayDate,
+		"shortDate":   ShortDate,
+		"signedAt":    SignedAt,
+		"legalDate":   LegalDate,
+		"isoDay":      day,
+		"statusSteps": StatusSteps,
+		"partNotes":   PartNotes,
+		"history":     History,
+		"ownEvent": func(c model.StatusChange) string {
+			if c.Date.Equal(c.Doc.Effective) {
+				return "văn bản bắt đầu có hiệu lực"
+			}
+			return "hết thời hạn hiệu lực"
+		},
+		"isoDate": func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
+		"clock":   func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
 		"hasTime": func(t time.Time) bool {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0

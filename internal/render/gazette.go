@@ -25,8 +25,12 @@ type RelationGroup struct {
 }
 
 // RelationItem is one linked document: in the site (URL set) or outside.
+// Scope names the parts acted on; From, for a change, is the date it
+// takes effect.
 type RelationItem struct {
 	Number, Title, URL string
+	Scope              string
+	From               time.Time
 }
 
 // Relations returns a document's relations grouped by kind: first what it
@@ -39,9 +43,9 @@ func Relations(doc *model.Document) []RelationGroup {
 			if r.Kind != k {
 				continue
 			}
-			it := RelationItem{Number: r.Number, Title: r.Title}
+			it := RelationItem{Number: r.Number, Title: r.Title, Scope: r.Scope, From: r.Effect}
 			if r.Target != nil {
-				it = RelationItem{Number: r.Target.Number, Title: r.Target.Title, URL: r.Target.URL}
+				it.Number, it.Title, it.URL = r.Target.Number, r.Target.Title, r.Target.URL
 			}
 			g.Items = append(g.Items, it)
 		}
@@ -54,7 +58,7 @@ func Relations(doc *model.Document) []RelationGroup {
 		var g RelationGroup
 		for _, b := range doc.Back {
 			if b.Kind == k {
-				g.Items = append(g.Items, RelationItem{Number: b.From.Number, Title: b.From.Title, URL: b.From.URL})
+				g.Items = append(g.Items, RelationItem{Number: b.From.Number, Title: b.From.Title, URL: b.From.URL, Scope: b.Scope, From: b.Effect})
 			}
 		}
 		if len(g.Items) > 0 {
@@ -73,24 +77,24 @@ func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *P
 	page(gazetteRoot, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
 		FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
 	for _, is := range g.Issues {
-		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML),
+		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML), AsOf: g.AsOf,
 			FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)})
 	}
 	for _, doc := range g.Documents {
 		title := doc.DocType + " " + doc.Number
 		p := &Page{Kind: "document", Title: title + ": " + doc.Title, Description: doc.Title, Document: doc,
-			Content: template.HTML(doc.Content.HTML), Relations: Relations(doc),
+			Content: template.HTML(doc.Content.HTML), Relations: Relations(doc), AsOf: g.AsOf,
 			Crumbs: []Crumb{home, docCrumb, {Name: doc.Number}}}
-		p.JSONLD = r.legislation(doc)
+		p.JSONLD = r.legislation(doc, g.AsOf)
 		page(doc.URL, "document/single.html", p)
 	}
 	for _, l := range g.Lists {
 		title, crumbs := listPage(docCrumb, l.Title, l.Kind != "all", l.Term, l.Pager)
-		page(l.URL, "document/list.html", &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs})
+		page(l.URL, "document/list.html", &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs, AsOf: g.AsOf})
 	}
 	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }, Data: g.Issues})
-	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents) }, Data: g.Documents})
-	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents) }, Data: g.Documents})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents, g.AsOf) }, Data: g.Documents})
+	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents, g.AsOf) }, Data: g.Documents})
 	return jobs
 }
 
@@ -131,8 +135,16 @@ func (r *Renderer) issueFeed(issues []*model.Issue) ([]byte, error) {
 	return marshalXML(f)
 }
 
-// legislation returns the schema.org Legislation JSON-LD of a document.
-func (r *Renderer) legislation(doc *model.Document) template.JS {
+// legislation returns the schema.org Legislation JSON-LD of a document as
+// of asOf: legislationDateVersion is that date, legislationLegalForce the
+// status that holds on it and expires the end date when known. What the
+// document changes is legislationChanges (a part when the change has a
+// scope: a Legislation named by the scope, isPartOf the document); what
+// changes it is the reverse of legislationChanges, newest first, each
+// with the date the change applies (legislationDateOfApplicability) and
+// a description of the change. A văn bản hợp nhất consolidates the
+// documents it is based on (legislationConsolidates).
+func (r *Renderer) legislation(doc *model.Document, asOf time.Time) template.JS {
 	ld := map[string]any{
 		"@context":                "https://schema.org",
 		"@type":                   "Legislation",
@@ -142,6 +154,7 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 		"legislationIdentifier":   doc.Number,
 		"legislationType":         doc.DocType,
 		"legislationDate":         day(doc.Issued),
+		"legislationDateVersion":  day(asOf),
 		"legislationLegalForce":   doc.Status.LegalForce(),
 		"legislationPassedBy":     map[string]any{"@type": "GovernmentOrganization", "name": doc.Agency},
 		"author":                  map[string]any{"@type": "Person", "name": doc.Signer},
@@ -149,11 +162,8 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 		"inLanguage":              "vi",
 		"about":                   doc.Field.Label,
 	}
-	if !doc.Effective.IsZero() {
-		ld["legislationDateVersion"] = day(doc.Effective)
-	}
-	if !doc.Expires.IsZero() {
-		ld["expires"] = day(doc.Expires)
+	if !doc.Ends.IsZero() {
+		ld["expires"] = day(doc.Ends)
 	}
 	ref := func(number, title, url string) map[string]any {
 		m := map[string]any{"@type": "Legislation", "legislationIdentifier": number}
@@ -173,10 +183,13 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 		} else {
 			m = ref(rel.Number, rel.Title, "")
 		}
-		switch rel.Kind {
-		case model.Amends, model.Replaces, model.Repeals, model.Suspends, model.Corrects:
+		switch {
+		case rel.Kind.Changes():
+			if rel.Scope != "" {
+				m = map[string]any{"@type": "Legislation", "name": rel.Scope, "isPartOf": m}
+			}
 			changes = append(changes, m)
-		case model.BasedOn, model.Guides:
+		default:
 			basedOn = append(basedOn, m)
 		}
 	}
@@ -184,7 +197,24 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 		ld["legislationChanges"] = changes
 	}
 	if len(basedOn) > 0 {
-		ld["isBasedOn"] = basedOn
+		if doc.DocType == "Văn bản hợp nhất" {
+			ld["legislationConsolidates"] = basedOn
+		} else {
+			ld["isBasedOn"] = basedOn
+		}
+	}
+	var changedBy []map[string]any
+	for _, b := range doc.Back {
+		if !b.Kind.Changes() {
+			continue
+		}
+		m := ref(b.From.Number, b.From.Title, b.From.URL)
+		m["legislationDateOfApplicability"] = day(b.Effect)
+		m["description"] = changeText(b)
+		changedBy = append(changedBy, m)
+	}
+	if len(changedBy) > 0 {
+		ld["@reverse"] = map[string]any{"legislationChanges": changedBy}
 	}
 	if is := doc.Issue; is != nil {
 		ld["isPartOf"] = map[string]any{"@type": "PublicationIssue", "issueNumber": is.Number, "name": is.Title, "url": r.absURL(is.URL), "datePublished": day(is.Date)}
@@ -193,32 +223,63 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 	return jsonLD(ld)
 }
 
+// changeText describes a change seen from the document changed, with its
+// scope: "Bãi bỏ Điều 5, khoản 2", "Thay thế toàn bộ văn bản".
+func changeText(b model.BackRelation) string {
+	switch {
+	case b.Scope != "":
+		return b.Kind.Label() + " " + b.Scope
+	case b.Kind.Ends() || b.Kind == model.Suspends:
+		return b.Kind.Label() + " toàn bộ văn bản"
+	}
+	return b.Kind.Label()
+}
+
 // ExportDocument is one document in the open-data exports.
 type ExportDocument struct {
-	Number      string           `json:"so_ky_hieu"`
-	Title       string           `json:"trich_yeu"`
-	DocType     string           `json:"loai_van_ban"`
-	Agency      string           `json:"co_quan_ban_hanh"`
-	Signer      string           `json:"nguoi_ky"`
-	Issued      string           `json:"ngay_ban_hanh"`
-	Effective   string           `json:"ngay_hieu_luc"`
-	Expires     string           `json:"ngay_het_hieu_luc,omitempty"`
-	FieldCode   string           `json:"linh_vuc_ma"`
-	Field       string           `json:"linh_vuc"`
-	Status      string           `json:"tinh_trang_hieu_luc_ma"`
-	StatusLabel string           `json:"tinh_trang_hieu_luc"`
-	Issue       string           `json:"cong_bao,omitempty"`
-	URL         string           `json:"url"`
+	Number    string `json:"so_ky_hieu"`
+	Title     string `json:"trich_yeu"`
+	DocType   string `json:"loai_van_ban"`
+	Agency    string `json:"co_quan_ban_hanh"`
+	Signer    string `json:"nguoi_ky"`
+	Issued    string `json:"ngay_ban_hanh"`
+	Effective string `json:"ngay_hieu_luc"`
+	// Ends is the ngày hết hiệu lực, past or future: the end of its term
+	// or the date a whole repeal or replacement takes effect.
+	Ends        string `json:"ngay_het_hieu_luc,omitempty"`
+	FieldCode   string `json:"linh_vuc_ma"`
+	Field       string `json:"linh_vuc"`
+	Status      string `json:"tinh_trang_hieu_luc_ma"`
+	StatusLabel string `json:"tinh_trang_hieu_luc"`
+	// Upcoming are the known changes of the status after the build date.
+	Upcoming []ExportChange `json:"thay_doi_hieu_luc_sap_toi"`
+	Issue    string         `json:"cong_bao,omitempty"`
+	URL      string         `json:"url"`
+	// Relations are first what the document does to others, as written,
+	// then what others do to it, the latest to take effect first.
 	Relations   []ExportRelation `json:"quan_he"`
 	Attachments []ExportFile     `json:"tep_dinh_kem"`
 }
 
 // ExportRelation is one relation in the exports, in both directions.
+// Scope names the parts acted on (empty: the whole document); From, for a
+// change, is the date it takes effect.
 type ExportRelation struct {
 	Kind     string `json:"loai"`
 	Label    string `json:"nhan"`
 	Number   string `json:"so_ky_hieu"`
 	External bool   `json:"ngoai_he_thong,omitempty"`
+	Scope    string `json:"pham_vi,omitempty"`
+	From     string `json:"tu_ngay,omitempty"`
+}
+
+// ExportChange is a known change of a document's status: from From on,
+// the status is Status (StatusLabel), because of Cause.
+type ExportChange struct {
+	From        string `json:"tu_ngay"`
+	Status      string `json:"tinh_trang_hieu_luc_ma"`
+	StatusLabel string `json:"tinh_trang_hieu_luc"`
+	Cause       string `json:"ly_do"`
 }
 
 // ExportFile is one attachment in the exports.
@@ -233,8 +294,11 @@ func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocumen
 	out := make([]ExportDocument, 0, len(docs))
 	for _, d := range docs {
 		x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,
-			Issued: day(d.Issued), Effective: day(d.Effective), Expires: day(d.Expires), FieldCode: d.Field.Code, Field: d.Field.Label,
-			Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Relations: []ExportRelation{}, Attachments: []ExportFile{}}
+			Issued: day(d.Issued), Effective: day(d.Effective), Ends: day(d.Ends), FieldCode: d.Field.Code, Field: d.Field.Label,
+			Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Upcoming: []ExportChange{}, Relations: []ExportRelation{}, Attachments: []ExportFile{}}
+		for _, c := range d.Upcoming {
+			x.Upcoming = append(x.Upcoming, ExportChange{From: day(c.Date), Status: string(c.Status), StatusLabel: c.Status.Label(), Cause: c.Cause()})
+		}
 		if d.Issue != nil {
 			x.Issue = d.Issue.Key
 		}
@@ -243,10 +307,12 @@ func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocumen
 			if r.Target != nil {
 				n = r.Target.Number
 			}
-			x.Relations = append(x.Relations, ExportRelation{Kind: string(r.Kind), Label: r.Kind.Label(), Number: n, External: r.Target == nil})
+			x.Relations = append(x.Relations, ExportRelation{Kind: string(r.Kind), Label: r.Kind.Label(), Number: n, External: r.Target == nil,
+				Scope: r.Scope, From: day(r.Effect)})
 		}
 		for _, b := range d.Back {
-			x.Relations = append(x.Relations, ExportRelation{Kind: "by_" + string(b.Kind), Label: b.Kind.BackLabel(), Number: b.From.Number})
+			x.Relations = append(x.Relations, ExportRelation{Kind: "by_" + string(b.Kind), Label: b.Kind.BackLabel(), Number: b.From.Number,
+				Scope: b.Scope, From: day(b.Effect)})
 		}
 		for _, a := range d.Attachments {
 			x.Attachments = append(x.Attachments, ExportFile{Title: a.Title, URL: abs(a.URL), Size: a.Size, SHA256: a.SHA256})
@@ -256,30 +322,43 @@ func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocumen
 	return out
 }
 
-// DocumentsJSON is the open-data export of every document, as JSON.
-func DocumentsJSON(abs func(string) string, docs []*model.Document) ([]byte, error) {
-	return json.Marshal(map[string]any{"van_ban": exportDocs(abs, docs)})
+// DocumentsJSON is the open-data export of every document, as JSON, with
+// the date the statuses hold on (tinh_trang_tinh_den_ngay).
+func DocumentsJSON(abs func(string) string, docs []*model.Document, asOf time.Time) ([]byte, error) {
+	return json.Marshal(map[string]any{"tinh_trang_tinh_den_ngay": day(asOf), "van_ban": exportDocs(abs, docs)})
 }
 
 // CSVHeader is the header row of the CSV export of documents.
 var CSVHeader = []string{"so_ky_hieu", "trich_yeu", "loai_van_ban", "co_quan_ban_hanh", "nguoi_ky", "ngay_ban_hanh", "ngay_hieu_luc",
-	"ngay_het_hieu_luc", "linh_vuc", "tinh_trang_hieu_luc", "cong_bao", "url", "quan_he", "tep_dinh_kem"}
+	"ngay_het_hieu_luc", "linh_vuc", "tinh_trang_hieu_luc", "tinh_trang_tinh_den_ngay", "thay_doi_hieu_luc_sap_toi", "cong_bao", "url", "quan_he", "tep_dinh_kem"}
 
 // DocumentsCSV is the open-data export of every document, as CSV in UTF-8
 // with a byte-order mark so that Excel reads the Vietnamese text. Lists
-// (relations, attachments) are joined with "; ".
-func DocumentsCSV(abs func(string) string, docs []*model.Document) ([]byte, error) {
+// (changes ahead, relations, attachments) are joined with "; "; a
+// relation is written "Bị bãi bỏ bởi 35/2026/QĐ-UBND [Điều 5, khoản 2]
+// từ 2026-07-01".
+func DocumentsCSV(abs func(string) string, docs []*model.Document, asOf time.Time) ([]byte, error) {
 	var rows [][]string
 	for _, x := range exportDocs(abs, docs) {
-		var rels, files []string
+		var ahead, rels, files []string
+		for _, c := range x.Upcoming {
+			ahead = append(ahead, c.From+" "+c.StatusLabel+" ("+c.Cause+")")
+		}
 		for _, r := range x.Relations {
-			rels = append(rels, r.Label+" "+r.Number)
+			rel := r.Label + " " + r.Number
+			if r.Scope != "" {
+				rel += " [" + r.Scope + "]"
+			}
+			if r.From != "" {
+				rel += " từ " + r.From
+			}
+			rels = append(rels, rel)
 		}
 		for _, f := range x.Attachments {
 			files = append(files, f.URL)
 		}
-		rows = append(rows, []string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Expires,
-			x.Field, x.StatusLabel, x.Issue, x.URL, csvSafe(strings.Join(rels, "; ")), strings.Join(files, "; ")})
+		rows = append(rows, []string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Ends,
+			x.Field, x.StatusLabel, day(asOf), csvSafe(strings.Join(ahead, "; ")), x.Issue, x.URL, csvSafe(strings.Join(rels, "; ")), strings.Join(files, "; ")})
 	}
 	return csvFile(CSVHeader, rows)
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -320,6 +321,8 @@ type Page struct {
 	Relations []RelationGroup
 	DocList   *model.List[*model.Document]
 	Gazette   *model.Gazette
+	// AsOf is the date the statuses of the gazette's pages hold on.
+	AsOf time.Time
 	// SearchIndex is the URL of the search index's manifest.
 	SearchIndex string
 	// Browse links the procedures by field, for the search page's advice

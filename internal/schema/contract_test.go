@@ -33,6 +33,7 @@ func keyTables() map[string][]string {
 		"document":            schema.DocumentKeys,
 		"attachment":          schema.AttachmentKeys,
 		"citation":            schema.CitationKeys,
+		"relation":            schema.RelationKeys,
 		"procedure":           schema.ProcedureKeys,
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
@@ -137,7 +138,7 @@ func TestContractValues(t *testing.T) {
 // shows every key of its kinds, so each appears there as `key`.
 var guides = map[string][]string{
 	"../../docs/huong-dan-tin-tuc.md":  {"news", "page"},
-	"../../docs/huong-dan-cong-bao.md": {"issue", "document", "attachment", "citation"},
+	"../../docs/huong-dan-cong-bao.md": {"issue", "document", "attachment", "relation"},
 	"../../docs/huong-dan-thu-tuc.md":  {"procedure", "dossier-item", "citation", "procedure-csv-cells"},
 }
 

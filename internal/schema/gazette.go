@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"minhbach/internal/config"
@@ -23,6 +24,11 @@ var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "
 
 // AttachmentKeys are the keys of one item of a document's attachments.
 var AttachmentKeys = []string{"file", "title"}
+
+// RelationKeys are the keys of a relation of a gazette document written as
+// a mapping (amends, replaces, …): those of a citation, the parts acted
+// on (scope) and the date the change takes effect (date).
+var RelationKeys = append(slices.Clone(CitationKeys), "scope", "date")
 
 // DocTypes are the loại văn bản a document may have.
 var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
@@ -140,15 +146,37 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 	for _, k := range model.RelationKinds {
 		d.Relations = append(d.Relations, relations(m, k)...)
 	}
+	for _, r := range d.Relations {
+		if !r.Date.IsZero() && !d.Effective.IsZero() && r.Date.Before(d.Effective) {
+			m.Diags().Warnf(r.DatePos, "date %s is before this document's effective date %s: a change takes effect with or after the document that makes it; check the date",
+				r.Date.Format("02/01/2006"), d.Effective.Format("02/01/2006"))
+		}
+	}
 	return d
 }
 
 // relations reads a relation key: a list of numbers, or of mappings
-// {number, external, title} for documents outside the site.
+// {number, external, title, scope, date}. Scope names the parts acted
+// on; date, for the kinds that change a document, is when the change
+// takes effect.
 func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
-	var out []model.Relation
-	for _, c := range citations(m, string(kind)) {
-		out = append(out, model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: c.Pos})
+	subs := map[int]*meta.Map{}
+	cs := citations(m, string(kind), RelationKeys, func(i int, sub *meta.Map) { subs[i] = sub })
+	out := make([]model.Relation, 0, len(cs))
+	for i, c := range cs {
+		r := model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: c.Pos}
+		if sub := subs[i]; sub != nil {
+			r.Scope = strings.TrimSpace(sub.String("scope", false))
+			if sub.Has("date") {
+				r.DatePos = sub.Pos(sub.Node("date"))
+				if kind.Changes() {
+					r.Date = sub.Date("date", false)
+				} else {
+					m.Diags().Errorf(r.DatePos, "date: %s does not take effect on a date (only amends, replaces, repeals, suspends and corrects do): remove it", kind)
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	return out
 }

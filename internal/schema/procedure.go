@@ -24,8 +24,8 @@ var ProcedureKeys = []string{"code", "title", "field", "level", "agency", "place
 var DossierItemKeys = []string{"name", "copies", "form"}
 
 // CitationKeys are the keys of a cited document written as a mapping: a
-// relation of a gazette document, a procedure's legal_basis or
-// published_by.
+// procedure's legal_basis or published_by (a relation of a gazette
+// document has RelationKeys).
 var CitationKeys = []string{"number", "external", "title"}
 
 // ProcedureCells says how CSV cells of a catalogue become values: lists
@@ -113,11 +113,11 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 			p.Documents = append(p.Documents, item)
 		}
 	}
-	p.LegalBasis = citations(m, "legal_basis")
+	p.LegalBasis = citations(m, "legal_basis", CitationKeys, nil)
 	if m.Has("published_by") {
 		if v := m.Node("published_by"); v.Kind == yaml.SequenceNode {
 			m.Diags().Errorf(m.Pos(v), "published_by: want one decision number, got a list")
-		} else if c := citations(m, "published_by"); len(c) == 1 {
+		} else if c := citations(m, "published_by", CitationKeys, nil); len(c) == 1 {
 			p.PublishedBy = &c[0]
 		}
 	}
@@ -160,9 +160,11 @@ func choice[T ~string](m *meta.Map, key, v string, values []T, label func(T) str
 	return values[0]
 }
 
-// citations reads document numbers: a number, or a mapping
-// {number, external, title} for a document outside the site.
-func citations(m *meta.Map, key string) []model.Citation {
+// citations reads document numbers: a number, or a mapping with the keys
+// in keys (CitationKeys: {number, external, title} for a document outside
+// the site). each, when not nil, reads the other keys from the mapping of
+// the i-th citation returned.
+func citations(m *meta.Map, key string, keys []string, each func(i int, sub *meta.Map)) []model.Citation {
 	v := m.Node(key)
 	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		return nil
@@ -180,10 +182,13 @@ func citations(m *meta.Map, key string) []model.Citation {
 			}
 		case yaml.MappingNode:
 			sub := m.Mapping(it)
-			sub.CheckKeys(CitationKeys, diag.Error)
+			sub.CheckKeys(keys, diag.Error)
 			c := model.Citation{Number: vnfold.Number(sub.String("number", true)), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if c.Number != "" {
 				out = append(out, c)
+				if each != nil {
+					each(len(out)-1, sub)
+				}
 			}
 		default:
 			m.Diags().Errorf(m.Pos(it), "%s: want document numbers, or {number, external: true, title} for documents outside the site", key)
