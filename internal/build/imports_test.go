@@ -15,7 +15,7 @@ import (
 // are small shared leaves added here.
 var allowed = map[string][]string{
 	"serve":    {"build", "diag"},
-	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "diag"},
+	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "images", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "vnfold", "diag"},
@@ -35,12 +35,14 @@ var allowed = map[string][]string{
 
 // external lists where each third-party module may be imported.
 var external = map[string][]string{
-	"github.com/yuin/goldmark":     {"markdown"},
-	"github.com/adrg/frontmatter":  {"source"},
-	"github.com/tdewolff/minify":   {"output"},
-	"github.com/fsnotify/fsnotify": {"serve"},
-	"go.yaml.in/yaml":              {"meta", "source", "schema"},
-	"golang.org/x/image":           {"images"},
+	"github.com/yuin/goldmark":          {"markdown"},
+	"github.com/adrg/frontmatter":       {"source"},
+	"github.com/tdewolff/minify":        {"output"},
+	"github.com/fsnotify/fsnotify":      {"serve"},
+	"go.yaml.in/yaml":                   {"meta", "source", "schema"},
+	"golang.org/x/image":                {"images"},
+	"github.com/disintegration/imaging": {"images"},
+	"golang.org/x/sync":                 {"images"},
 }
 
 func TestImportGraph(t *testing.T) {

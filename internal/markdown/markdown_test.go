@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"minhbach/internal/diag"
 	"minhbach/internal/markdown"
 )
 
@@ -41,9 +42,12 @@ func TestConvert(t *testing.T) {
 }
 
 func TestPictures(t *testing.T) {
-	resolve := func(dest string) (markdown.Picture, string) {
+	var at []string
+	resolve := func(dest string, pos diag.Pos) (markdown.Picture, string) {
+		at = append(at, dest+" "+pos.String())
 		if dest == "anh/a.jpg" {
-			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450}, ""
+			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450,
+				Srcset: "/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w", Sizes: "(min-width: 48rem) 46rem, 100vw"}, ""
 		}
 		return markdown.Picture{}, "image \"" + dest + "\": file does not exist"
 	}
@@ -52,15 +56,18 @@ func TestPictures(t *testing.T) {
 	if want := "content/news/a.md:9:11: image \"anh/b.png\": file does not exist\n"; errs != want {
 		t.Errorf("diagnostics = %q, want %q", errs, want)
 	}
+	if want := []string{"anh/a.jpg content/news/a.md:7:1", "anh/b.png content/news/a.md:9:11"}; strings.Join(at, "|") != strings.Join(want, "|") {
+		t.Errorf("resolver called with %q, want %q", at, want)
+	}
 	html := string(res.HTML)
-	want := `<figure><img src="/tin-tuc/2024/01/a/anh/a.jpg" alt="Quang cảnh" width="800" height="450" loading="lazy" decoding="async"><figcaption>Quang cảnh &lt;hội nghị&gt;</figcaption></figure>`
+	want := `<figure><img src="/tin-tuc/2024/01/a/anh/a.jpg" alt="Quang cảnh" width="800" height="450" srcset="/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w" sizes="(min-width: 48rem) 46rem, 100vw" loading="lazy" decoding="async"><figcaption>Quang cảnh &lt;hội nghị&gt;</figcaption></figure>`
 	if !strings.Contains(html, want) {
 		t.Errorf("HTML lacks\n%s\nin\n%s", want, html)
 	}
 }
 
 func TestPictureAlt(t *testing.T) {
-	resolve := func(dest string) (markdown.Picture, string) { return markdown.Picture{URL: "/" + dest}, "" }
+	resolve := func(dest string, _ diag.Pos) (markdown.Picture, string) { return markdown.Picture{URL: "/" + dest}, "" }
 	src := "Mở đầu.\n\n![](anh/a.jpg)\n\nCó mô tả ![Biểu đồ](anh/b.png), rỗng ![ ](anh/c.png) và ![*nhấn*](anh/d.png).\n"
 	_, errs := convert(t, markdown.Options{}, src, resolve)
 	want := "content/news/a.md:7:1: warning: image \"anh/a.jpg\" has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](anh/a.jpg)\n" +
@@ -79,7 +86,7 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	conv := markdown.New(markdown.Options{})
 	f.Fuzz(func(t *testing.T, src string) {
-		resolve := func(dest string) (markdown.Picture, string) {
+		resolve := func(dest string, _ diag.Pos) (markdown.Picture, string) {
 			if strings.HasPrefix(dest, "x") {
 				return markdown.Picture{}, "missing"
 			}

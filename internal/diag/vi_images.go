@@ -1,0 +1,11 @@
+package diag
+
+// The Vietnamese texts of the messages about pictures (branch images).
+func init() {
+	for k, v := range map[string]string{
+		"image %q is %d×%d px, too large to make smaller copies of (over %d megapixels): phones download the whole picture; resize it to at most %d px wide before adding it": "ảnh %q có kích thước %d×%d điểm ảnh, quá lớn để tạo bản thu nhỏ (trên %d triệu điểm ảnh): điện thoại sẽ phải tải cả ảnh gốc; hãy thu nhỏ ảnh còn chiều ngang tối đa %d điểm ảnh rồi đưa lại vào trang",
+		"image %q is %d×%d px and %.1f MB, more than any page shows: resize it to at most %d px wide, or save it with more compression, before adding it":                     "ảnh %q có kích thước %d×%d điểm ảnh, nặng %.1f MB, lớn hơn mức trang web cần: hãy thu nhỏ ảnh còn chiều ngang tối đa %d điểm ảnh, hoặc lưu lại với chất lượng nén thấp hơn, rồi đưa lại vào trang",
+	} {
+		vi[k] = v
+	}
+}
