@@ -136,7 +136,7 @@ func photoSite() fstest.MapFS {
 		"content/news/anh/body.jpg": {Data: sitetest.Photo(1000, 700, 2)},
 		"content/news/mot.md": {Data: []byte("---\ntitle: Một\ndate: 2026-05-04\ncategory: Tin hoạt động\nimage: anh/lead.jpg\n" +
 			"image_alt: Hội trường\n---\n\nMở đầu.\n\n![Đại biểu dự hội nghị](anh/body.jpg \"Ảnh: Minh Tâm\")\n\nKết thúc.\n")},
-		"content/pages/anh/lead.jpg": {Data: sitetest.Photo(1700, 1000, 1)},
+		"content/pages/anh/lead.jpg":  {Data: sitetest.Photo(1700, 1000, 1)},
 		"content/pages/gioi-thieu.md": {Data: []byte("---\ntitle: Giới thiệu\n---\n\n![Trụ sở](anh/lead.jpg)\n")},
 	}
 }
