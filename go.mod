@@ -23,5 +23,6 @@ require (
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/term v0.24.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

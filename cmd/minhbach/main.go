@@ -140,7 +140,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		*dest = filepath.Join(*src, "public")
 	}
 	start := time.Now()
-	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify}
+	prog, stderr, stopProgress := startProgress(stderr)
+	defer stopProgress()
+	pictures, closePictures := openPictures(*src, stderr)
+	defer closePictures()
+	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify,
+		Pictures: pictures, Progress: prog}
 
 	var sink output.Sink
 	var dir *output.Dir
@@ -155,6 +160,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		sink = dir
 	}
 	res, err := build.Build(ctx, opt, sink)
+	stopProgress()
 	fmt.Fprint(stderr, res.Diags.Format(50))
 	errs, warns := res.Diags.Count()
 	if err != nil || errs > 0 {
@@ -212,7 +218,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if *port == 0 {
 		*port = -1
 	}
-	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr}
+	prog, stderr, stopProgress := startProgress(stderr)
+	defer stopProgress()
+	pictures, closePictures := openPictures(*src, stderr)
+	defer closePictures()
+	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr,
+		Pictures: pictures, Progress: prog}
 	err := serve.Run(ctx, opt, func(url string) {
 		fmt.Fprintf(stdout, "minhbach serve: xem trước tại %s (Ctrl-C để dừng)\n", url)
 	})

@@ -14,7 +14,7 @@ import (
 // positions), media (picture sizes) and images (smaller copies of photos)
 // are small shared leaves added here.
 var allowed = map[string][]string{
-	"serve":    {"build", "diag"},
+	"serve":    {"build", "images", "diag"},
 	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "images", "diag", "vnfold"},

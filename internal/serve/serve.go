@@ -23,6 +23,7 @@ import (
 
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
+	"minhbach/internal/images"
 )
 
 // Options configure a preview. The zero value serves the current folder
@@ -45,6 +46,11 @@ type Options struct {
 	Debounce time.Duration
 	// Log receives one line a rebuild; nil discards them.
 	Log io.Writer
+	// Pictures keeps the smaller copies of photos between sessions, as
+	// between builds (see build.Options).
+	Pictures images.Store
+	// Progress, when set, follows each build (see build.Progress).
+	Progress *build.Progress
 }
 
 // Server is a running preview. Its methods are safe for concurrent use.
@@ -79,7 +85,7 @@ func New(ctx context.Context, opt Options, baseURL string) (*Server, error) {
 		opt.Debounce = 30 * time.Millisecond
 	}
 	sess := build.NewSession(build.Options{Source: os.DirFS(opt.Dir), Theme: opt.Theme, Now: opt.Now,
-		Drafts: opt.Drafts, BaseURL: baseURL})
+		Drafts: opt.Drafts, BaseURL: baseURL, Pictures: opt.Pictures, Progress: opt.Progress})
 	sess.DeferSearch = true
 	s := &Server{opt: opt, sess: sess, url: baseURL, files: map[string][]byte{}}
 	if _, err := s.Rebuild(ctx, nil); err != nil {
