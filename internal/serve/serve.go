@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -181,6 +182,13 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, 
 	res, err := s.sess.Build(ctx, changed)
 	if err != nil {
 		return res, err
+	}
+	if res.Resized > 0 {
+		// Making copies decoded photos: tens of megabytes each, garbage
+		// now. The runtime would keep them for minutes before giving them
+		// back; a preview then waits idle for the next save, so give them
+		// back at once, for the price of one collection.
+		debug.FreeOSMemory()
 	}
 	s.mu.Lock()
 	old := s.files
