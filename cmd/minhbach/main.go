@@ -142,7 +142,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	start := time.Now()
 	prog, stderr, stopProgress := startProgress(stderr)
 	defer stopProgress()
-	pictures, closePictures := openPictures(*src, stderr)
+	pictures, closePictures := openPictures(*src, stderr, checkOnly)
 	defer closePictures()
 	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify,
 		Pictures: pictures, Progress: prog}
@@ -220,7 +220,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	prog, stderr, stopProgress := startProgress(stderr)
 	defer stopProgress()
-	pictures, closePictures := openPictures(*src, stderr)
+	pictures, closePictures := openPictures(*src, stderr, false)
 	defer closePictures()
 	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr,
 		Pictures: pictures, Progress: prog}

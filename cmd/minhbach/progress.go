@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -140,12 +141,29 @@ func progressText(s build.ProgressState, since time.Duration) string {
 
 // openPictures opens the cache of photo copies of the site at src
 // (output.CacheDir/anh). When it cannot, the build goes on without it and
-// says why on stderr.
-func openPictures(src string, stderr io.Writer) (images.Store, func()) {
-	c, err := output.OpenCache(filepath.Join(src, output.CacheDir, "anh"))
+// says why on stderr. With readOnly (check, which writes nothing) it uses
+// the cache only if it exists, and adds nothing to it.
+func openPictures(src string, stderr io.Writer, readOnly bool) (images.Store, func()) {
+	dir := filepath.Join(src, output.CacheDir, "anh")
+	if readOnly {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, func() {}
+		}
+	}
+	c, err := output.OpenCache(dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "minhbach: không dùng được thư mục lưu ảnh thu nhỏ (%v): ảnh sẽ được thu nhỏ lại ở mỗi lần dựng\n", err)
 		return nil, func() {}
 	}
+	if readOnly {
+		return readOnlyStore{c}, func() { _ = c.Close() }
+	}
 	return c, func() { _ = c.Close() }
 }
+
+// readOnlyStore reads a Store and keeps nothing in it.
+type readOnlyStore struct{ images.Store }
+
+func (readOnlyStore) Put(string, []byte) error { return errReadOnly }
+
+var errReadOnly = errors.New("read-only")
