@@ -61,7 +61,7 @@ func TestProgressLine(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.yaml":                 {Data: []byte("title: T\n")},
 		"content/news/anh/lead.jpg": {Data: sitetest.Photo(2400, 1600, 1)},
-		"content/news/mot.md": {Data: []byte("---\ntitle: Một\ndate: 2026-05-04\ncategory: Tin hoạt động\nimage: anh/lead.jpg\nimage_alt: Hội trường\n---\n\nNội dung.\n")},
+		"content/news/mot.md":       {Data: []byte("---\ntitle: Một\ndate: 2026-05-04\ncategory: Tin hoạt động\nimage: anh/lead.jpg\nimage_alt: Hội trường\n---\n\nNội dung.\n")},
 	}
 	res, err := build.Build(context.Background(), build.Options{Source: fsys, Theme: minhbach.Theme, Now: sitetest.DefaultNow, Progress: l.p}, output.NewMemory())
 	if err != nil || res.Diags.HasErrors() {
