@@ -259,7 +259,7 @@ func shotsDir(t *testing.T) string {
 // folders go away when the test ends, in that order.
 func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage string)) {
 	t.Helper()
-	chromium := needChromium(t)
+	needChromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	t.Cleanup(cancel)
 
@@ -271,6 +271,14 @@ func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage
 		t.Fatalf("minhbach build exit %d:\n%s", code, stderr.String())
 	}
 	t.Log(strings.TrimSpace(stdout.String()))
+	return startBrowser(t, ctx, public)
+}
+
+// startBrowser serves the built site in public on 127.0.0.1 and starts
+// headless Chromium with one tab, as startSite does for the demo site.
+func startBrowser(t *testing.T, ctx context.Context, public string) (bctx context.Context, base string, clean func(stage string)) {
+	t.Helper()
+	chromium := needChromium(t)
 
 	// Serve it on the loopback interface only.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
