@@ -26,7 +26,9 @@
 #      until served), alternating between an item without a photo and one
 #      with a photo (when there are photos), waiting until the server is
 #      idle after each. It reads VmRSS after edits 10, 25 and EDITS, and
-#      the server's peak (VmHWM) at the end.
+#      the server's peak (VmHWM) at the end. Each VmRSS is read 3 s after
+#      the server went idle: a preview gives freed memory back to the
+#      system 2 s after its last rebuild (serve's idleRelease).
 # It ends with one table. Everything goes to stdout; the temporary folder is
 # removed at exit.
 set -euo pipefail
@@ -130,6 +132,7 @@ measure() {
   echo "  serve: first build and listen in $(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }') s"
   sleep 2
   idle
+  sleep 3
   local r0 r10 r25 rN
   r0=$(rss VmRSS)
   echo "  serve RSS after the first build: $r0 MiB"
@@ -140,10 +143,11 @@ measure() {
     sleep 0.5
     idle
     case $i in
-      10) r10=$(rss VmRSS); echo "  serve RSS after 10 edits: $r10 MiB" ;;
-      25) r25=$(rss VmRSS); echo "  serve RSS after 25 edits: $r25 MiB" ;;
+      10) sleep 3; r10=$(rss VmRSS); echo "  serve RSS after 10 edits: $r10 MiB" ;;
+      25) sleep 3; r25=$(rss VmRSS); echo "  serve RSS after 25 edits: $r25 MiB" ;;
     esac
   done
+  sleep 3
   rN=$(rss VmRSS)
   local peak
   peak=$(rss VmHWM)
@@ -164,4 +168,4 @@ echo "resident memory (MiB), $edits edits, photos of ${width} px:"
 printf '%7s %7s %12s %12s %12s %10s %10s %10s %10s\n' items photos "build cold" "build warm" "serve first" "10 edits" "25 edits" "$edits edits" "peak"
 cat "$tmp/table"
 echo "(build: peak RSS of one build with an empty and with a filled picture cache; serve: VmRSS of the"
-echo " server after its first build (empty cache) and after edits, each once idle; peak: its VmHWM)"
+echo " server after its first build (empty cache) and after edits, each 3 s after it went idle; peak: its VmHWM)"

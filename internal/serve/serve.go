@@ -143,9 +143,18 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", opt.Dir, err)
 	}
+	// A rebuild leaves garbage behind: the records and pages it replaced,
+	// the photos decoded for their copies (tens of megabytes each). The
+	// Go runtime keeps freed memory for reuse and gives it back to the
+	// system over minutes, so a preview would hold about twice what it
+	// uses. Once the preview has been quiet for idleRelease, it gives
+	// that memory back at the price of one collection.
+	release := time.AfterFunc(idleRelease, debug.FreeOSMemory)
+	defer release.Stop()
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for batch := range batches {
+			release.Stop()
 			if _, err := s.Rebuild(ctx, batch); err != nil && ctx.Err() == nil {
 				fmt.Fprintf(s.opt.Log, "minhbach serve: %v\n", err)
 			}
@@ -153,6 +162,7 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 			if _, err := s.indexSearch(ctx); err != nil && ctx.Err() == nil {
 				fmt.Fprintf(s.opt.Log, "minhbach serve: %v\n", err)
 			}
+			release.Reset(idleRelease)
 		}
 	})
 
@@ -182,13 +192,6 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, 
 	res, err := s.sess.Build(ctx, changed)
 	if err != nil {
 		return res, err
-	}
-	if res.Resized > 0 {
-		// Making copies decoded photos: tens of megabytes each, garbage
-		// now. The runtime would keep them for minutes before giving them
-		// back; a preview then waits idle for the next save, so give them
-		// back at once, for the price of one collection.
-		debug.FreeOSMemory()
 	}
 	s.mu.Lock()
 	old := s.files
@@ -246,6 +249,10 @@ func errorsOnly(l diag.List) diag.List {
 	}
 	return out
 }
+
+// idleRelease is how long a preview waits after its last rebuild before
+// it gives freed memory back to the system.
+const idleRelease = 2 * time.Second
 
 var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{8}(\.css)$`)
 
