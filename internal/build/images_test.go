@@ -6,7 +6,10 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -260,5 +263,56 @@ func TestHeavyPhotoWarning(t *testing.T) {
 	}
 	if want := []string{"content/news/mot.md:5:8", "content/news/mot.md:11:1"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("warnings at %q, want %q", got, want)
+	}
+}
+
+// TestSessionPhotos edits a site with photos in a session, as a preview
+// does, and checks after each edit that the session's files equal a full
+// build's: a body edit of the item with the lead photo, a photo added to
+// a body, the lead photo replaced by another under the same name, and a
+// heavy photo (a warning) put in its place.
+func TestSessionPhotos(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel string, data []byte) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	item := "---\ntitle: Một\ndate: 2026-05-04\ncategory: Tin hoạt động\nimage: anh/lead.jpg\nimage_alt: Hội trường\n---\n\nMở đầu.\n"
+	for rel, data := range photoSite() {
+		write(rel, data.Data)
+	}
+	write("content/news/mot.md", []byte(item))
+	opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow, Pictures: &countingStore{m: map[string][]byte{}}}
+	sess := build.NewSession(opt)
+	steps := []struct {
+		name    string
+		do      func()
+		changed []string
+	}{
+		{"first build", func() {}, nil},
+		{"body edit of the item with a lead photo", func() { write("content/news/mot.md", []byte(item+"\nThêm một dòng.\n")) }, []string{"content/news/mot.md"}},
+		{"photo added to the body", func() {
+			write("content/news/mot.md", []byte(item+"\n![Đại biểu](anh/body.jpg)\n"))
+		}, []string{"content/news/mot.md"}},
+		{"lead photo replaced", func() { write("content/news/anh/lead.jpg", sitetest.Photo(1500, 1000, 9)) }, []string{"content/news/anh/lead.jpg"}},
+		{"heavy photo in its place", func() { write("content/news/anh/lead.jpg", sitetest.Photo(3300, 40, 9)) }, []string{"content/news/anh/lead.jpg"}},
+	}
+	for _, st := range steps {
+		st.do()
+		res, err := sess.Build(context.Background(), st.changed)
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatalf("%s: %v %s", st.name, err, res.Diags.Format(0))
+		}
+		want, wantDiags := fullBuild(t, build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow})
+		compareSites(t, st.name, want, sess.Files())
+		if got := diagStrings(res); !slices.Equal(got, wantDiags) {
+			t.Errorf("%s: session reports %q, a full build %q", st.name, got, wantDiags)
+		}
 	}
 }

@@ -54,6 +54,21 @@ type Renderer struct {
 type ConvertCache struct {
 	mu sync.Mutex
 	m  map[convertKey]*converted
+	// photos holds the smaller copies of lead photos and the warnings
+	// about them, so that a rebuild does not read and hash every photo
+	// again.
+	photos map[photoKey]photoCopies
+}
+
+type photoKey struct {
+	file, src string
+	pos       diag.Pos
+	w, h      int
+}
+
+type photoCopies struct {
+	vs []model.Variant
+	d  diag.List
 }
 
 type convertKey struct {
@@ -69,7 +84,9 @@ type converted struct {
 }
 
 // NewConvertCache returns an empty cache.
-func NewConvertCache() *ConvertCache { return &ConvertCache{m: map[convertKey]*converted{}} }
+func NewConvertCache() *ConvertCache {
+	return &ConvertCache{m: map[convertKey]*converted{}, photos: map[photoKey]photoCopies{}}
+}
 
 // SetCache makes the renderer reuse and fill c (nil: convert every body).
 func (r *Renderer) SetCache(c *ConvertCache) { r.cache = c }
@@ -212,6 +229,16 @@ func (r *Renderer) variants(img *model.Image) diag.List {
 	if img.Width == 0 || !media.IsImage(img.File) || path.Ext(img.File) == ".svg" {
 		return d
 	}
+	key := photoKey{img.File, img.Src, img.Pos, img.Width, img.Height}
+	if r.cache != nil {
+		r.cache.mu.Lock()
+		kept, ok := r.cache.photos[key]
+		r.cache.mu.Unlock()
+		if ok {
+			img.Variants = kept.vs
+			return slices.Clone(kept.d)
+		}
+	}
 	data, err := fs.ReadFile(r.fsys, img.File)
 	if err != nil {
 		d.Errorf(img.Pos, "image %q: %v", img.Src, err)
@@ -219,6 +246,11 @@ func (r *Renderer) variants(img *model.Image) diag.List {
 	}
 	img.Variants = copiesOf(img.File, data, img.Width, img.Height)
 	heavy(&d, img.Pos, img.Src, img.Width, img.Height, int64(len(data)))
+	if r.cache != nil {
+		r.cache.mu.Lock()
+		r.cache.photos[key] = photoCopies{slices.Clip(img.Variants), slices.Clip(d)}
+		r.cache.mu.Unlock()
+	}
 	return d
 }
 
