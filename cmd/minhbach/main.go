@@ -19,11 +19,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
 	"minhbach"
 	"minhbach/internal/build"
+	"minhbach/internal/diag"
 	"minhbach/internal/meta"
 	"minhbach/internal/output"
 	"minhbach/internal/serve"
@@ -32,30 +34,43 @@ import (
 // version is set at link time (-ldflags "-X main.version=…").
 var version = "0.1.0-dev"
 
-const usage = `minhbach: trình tạo trang tĩnh cho cổng thông tin điện tử (a static site generator for
-Vietnamese provincial portals).
+// lang is the language of every message: Vietnamese, unless the
+// environment variable MINHBACH_LANG says "en" (for developers).
+var lang = diag.Vietnamese
+
+// usage returns the help of the whole command, in lang.
+func usage() string {
+	return lang.Sprintf(`minhbach: a static site generator for the portal of a provincial People's Committee Office.
 
 Usage:
   minhbach build    build the site into public/
-  minhbach check    validate the content; write nothing
+  minhbach check    check the content and report every problem; write nothing
   minhbach serve    preview the site at http://127.0.0.1:1313/, rebuilt on every save
   minhbach new      create a news item or page: minhbach new news "Tiêu đề"
   minhbach version  print the version
-  minhbach help CMD show the flags of a command
+  minhbach help CMD show the options of a command
 
+Messages are in Vietnamese; MINHBACH_LANG=en shows them in English.
 Exit status: 0 on success (warnings allowed), 1 when the content has errors, 2 on bad usage.
-`
+`) + "\n"
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	lang = diag.ParseLang(os.Getenv("MINHBACH_LANG"))
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, time.Now))
+}
+
+// say prints one line of the catalogue's message format with args, in lang.
+func say(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, lang.Sprintf(format, args...))
 }
 
 // run is main without the process: it returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
 	cmd, args := args[0], args[1:]
@@ -75,10 +90,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if len(args) == 1 {
 			return run(ctx, []string{args[0], "-h"}, stdout, stderr, now)
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
 	}
-	fmt.Fprintf(stderr, "minhbach: unknown command %q\n\n%s", cmd, usage)
+	say(stderr, "minhbach: unknown command %q", cmd)
+	fmt.Fprint(stderr, "\n"+usage())
 	return 2
 }
 
@@ -94,44 +110,75 @@ func versionString() string {
 	return v + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
-func newFlags(name, summary string, stderr io.Writer) *flag.FlagSet {
+// newFlags returns the flag set of a command whose help begins with
+// summary (a message of the catalogue, shown in lang).
+func newFlags(name string, summary diag.Phrase, stderr io.Writer) *flag.FlagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl.SetOutput(io.Discard) // parse errors are printed in lang by parseFlags
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "%s\n\nFlags:\n", summary)
-		fl.PrintDefaults()
+		fmt.Fprintf(stderr, "%s\n\n%s\n", lang.Text(summary), lang.Sprintf("Options:"))
+		fl.VisitAll(func(f *flag.Flag) {
+			arg, help := flag.UnquoteUsage(f)
+			line := "  --" + f.Name
+			if arg != "" {
+				line += " " + lang.Text(diag.Phrase(arg))
+			}
+			help = lang.Text(diag.Phrase(help))
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				help += " " + lang.Sprintf("(default %s)", f.DefValue)
+			}
+			fmt.Fprintf(stderr, "%s\n      %s\n", line, help)
+		})
 	}
 	return fl
 }
 
+// parseFlags parses args and reports, in lang, what is wrong with them. It
+// returns the exit status to end with (0 after -h), or -1 to go on.
+func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) int {
+	err := fl.Parse(args)
+	switch {
+	case err == nil:
+		return -1
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		say(stderr, "minhbach %s: there is no option %s (see minhbach help %s)", fl.Name(), f, fl.Name())
+	} else if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		say(stderr, "minhbach %s: the option %s needs a value", fl.Name(), f)
+	} else {
+		say(stderr, "minhbach %s: bad option: %v", fl.Name(), err)
+	}
+	return 2
+}
+
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time, checkOnly bool) int {
-	name, summary := "build", "minhbach build: validate the site and write it to the destination folder.\nThe previous output stays untouched unless the whole build succeeds."
+	name, summary := "build", diag.Phrase("minhbach build: check the site and write it to the destination folder.\nThe previous output stays untouched unless the whole build succeeds.")
 	if checkOnly {
-		name, summary = "check", "minhbach check: validate the site and report every problem; write nothing."
+		name, summary = "check", diag.Phrase("minhbach check: check the site and report every problem; write nothing.")
 	}
 	fl := newFlags(name, summary, stderr)
-	src := fl.String("source", ".", "the site's folder (with site.yaml, content/, layouts/, assets/)")
-	dest := fl.String("destination", "", "output folder (default: public/ inside --source)")
-	baseURL := fl.String("base-url", "", "the URL the site is served from, replacing site.yaml's base_url")
+	src := fl.String("source", ".", "the site's `FOLDER` (with site.yaml, content/, layouts/, assets/)")
+	dest := fl.String("destination", "", "output `FOLDER` (default: public/ inside --source)")
+	baseURL := fl.String("base-url", "", "the `URL` the site is served from, replacing site.yaml's base_url")
 	drafts := fl.Bool("drafts", false, "include news marked draft: true")
-	buildDate := fl.String("build-date", "", "decide publish_date/expiry_date as of this date (YYYY-MM-DD or RFC 3339) instead of now")
+	buildDate := fl.String("build-date", "", "decide what is published (publish_date, expiry_date) and the legal status as of this `DATE` (dd/mm/yyyy or yyyy-mm-dd) instead of today")
 	gz := fl.Bool("gzip", false, "also write a precompressed .gz beside each text file (for nginx gzip_static)")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS, JS, XML and JSON unminified")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fl, args, stderr); code >= 0 {
+		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "minhbach %s: unexpected argument %q\n", name, fl.Arg(0))
+		say(stderr, "minhbach %s: unexpected argument %q", name, fl.Arg(0))
 		return 2
 	}
 	when := now()
 	if *buildDate != "" {
 		t, err := meta.ParseDate(*buildDate)
 		if err != nil {
-			fmt.Fprintf(stderr, "minhbach %s: --build-date: %v\n", name, err)
+			say(stderr, "minhbach %s: --build-date: %v", name, err)
 			return 2
 		}
 		when = t
@@ -154,42 +201,42 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	} else {
 		var err error
 		if dir, err = output.NewDir(*dest, *gz); err != nil {
-			fmt.Fprintf(stderr, "minhbach: %v\n", err)
+			say(stderr, "minhbach: %v", err)
 			return 1
 		}
 		sink = dir
 	}
 	res, err := build.Build(ctx, opt, sink)
 	stopProgress()
-	fmt.Fprint(stderr, res.Diags.Format(50))
+	fmt.Fprint(stderr, res.Diags.FormatIn(lang, 50))
 	errs, warns := res.Diags.Count()
 	if err != nil || errs > 0 {
 		if dir != nil {
 			_ = dir.Abort()
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "minhbach: %v\n", err)
+			say(stderr, "minhbach: %v", err)
 		}
 		if errs > 0 {
-			fmt.Fprintf(stderr, "minhbach: %d errors, %d warnings: nothing written", errs, warns)
-			if !checkOnly {
-				fmt.Fprintf(stderr, " (%s is unchanged)", *dest)
+			if checkOnly {
+				say(stderr, "minhbach: %d errors, %d warnings: nothing written", errs, warns)
+			} else {
+				say(stderr, "minhbach: %d errors, %d warnings: nothing written (%s is unchanged)", errs, warns, *dest)
 			}
-			fmt.Fprintln(stderr)
 		}
 		return 1
 	}
 	secs := time.Since(start).Seconds()
 	if checkOnly {
-		fmt.Fprintf(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s\n", res.Pages, warns, secs)
+		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s", res.Pages, warns, secs)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
-		fmt.Fprintf(stderr, "minhbach: %v\n", err)
+		say(stderr, "minhbach: %v", err)
 		return 1
 	}
 	st := dir.Stats()
-	fmt.Fprintf(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s\n",
+	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s",
 		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
 	return 0
 }
@@ -200,19 +247,16 @@ type discard struct{}
 func (discard) Put(p string, _ []byte) error { return output.CheckPath(p) }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fl := newFlags("serve", "minhbach serve: build the site in memory and serve it for preview, rebuilding on every save\n(public/ is never touched). Stop with Ctrl-C.", stderr)
-	src := fl.String("source", ".", "the site's folder (with site.yaml, content/, layouts/, assets/)")
-	port := fl.Int("port", 1313, "the port to listen on (0: any free port)")
-	bind := fl.String("bind", "127.0.0.1", "the address to listen on (0.0.0.0 shows the preview to the whole network)")
+	fl := newFlags("serve", diag.Phrase("minhbach serve: build the site in memory and serve it for preview, rebuilding on every save\n(public/ is never touched). Stop with Ctrl-C."), stderr)
+	src := fl.String("source", ".", "the site's `FOLDER` (with site.yaml, content/, layouts/, assets/)")
+	port := fl.Int("port", 1313, "the `PORT` to listen on (0: any free port)")
+	bind := fl.String("bind", "127.0.0.1", "the `ADDRESS` to listen on (0.0.0.0 shows the preview to the whole network)")
 	drafts := fl.Bool("drafts", false, "include news marked draft: true")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fl, args, stderr); code >= 0 {
+		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "minhbach serve: unexpected argument %q\n", fl.Arg(0))
+		say(stderr, "minhbach serve: unexpected argument %q", fl.Arg(0))
 		return 2
 	}
 	if *port == 0 {
@@ -222,13 +266,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	defer stopProgress()
 	pictures, closePictures := openPictures(*src, stderr, false)
 	defer closePictures()
-	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr,
+	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr, Lang: lang,
 		Pictures: pictures, Progress: prog}
 	err := serve.Run(ctx, opt, func(url string) {
-		fmt.Fprintf(stdout, "minhbach serve: xem trước tại %s (Ctrl-C để dừng)\n", url)
+		say(stdout, "minhbach serve: preview at %s (Ctrl-C to stop)", url)
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "minhbach serve: %v\n", err)
+		say(stderr, "minhbach serve: %v", err)
 		return 1
 	}
 	return 0

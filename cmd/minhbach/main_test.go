@@ -12,9 +12,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"minhbach/internal/diag"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+
+// The tests read messages in English, so that they do not depend on the
+// wording of the Vietnamese catalogue; TestVietnameseByDefault checks that.
+func init() { lang = diag.English }
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -196,5 +202,40 @@ func TestDemoSiteBuildsDeterministically(t *testing.T) {
 	}
 	if _, ok := trees[0]["index.html.gz"]; !ok {
 		t.Errorf("--gzip wrote no index.html.gz")
+	}
+}
+
+// TestVietnameseByDefault runs a broken build as staff see it: every
+// line in Vietnamese, each still beginning with path:line:col.
+func TestVietnameseByDefault(t *testing.T) {
+	lang = diag.ParseLang("")
+	defer func() { lang = diag.English }()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.yaml"), siteYAML)
+	writeFile(t, filepath.Join(dir, "content/news/2026/moi.md"), "---\ntitle: Mới\ndate: 2026-11-21\ncatgory: Tin hoạt động\n---\n")
+	code, _, errs := runCLI(t, "build", "--source", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"content/news/2026/moi.md:1: thiếu mục bắt buộc \"category\"",
+		"content/news/2026/moi.md:4:1: cảnh báo: mục \"catgory\" không có trong mẫu (có phải là \"category\"?)",
+		"minhbach: 1 lỗi, 1 cảnh báo: chưa ghi gì",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	for _, english := range []string{"missing", "warning", "errors", "nothing written"} {
+		if strings.Contains(errs, english) {
+			t.Errorf("stderr still holds English %q:\n%s", english, errs)
+		}
+	}
+	_, _, help := runCLI(t, "build", "-h")
+	if !strings.Contains(help, "--source THƯ_MỤC") || !strings.Contains(help, "Các tùy chọn:") {
+		t.Errorf("build -h is not in Vietnamese:\n%s", help)
+	}
+	if code, _, errs := runCLI(t, "build", "--bogus"); code != 2 || !strings.Contains(errs, "không có tùy chọn -bogus") {
+		t.Errorf("build --bogus: exit %d, %q", code, errs)
 	}
 }

@@ -10,12 +10,13 @@ import (
 	"strconv"
 	"time"
 
+	"minhbach/internal/diag"
 	"minhbach/internal/model"
 	"minhbach/internal/vnfold"
 )
 
 func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fl := newFlags("new", "minhbach new news \"Tiêu đề\" | minhbach new page \"Tiêu đề\": create a content file with its front matter filled in.\nA news item starts as a draft: preview it with --drafts, then remove the draft line to publish.", stderr)
+	fl := newFlags("new", diag.Phrase("minhbach new news \"Tiêu đề\" | minhbach new page \"Tiêu đề\": create a content file with its front matter filled in.\nA news item starts as a draft: preview it with --drafts, then remove the draft line to publish."), stderr)
 	src := fl.String("source", ".", "the site's folder")
 	category := fl.String("category", "Tin hoạt động", "category of a news item")
 	// Accept flags before or after the positional arguments.

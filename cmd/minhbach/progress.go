@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"minhbach/internal/build"
+	"minhbach/internal/diag"
 	"minhbach/internal/images"
 	"minhbach/internal/output"
 )
@@ -116,27 +117,25 @@ func (l *progressLine) close() {
 }
 
 // progressText is the progress line: the stage, what is done of it, and
-// the time since the build began.
+// the time since the build began, in the user's language.
 func progressText(s build.ProgressState, since time.Duration) string {
-	var what string
+	secs := int(since.Seconds())
 	switch s.Stage {
 	case "read":
-		what = "đang đọc các tệp nội dung"
+		return lang.Sprintf("minhbach: %s (%d s)", diag.Phrase("reading the content files"), secs)
 	case "graph":
-		what = "đang kiểm tra và liên kết nội dung"
+		return lang.Sprintf("minhbach: %s (%d s)", diag.Phrase("checking and linking the content"), secs)
 	case "markdown":
-		what = "đang chuyển nội dung bài viết thành trang"
+		return lang.Sprintf("minhbach: %s (%d s)", diag.Phrase("turning the texts into pages"), secs)
 	case "search":
-		what = "đang lập chỉ mục tìm kiếm"
+		return lang.Sprintf("minhbach: %s (%d s)", diag.Phrase("indexing for search"), secs)
 	case "render":
-		what = fmt.Sprintf("đang tạo tệp %d/%d", s.Done, s.Total)
 		if s.PictureTotal > 0 {
-			what += fmt.Sprintf(", ảnh thu nhỏ %d/%d", s.Pictures, s.PictureTotal)
+			return lang.Sprintf("minhbach: writing files %d/%d, photos resized %d/%d (%d s)", s.Done, s.Total, s.Pictures, s.PictureTotal, secs)
 		}
-	default:
-		what = "đang dựng trang"
+		return lang.Sprintf("minhbach: writing files %d/%d (%d s)", s.Done, s.Total, secs)
 	}
-	return fmt.Sprintf("minhbach: %s (%d giây)", what, int(since.Seconds()))
+	return lang.Sprintf("minhbach: %s (%d s)", diag.Phrase("building the site"), secs)
 }
 
 // openPictures opens the cache of photo copies of the site at src
@@ -152,7 +151,7 @@ func openPictures(src string, stderr io.Writer, readOnly bool) (images.Store, fu
 	}
 	c, err := output.OpenCache(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "minhbach: không dùng được thư mục lưu ảnh thu nhỏ (%v): ảnh sẽ được thu nhỏ lại ở mỗi lần dựng\n", err)
+		say(stderr, "minhbach: cannot use the folder of photo copies (%v): photos are resized again on every build", err)
 		return nil, func() {}
 	}
 	if readOnly {

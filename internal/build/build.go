@@ -324,7 +324,7 @@ func templateDiag(page string, err error) diag.List {
 		d.Errorf(diag.Pos{Path: m[1], Line: line, Col: col}, "rendering %s: %s", page, m[4])
 		return d
 	}
-	d.Errorf(diag.Pos{Path: page}, "%s", msg)
+	d.Errorf(diag.Pos{Path: page}, "rendering the page: %s", msg)
 	return d
 }
 
@@ -386,7 +386,7 @@ func publishAssets(fsys fs.FS, mini *output.Minifier, c *cache, sink output.Sink
 		case "text/css", "application/javascript", "image/svg+xml":
 			m, err := c.minify(mini, p, data)
 			if err != nil {
-				d.Errorf(diag.Pos{Path: "assets/" + p}, "%v", err)
+				d.Errorf(diag.Pos{Path: "assets/" + p}, "cannot minify this file: %v", err)
 				return nil
 			}
 			data = m

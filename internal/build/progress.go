@@ -32,8 +32,8 @@ type ProgressState struct {
 	// photos).
 	Stage string
 	// Done and Total count the files rendered and to render, and
-	// Pictures and PictureTotal the copies of photos among them (a copy
-	// found in the Store counts as soon as it is read).
+	// Pictures and PictureTotal the photos whose copies are made (or
+	// read from the Store) among them.
 	Done, Total, Pictures, PictureTotal int
 }
 
@@ -81,7 +81,8 @@ func (p *Progress) setStage(s string) {
 	p.mu.Unlock()
 }
 
-// rendering starts the render stage with total files, pictures of them.
+// rendering starts the render stage with total files, of which pictures
+// make the copies of a photo.
 func (p *Progress) rendering(total, pictures int) {
 	if p == nil {
 		return

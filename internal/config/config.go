@@ -67,8 +67,16 @@ type Code struct {
 	Code, Label string
 }
 
-var keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
+// Keys are the top-level keys of site.yaml (docs/noi-dung.md documents
+// each; a test there keeps the two in step).
+var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html"}
+
+// ContactKeys are the keys of site.yaml's contact mapping.
+var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
+
+// MenuItemKeys are the keys of one item of a menu in site.yaml.
+var MenuItemKeys = []string{"name", "url", "weight"}
 
 // Load decodes site.yaml from data. The returned Site is usable even when
 // the list holds errors.
@@ -78,12 +86,12 @@ func Load(data []byte) (*Site, diag.List) {
 	data = []byte(vnfold.NFC(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")))
 	root, err := meta.Parse(data)
 	if err != nil {
-		d.Errorf(diag.Pos{Path: File, Line: err.Line}, "%s", err.Msg)
+		d.Error(diag.Pos{Path: File, Line: err.Line}, err.Msg)
 		s.setDefaults()
 		return s, d
 	}
 	m := meta.New(File, 0, diag.Pos{Path: File, Line: 1}, root, &d)
-	m.CheckKeys(keys)
+	m.CheckKeys(Keys)
 	s.Title = m.String("title", true)
 	s.BaseURL = m.String("base_url", false)
 	if s.BaseURL != "" {
@@ -99,7 +107,7 @@ func Load(data []byte) (*Site, diag.List) {
 	s.Responsible = m.String("responsible", false)
 	s.License = m.String("license", false)
 	if c := m.Sub("contact"); c != nil {
-		c.CheckKeys([]string{"address", "phone", "fax", "email", "hours"})
+		c.CheckKeys(ContactKeys)
 		s.Contact = Contact{Address: c.String("address", false), Phone: c.String("phone", false),
 			Fax: c.String("fax", false), Email: c.String("email", false), Hours: c.String("hours", false)}
 	}
@@ -107,7 +115,7 @@ func Load(data []byte) (*Site, diag.List) {
 		s.Menus = map[string][]MenuItem{}
 		for _, name := range menus.Keys() {
 			for _, it := range menus.List(name) {
-				it.CheckKeys([]string{"name", "url", "weight"})
+				it.CheckKeys(MenuItemKeys)
 				s.Menus[name] = append(s.Menus[name], MenuItem{Name: it.String("name", true), URL: it.String("url", true), Weight: it.Int("weight", 0)})
 			}
 		}

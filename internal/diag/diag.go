@@ -49,20 +49,36 @@ const (
 	Warning
 )
 
-// Diagnostic is one problem found in the site's input.
+// Diagnostic is one problem found in the site's input. Msg is its English
+// text; Text gives it in another language.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// format and args are what Msg was made of, for Text.
+	format string
+	args   []any
 }
 
-// String formats the diagnostic as Go tools do: "path:line:col: message",
-// with "warning: " before the message of a warning.
-func (d Diagnostic) String() string {
+// String formats the diagnostic in English as Go tools do:
+// "path:line:col: message", with "warning: " before the message of a warning.
+func (d Diagnostic) String() string { return d.In(English) }
+
+// In formats the diagnostic as String does, in language l: the position
+// stays first, so that editors can jump to it.
+func (d Diagnostic) In(l Lang) string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+		return d.Pos.String() + ": " + l.text("warning") + ": " + d.Text(l)
 	}
-	return d.Pos.String() + ": " + d.Msg
+	return d.Pos.String() + ": " + d.Text(l)
+}
+
+// Text returns the message (without position) in language l.
+func (d Diagnostic) Text(l Lang) string {
+	if l == English || d.format == "" {
+		return d.Msg
+	}
+	return l.sprintf(d.format, d.args)
 }
 
 // List is a collection of diagnostics. The zero value is ready to use.
@@ -70,13 +86,19 @@ type List []Diagnostic
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: English.sprintf(format, args), format: format, args: args})
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: English.sprintf(format, args), format: format, args: args})
 }
+
+// Error adds the error m at pos.
+func (l *List) Error(pos Pos, m Message) { l.Errorf(pos, m.format, m.args...) }
+
+// Warn adds the warning m at pos.
+func (l *List) Warn(pos Pos, m Message) { l.Warnf(pos, m.format, m.args...) }
 
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
@@ -112,20 +134,26 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg
+	})
 }
 
-// Format returns the sorted diagnostics, one a line, at most max of them
-// followed by "… and N more" (max <= 0 prints all).
-func (l List) Format(max int) string {
+// Format returns the sorted diagnostics in English, one a line, at most max
+// of them followed by "… and N more" (max <= 0 prints all).
+func (l List) Format(max int) string { return l.FormatIn(English, max) }
+
+// FormatIn is Format in language lang.
+func (l List) FormatIn(lang Lang, max int) string {
 	var b strings.Builder
 	s := l.Sorted()
 	for i, d := range s {
 		if max > 0 && i == max {
-			fmt.Fprintf(&b, "… and %d more\n", len(s)-max)
+			b.WriteString(lang.Sprintf("… and %d more", len(s)-max))
+			b.WriteByte('\n')
 			break
 		}
-		b.WriteString(d.String())
+		b.WriteString(d.In(lang))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -44,7 +44,7 @@ type Picture struct {
 
 // Resolver turns a picture path written in the body at pos into its
 // Picture, or returns an error message saying what is wrong with the path.
-type Resolver func(dest string, pos diag.Pos) (Picture, string)
+type Resolver func(dest string, pos diag.Pos) (Picture, diag.Message)
 
 // Converter renders Markdown. It is safe for concurrent use after New
 // returns.
@@ -161,8 +161,8 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
 			pic, problem := st.resolve(dest, st.pos(img))
-			if problem != "" {
-				st.diags.Errorf(st.pos(img), "%s", problem)
+			if !problem.IsZero() {
+				st.diags.Errorf(st.pos(img), "image %q: %s", dest, problem)
 			} else {
 				img.Destination = []byte(pic.URL)
 				if pic.Width > 0 && pic.Height > 0 {

@@ -43,13 +43,13 @@ func TestConvert(t *testing.T) {
 
 func TestPictures(t *testing.T) {
 	var at []string
-	resolve := func(dest string, pos diag.Pos) (markdown.Picture, string) {
+	resolve := func(dest string, pos diag.Pos) (markdown.Picture, diag.Message) {
 		at = append(at, dest+" "+pos.String())
 		if dest == "anh/a.jpg" {
 			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450,
-				Srcset: "/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w", Sizes: "(min-width: 48rem) 46rem, 100vw"}, ""
+				Srcset: "/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w", Sizes: "(min-width: 48rem) 46rem, 100vw"}, diag.Message{}
 		}
-		return markdown.Picture{}, "image \"" + dest + "\": file does not exist"
+		return markdown.Picture{}, diag.Msgf("file does not exist")
 	}
 	src := "Mở đầu.\n\n![Quang cảnh](anh/a.jpg \"Quang cảnh <hội nghị>\")\n\nTrong câu ![x](anh/b.png) đây.\n"
 	res, errs := convert(t, markdown.Options{}, src, resolve)
@@ -67,7 +67,9 @@ func TestPictures(t *testing.T) {
 }
 
 func TestPictureAlt(t *testing.T) {
-	resolve := func(dest string, _ diag.Pos) (markdown.Picture, string) { return markdown.Picture{URL: "/" + dest}, "" }
+	resolve := func(dest string, _ diag.Pos) (markdown.Picture, diag.Message) {
+		return markdown.Picture{URL: "/" + dest}, diag.Message{}
+	}
 	src := "Mở đầu.\n\n![](anh/a.jpg)\n\nCó mô tả ![Biểu đồ](anh/b.png), rỗng ![ ](anh/c.png) và ![*nhấn*](anh/d.png).\n"
 	_, errs := convert(t, markdown.Options{}, src, resolve)
 	want := "content/news/a.md:7:1: warning: image \"anh/a.jpg\" has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](anh/a.jpg)\n" +
@@ -86,11 +88,11 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	conv := markdown.New(markdown.Options{})
 	f.Fuzz(func(t *testing.T, src string) {
-		resolve := func(dest string, _ diag.Pos) (markdown.Picture, string) {
+		resolve := func(dest string, _ diag.Pos) (markdown.Picture, diag.Message) {
 			if strings.HasPrefix(dest, "x") {
-				return markdown.Picture{}, "missing"
+				return markdown.Picture{}, diag.Msgf("missing")
 			}
-			return markdown.Picture{URL: "/a/" + dest, Width: 1, Height: 1}, ""
+			return markdown.Picture{URL: "/a/" + dest, Width: 1, Height: 1}, diag.Message{}
 		}
 		lines := strings.Count(src, "\n") + 1
 		_, d := conv.Convert("a.md", 3, []byte(src), resolve)

@@ -150,7 +150,7 @@ func (m *Map) missing(key string) {
 
 // scalar returns the value of key when it is a scalar; it reports a
 // missing required key or a value of another shape.
-func (m *Map) scalar(key string, required bool, want string) (*yaml.Node, bool) {
+func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, bool) {
 	v, ok := m.values[key]
 	if !ok || isNull(v) {
 		if required {
@@ -168,7 +168,7 @@ func (m *Map) scalar(key string, required bool, want string) (*yaml.Node, bool) 
 // String returns the text of key ("" when absent), trimmed of surrounding
 // space. A required key that is missing or empty is an error.
 func (m *Map) String(key string, required bool) string {
-	v, ok := m.scalar(key, required, "text")
+	v, ok := m.scalar(key, required, diag.Phrase("text"))
 	if !ok {
 		return ""
 	}
@@ -181,7 +181,7 @@ func (m *Map) String(key string, required bool) string {
 
 // Bool returns the boolean value of key, false when absent.
 func (m *Map) Bool(key string) bool {
-	v, ok := m.scalar(key, false, "true or false")
+	v, ok := m.scalar(key, false, diag.Phrase("true or false"))
 	if !ok {
 		return false
 	}
@@ -197,7 +197,7 @@ func (m *Map) Bool(key string) bool {
 
 // Int returns the integer value of key, def when absent.
 func (m *Map) Int(key string, def int) int {
-	v, ok := m.scalar(key, false, "a whole number")
+	v, ok := m.scalar(key, false, diag.Phrase("a whole number"))
 	if !ok {
 		return def
 	}
@@ -243,7 +243,7 @@ func (m *Map) Strings(key string) []string {
 // Dates and times without a zone are in Vietnam time. A date that does not
 // exist is an error.
 func (m *Map) Date(key string, required bool) time.Time {
-	v, ok := m.scalar(key, required, "a date (YYYY-MM-DD)")
+	v, ok := m.scalar(key, required, diag.Phrase("a date (YYYY-MM-DD)"))
 	if !ok {
 		return time.Time{}
 	}
@@ -337,17 +337,17 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return diag.Phrase("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return diag.Phrase("a list")
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.Phrase("an alias")
 	}
 	if n.Tag == "!!null" {
-		return "nothing"
+		return diag.Phrase("nothing")
 	}
 	return fmt.Sprintf("%q", n.Value)
 }
@@ -355,7 +355,7 @@ func kindName(n *yaml.Node) string {
 // SyntaxError is YAML that does not parse, with the line the parser named.
 type SyntaxError struct {
 	Line int
-	Msg  string
+	Msg  diag.Message
 }
 
 // Parse parses one YAML document; it returns nil for an empty one.
@@ -371,9 +371,9 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 			}
 		}
 		if strings.Contains(msg, "mapping values are not allowed") {
-			msg += ` (a value that contains ": " must be quoted: key: "…")`
+			return nil, &SyntaxError{Line: line, Msg: diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted: key: "…")`, diag.Phrase(msg))}
 		}
-		return nil, &SyntaxError{Line: line, Msg: "invalid YAML: " + msg}
+		return nil, &SyntaxError{Line: line, Msg: diag.Msgf("invalid YAML: %s", diag.Phrase(msg))}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil

@@ -24,8 +24,10 @@ type Job struct {
 	// assets and the menu; nil when unknown. A preview re-runs a job only
 	// when its Data changed.
 	Data any
-	// Picture tells a job that makes a smaller copy of a photo: slow the
-	// first time (the photo is decoded), then read from the Maker's Store.
+	// Picture tells the job that makes the copies of one photo: its
+	// widest copy, made with all the others from one decoding (the jobs
+	// of the others then read them back). It is slow the first time, and
+	// what a progress line counts.
 	Picture bool
 }
 
@@ -143,7 +145,7 @@ func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 				continue
 			}
 			seen[v.Path] = true
-			j := Job{Path: v.Path, Picture: true, Run: func() ([]byte, error) {
+			j := Job{Path: v.Path, Picture: i == len(vs)-1, Run: func() ([]byte, error) {
 				maker := r.maker
 				if maker == nil {
 					maker = images.NewMaker(nil)

@@ -114,7 +114,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 	files = append(files, partials...)
 	for _, f := range files {
 		if err := parseInto(base, layouts, f); err != nil {
-			d.Errorf(diag.Pos{Path: "layouts/" + f}, "%v", err)
+			d.Errorf(diag.Pos{Path: "layouts/" + f}, "layout error: %v", err)
 		}
 	}
 	if d.HasErrors() {
@@ -126,7 +126,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 			err = parseInto(t, layouts, name)
 		}
 		if err != nil {
-			d.Errorf(diag.Pos{Path: "layouts/" + name}, "%v", err)
+			d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
 			continue
 		}
 		r.tmpl[name] = t
@@ -332,26 +332,26 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 	var files []model.Copy
 	var variants []model.Variant
 	var warns diag.List
-	resolve := func(dest string, pos diag.Pos) (markdown.Picture, string) {
+	resolve := func(dest string, pos diag.Pos) (markdown.Picture, diag.Message) {
 		if strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") {
-			return markdown.Picture{URL: dest}, ""
+			return markdown.Picture{URL: dest}, diag.Message{}
 		}
 		file, ok := media.ResolveFile(src.Path, dest)
 		if !ok {
-			return markdown.Picture{}, fmt.Sprintf("image %q must be a path inside the page's folder or under assets/", dest)
+			return markdown.Picture{}, diag.Msgf("it must be a path inside the page's folder or under assets/")
 		}
 		if !media.IsImage(file) {
-			return markdown.Picture{}, fmt.Sprintf("image %q is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)", dest)
+			return markdown.Picture{}, diag.Msgf("it is not a picture (use .jpg, .png, .gif, .svg, .webp or .avif)")
 		}
 		w, h, err := media.Size(r.fsys, file)
 		if err != nil {
-			return markdown.Picture{}, fmt.Sprintf("image %q: file %s does not exist or is not a picture", dest, file)
+			return markdown.Picture{}, diag.Msgf("file %s does not exist or is not a picture", file)
 		}
 		var pic markdown.Picture
 		if rest, ok := strings.CutPrefix(file, "assets/"); ok {
 			u, ok := r.assets[rest]
 			if !ok {
-				return markdown.Picture{}, fmt.Sprintf("image %q: no asset %s", dest, file)
+				return markdown.Picture{}, diag.Msgf("no asset %s", file)
 			}
 			pic = markdown.Picture{URL: r.relURL(u), Width: w, Height: h}
 		} else {
@@ -365,7 +365,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 		if w > 0 && path.Ext(file) != ".svg" {
 			data, err := fs.ReadFile(r.fsys, file)
 			if err != nil {
-				return markdown.Picture{}, fmt.Sprintf("image %q: file %s does not exist or is not a picture", dest, file)
+				return markdown.Picture{}, diag.Msgf("file %s does not exist or is not a picture", file)
 			}
 			heavy(&warns, pos, dest, w, h, int64(len(data)))
 			if vs := copiesOf(file, data, w, h); len(vs) > 0 {
@@ -377,7 +377,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 				}
 			}
 		}
-		return pic, ""
+		return pic, diag.Message{}
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
 	d.Append(warns)

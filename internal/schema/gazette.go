@@ -21,6 +21,9 @@ var IssueKeys = []string{"number", "year", "date", "pdf", "title"}
 var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "issued", "effective", "expires", "issue", "order",
 	"field", "attachments", "amends", "replaces", "repeals", "suspends", "guides", "corrects", "based_on", "status"}
 
+// AttachmentKeys are the keys of one item of a document's attachments.
+var AttachmentKeys = []string{"file", "title"}
+
 // DocTypes are the loại văn bản a document may have.
 var DocTypes = []string{"Luật", "Nghị định", "Thông tư", "Quyết định", "Nghị quyết", "Chỉ thị", "Kế hoạch", "Thông báo",
 	"Công văn", "Quy định", "Chương trình", "Hướng dẫn", "Báo cáo", "Đề án", "Văn bản hợp nhất"}
@@ -117,7 +120,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		}
 	}
 	for _, a := range m.List("attachments") {
-		a.CheckKeys([]string{"file", "title"})
+		a.CheckKeys(AttachmentKeys)
 		file := a.String("file", true)
 		if file != "" {
 			if at := attachment(m, src.Path, file, a.String("title", false), a.Pos(a.Node("file")), "attachment"); at != nil {

@@ -18,6 +18,15 @@ import (
 var ProcedureKeys = []string{"code", "title", "field", "level", "agency", "place", "target", "processing_time", "fee",
 	"online", "methods", "steps", "documents", "requirements", "result", "legal_basis", "published_by", "status"}
 
+// DossierItemKeys are the keys of one item of a procedure's documents
+// (thành phần hồ sơ).
+var DossierItemKeys = []string{"name", "copies", "form"}
+
+// CitationKeys are the keys of a cited document written as a mapping: a
+// relation of a gazette document, a procedure's legal_basis or
+// published_by.
+var CitationKeys = []string{"number", "external", "title"}
+
 // ProcedureCells says how CSV cells of a catalogue become values: lists
 // are ";"-separated; a dossier item is "name | copies | form"; a cited
 // document is "number", or "number | title" for one outside the site.
@@ -94,7 +103,7 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 		p.Status = model.ProcedureStatus(choice(m, "status", v, model.ProcedureStatuses, model.ProcedureStatus.Label))
 	}
 	for _, it := range m.List("documents") {
-		it.CheckKeys([]string{"name", "copies", "form"})
+		it.CheckKeys(DossierItemKeys)
 		item := model.DossierItem{Name: it.String("name", true), Copies: it.String("copies", false)}
 		if form := it.String("form", false); form != "" {
 			item.Form = attachment(m, src.Path, form, item.Name, it.Pos(it.Node("form")), "form")
@@ -159,7 +168,7 @@ func citations(m *meta.Map, key string) []model.Citation {
 			}
 		case yaml.MappingNode:
 			sub := m.Mapping(it)
-			sub.CheckKeys([]string{"number", "external", "title"})
+			sub.CheckKeys(CitationKeys)
 			c := model.Citation{Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if c.Number != "" {
 				out = append(out, c)

@@ -1,6 +1,6 @@
 // Package schema turns split content files (source.Doc) into typed model
 // records, checking every key against the content contract
-// (shared/CONTENT-MODEL.md): required keys, types, dates, slugs,
+// (docs/noi-dung.md): required keys, types, dates, slugs,
 // enumerations and unknown keys. It checks one file at a time; checks
 // that need the whole site (uniqueness, references) belong to graph.
 //

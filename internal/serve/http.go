@@ -62,7 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	isPage := path.Ext(name) == ".html"
 	if len(errs) > 0 && isPage {
-		writeOverlay(w, errs)
+		writeOverlay(w, errs, s.opt.Lang)
 		return
 	}
 	data, ok := files[name]
@@ -104,15 +104,23 @@ code{font:14px/1.4 ui-monospace,monospace;white-space:pre-wrap;word-break:break-
 <body><main role="alert" aria-labelledby="loi">
 <h1 id="loi">Không dựng được trang: {{len .}} lỗi</h1>
 <p>Bản xem trước vẫn giữ lần dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại.</p>
-<ol>{{range .}}<li><code class="diag"><span class="pos">{{.Pos}}</span>: {{.Msg}}</code></li>{{end}}</ol>
+<ol>{{range .}}<li><code class="diag"><span class="pos">{{.Pos}}</span>: {{.Text}}</code></li>{{end}}</ol>
 </main>
 </body></html>`))
 
 // writeOverlay shows every error, with the reload script so that the
 // next good build replaces it.
-func writeOverlay(w http.ResponseWriter, errs diag.List) {
+func writeOverlay(w http.ResponseWriter, errs diag.List, lang diag.Lang) {
+	type item struct {
+		Pos  diag.Pos
+		Text string
+	}
+	items := make([]item, len(errs))
+	for i, d := range errs {
+		items[i] = item{d.Pos, d.Text(lang)}
+	}
 	var b bytes.Buffer
-	if err := overlay.Execute(&b, errs); err != nil {
+	if err := overlay.Execute(&b, items); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

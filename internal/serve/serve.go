@@ -47,6 +47,8 @@ type Options struct {
 	Debounce time.Duration
 	// Log receives one line a rebuild; nil discards them.
 	Log io.Writer
+	// Lang is the language of the log and of the error overlay.
+	Lang diag.Lang
 	// Pictures keeps the smaller copies of photos between sessions, as
 	// between builds (see build.Options).
 	Pictures images.Store
@@ -139,7 +141,7 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 	if err != nil {
 		return err
 	}
-	batches, err := watch(ctx, opt.Dir, s.opt.Debounce, func(err error) { fmt.Fprintf(s.opt.Log, "theo dõi thư mục: %v\n", err) })
+	batches, err := watch(ctx, opt.Dir, s.opt.Debounce, func(err error) { fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("watching the folder: %v", err)) })
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", opt.Dir, err)
 	}
@@ -156,11 +158,11 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 		for batch := range batches {
 			release.Stop()
 			if _, err := s.Rebuild(ctx, batch); err != nil && ctx.Err() == nil {
-				fmt.Fprintf(s.opt.Log, "minhbach serve: %v\n", err)
+				fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("minhbach serve: %v", err))
 			}
 			// The index of the search page comes after the reload.
 			if _, err := s.indexSearch(ctx); err != nil && ctx.Err() == nil {
-				fmt.Fprintf(s.opt.Log, "minhbach serve: %v\n", err)
+				fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("minhbach serve: %v", err))
 			}
 			release.Reset(idleRelease)
 		}
@@ -208,9 +210,10 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, 
 
 	errs, warns := res.Diags.Count()
 	if failed {
-		fmt.Fprintf(s.opt.Log, "%slỗi: %d lỗi, %d cảnh báo; vẫn phục vụ bản dựng tốt gần nhất\n", res.Diags.Format(20), errs, warns)
+		fmt.Fprint(s.opt.Log, res.Diags.FormatIn(s.opt.Lang, 20))
+		fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("%d errors, %d warnings: still serving the last good build", errs, warns))
 	} else {
-		fmt.Fprintf(s.opt.Log, "đã dựng lại: %d tệp thay đổi, %d trang, %d cảnh báo trong %d ms\n", len(changed), res.Rendered, warns, time.Since(start).Milliseconds())
+		fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("rebuilt: %d files changed, %d pages, %d warnings in %d ms", len(changed), res.Rendered, warns, time.Since(start).Milliseconds()))
 	}
 	if changed == nil && wasFailing && !failed {
 		return res, nil // the first build: nobody is watching yet

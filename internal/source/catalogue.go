@@ -66,7 +66,7 @@ func parseCSV(p string, data []byte, cells map[string]Cell) ([]Doc, diag.List) {
 		return nil, d
 	}
 	if err != nil {
-		d.Errorf(diag.Pos{Path: p, Line: 1}, "%s", csvError(err))
+		d.Error(diag.Pos{Path: p, Line: 1}, csvError(err))
 		return nil, d
 	}
 	keys := make([]*yaml.Node, len(header))
@@ -93,7 +93,7 @@ func parseCSV(p string, data []byte, cells map[string]Cell) ([]Doc, diag.List) {
 			break
 		}
 		if err != nil {
-			d.Errorf(diag.Pos{Path: p, Line: row}, "%s", csvError(err))
+			d.Error(diag.Pos{Path: p, Line: row}, csvError(err))
 			break
 		}
 		if blank(rec) {
@@ -132,18 +132,18 @@ func blank(rec []string) bool {
 }
 
 // csvError words encoding/csv's errors for staff.
-func csvError(err error) string {
+func csvError(err error) diag.Message {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return `a cell holds a quote (") but does not begin with one: put the whole cell in quotes and double the quotes inside ("Mẫu ""01""")`
+			return diag.Msgf(`a cell holds a quote (") but does not begin with one: put the whole cell in quotes and double the quotes inside ("Mẫu ""01""")`)
 		case errors.Is(pe.Err, csv.ErrQuote):
-			return fmt.Sprintf(`a quoted cell is not closed (from line %d of the file): add the closing quote (")`, pe.StartLine)
+			return diag.Msgf(`a quoted cell is not closed (from line %d of the file): add the closing quote (")`, pe.StartLine)
 		}
-		return pe.Err.Error()
+		return diag.Msgf("cannot read the sheet: %v", pe.Err)
 	}
-	return err.Error()
+	return diag.Msgf("cannot read the sheet: %v", err)
 }
 
 func str(v string, line int) *yaml.Node {

@@ -201,7 +201,7 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 		if serr.Line > 0 {
 			line = serr.Line + open
 		}
-		d.Errorf(diag.Pos{Path: p, Line: line}, "%s", serr.Msg)
+		d.Error(diag.Pos{Path: p, Line: line}, serr.Msg)
 		return doc, d
 	}
 	doc.Meta = node
