@@ -1,7 +1,8 @@
 // Progressive enhancement only: the site is complete without this script.
 // It runs the reading aids of the header: the text-size control ("Cỡ chữ
 // A A+ A++") and the high-contrast switch, and remembers both in
-// localStorage. A tiny script in <head> (layouts/base.html) applies the
+// localStorage; it lets Escape close the menu of small screens, and shows
+// the print button of procedure pages. A tiny script in <head> (layouts/base.html) applies the
 // saved choices before the first paint and marks <html class="js">, which
 // shows the controls; without JavaScript they stay hidden.
 (function () {
@@ -46,4 +47,26 @@
     });
   });
   showContrast();
+
+  // The "Menu" button of small screens is a <details>, which opens and
+  // closes without this script. Escape closes it (the focus goes back to
+  // its button), and so does a tap outside it.
+  var menu = document.querySelector(".site-header details.menu");
+  if (menu) {
+    menu.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (menu.open && !menu.contains(e.target)) { menu.open = false; }
+    });
+  }
+
+  // The print button of procedure pages: hidden without this script.
+  each(document.querySelectorAll("button[data-print]"), function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
 })();

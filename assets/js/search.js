@@ -8,9 +8,21 @@
   function fold(s) {
     return s.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase();
   }
+  // iy spells the vowel /i/ of a lower-case word one way where i and y are
+  // variants, as vnfold.UnifyIY (the rules and their sources are there):
+  // i after an initial consonant (ký → kí, ty → ti), y after qu (quí → quý).
+  var INITIAL = /^(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|r|s|t|th|tr|v|x)$/, YS = "yýỳỷỹỵ", IS = "iíìỉĩị";
+  function iy(w) {
+    var h = w.slice(0, -1), c = w.slice(-1), k = YS.indexOf(c);
+    if (h && k >= 0 && INITIAL.test(h)) return h + IS[k];
+    k = IS.indexOf(c);
+    return h === "qu" && k >= 0 ? h + YS[k] : w;
+  }
+  // key is a word's folded form, as the index holds it.
+  function key(w) { return iy(fold(w)); }
 
   function tok(out, s, number) {
-    var exact = s.toLowerCase(), folded = fold(exact);
+    var exact = number ? s.toLowerCase() : iy(s.toLowerCase()), folded = fold(exact);
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 
@@ -49,10 +61,12 @@
     return h;
   }
   // shardOf(key, n) is the key's shard: an exact spelling counts as its
-  // folded word and a whole-title key as its title key, as search.ShardOf.
+  // folded word, a whole-title key as its title key and a title match as
+  // its pair, as search.ShardOf.
   function shardOf(key, n) {
     if (key[0] === "=") key = fold(key.slice(1));
     else if (key[0] === "^") key = key.replace(/\$$/, "");
+    else if (key[0] === "~") key = key.slice(1);
     return fnv(key) % n;
   }
   // longFile names the file that holds a long list whole (search.LongFile).
@@ -210,15 +224,13 @@
         return parse(v);
       });
     }
-    // complete(word) lists the indexed words that begin with word, the most
-    // frequent first (at most 5), the word itself first when indexed.
+    // complete(word) lists the other indexed words that begin with word
+    // (of two letters or more), the most frequent first, at most 5.
     self.complete = function (word) {
       var pre = Array.from(word).slice(0, self.m.pre).join("");
       return self.file("p", shardOf(pre, self.m.prefixes)).then(function (p) {
         var list = p[pre] || [], out = [];
-        for (var i = 0; i < list.length; i += 2) if (list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
-        var at = out.indexOf(word);
-        if (at > 0) { out.splice(at, 1); out.unshift(word); }
+        for (var i = 0; i < list.length; i += 2) if (list[i] !== word && list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
         return out.slice(0, 5);
       });
     };
@@ -237,110 +249,134 @@
 
   // search runs a query q with filters {kind, field, type, level, year}.
   // Every word must be in a page, and a query of two words must be there
-  // as a phrase; the pairs of longer queries rank pages that hold them. With opt.typing, the last word (of
-  // at least the manifest's pre letters, unless q ends in a space) also
-  // matches the words it begins.
-  Engine.prototype.search = function (q, filters, opt) {
+  // as a phrase; the pairs of longer queries rank pages that hold them. The
+  // last word, unless a number, is taken whole when that finds pages;
+  // else, from two letters on, as the words it begins (khai si → khai
+  // sinh); else, when shorter than the manifest's pre letters, it is
+  // optional: the other words find the pages, and it only adds to their
+  // scores. The result depends on q and the filters alone, however the
+  // page asked.
+  Engine.prototype.search = function (q, filters) {
     var self = this;
     return self.ready.then(function (m) {
-      var toks = tokenize(q), words = toks.filter(function (t) { return !t.number; });
-      if (!toks.length) return { total: 0, ids: [], facets: null };
-      var last = toks[toks.length - 1];
-      var prefix = !!(opt && opt.typing) && !/\s$/.test(q) && !last.number && Array.from(last.folded).length >= m.pre;
-      return (prefix ? self.complete(last.folded) : Promise.resolve([last.folded])).then(function (lastKeys) {
-        // The keys to look up: each token's (the completions for the last),
-        // its exact spelling, each pair of adjacent words, the title keys.
-        var keysOf = toks.map(function (t, i) { return i === toks.length - 1 ? lastKeys : [t.folded]; });
-        var pairKeys = [];
-        for (var i = 1; i < toks.length; i++) {
-          if (toks[i].number || toks[i - 1].number) continue;
-          pairKeys.push(keysOf[i].map(function (k) { return toks[i - 1].folded + " " + k; }));
-        }
-        var exactKeys = toks.map(function (t) { return t.exact !== t.folded ? ["=" + t.exact] : []; });
-        var tw = words.map(function (t) { return t.folded; });
-        if (prefix && lastKeys.length) tw[tw.length - 1] = lastKeys[0];
-        var titleKeys = [];
-        if (tw.length) {
-          titleKeys.push("^" + tw.slice(0, m.words).join(" "));
-          if (tw.length <= m.words) titleKeys.push(titleKeys[0] + "$");
-        }
-        // Every word must be in a page: its whole list. A query of two words
-        // must be a phrase somewhere: the whole list of its pair. Pairs of
-        // longer queries, exact spellings and title keys only add to the
-        // score: their best documents suffice.
-        var groups = keysOf.concat(pairKeys, exactKeys, [titleKeys]), flat = [], all = [], via = [];
-        // When the pair is required, its list holds only pages with both
-        // words: theirs then only score, and their best documents suffice.
-        var needPair = words.length === 2 && pairKeys.length > 0, nt = toks.length, np = pairKeys.length;
-        var whole = toks.map(function (t) { return !(needPair && !t.number); });
-        groups.forEach(function (g, gi) {
-          g.forEach(function (k) {
-            flat.push(k);
-            all.push(gi < nt ? whole[gi] : needPair && gi < nt + np);
-            // An exact spelling of a word read whole is in the word's long file.
-            var t = gi >= nt + np && gi < 2 * nt + np ? toks[gi - nt - np] : null;
-            via.push(t && whole[gi - nt - np] && keysOf[gi - nt - np].indexOf(t.folded) >= 0 ? t.folded : null);
-          });
-        });
-        return Promise.all(flat.map(function (k, i) { return self.term(k, all[i], via[i]); })).then(function (lists) {
-          var at = 0, got = groups.map(function (g) { var x = lists.slice(at, at + g.length); at += g.length; return x; });
-          var wordLists = got.slice(0, nt).map(union), pairLists = got.slice(nt, nt + np).map(union);
-          var bonus = got.slice(nt + np).reduce(function (all, g) { return all.concat(g); }, []);
-          // Candidates: the documents of the shortest required list that
-          // every other required list holds. Required: every word's list,
-          // or, for two words, their pair's and the numbers'.
-          var req = wordLists, scoreOnly = [];
-          if (needPair) {
-            req = pairLists.slice(0, 1).concat(wordLists.filter(function (l, i) { return toks[i].number; }));
-            scoreOnly = wordLists.filter(function (l, i) { return !toks[i].number; });
-            pairLists = pairLists.slice(1);
-          }
-          var order = req.slice().sort(function (a, b) { return a.n - b.n; });
-          var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
-          var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
-          var bonus_ = bonus.map(function (l) { return new Cursor(l); });
-          var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
-          // A candidate's score and number packed in one float, so that a
-          // native sort orders them: higher scores first, then lower numbers.
-          var M = 1;
-          while (M <= m.n) M *= 2;
-          var starts = self.starts, ng = starts.length, count = new Int32Array(ng), fails = new Int8Array(ng).fill(-1);
-          var first = words_[0], keys = new Float64Array(order[0].n), nk = 0, gi = 0;
-          while (first.next()) {
-            var id = first.id, s = first.imp, ok = true;
-            for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
-            if (!ok) continue;
-            for (var pp = 0; pp < pairs_.length; pp++) s += pairs_[pp].at(id);
-            // A word's page beyond its best documents scores their lowest.
-            for (var mm = 0; mm < more_.length; mm++) s += more_[mm].at(id) || (more_[mm].l.full ? 0 : more_[mm].l.floor);
-            for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
-            // Facets are counted by group (groups ascend with ids): how many
-            // of the filters a group fails (-1: not yet known).
-            while (gi + 1 < ng && starts[gi + 1] <= id) gi++;
-            if (fails[gi] < 0) { var gv = self.values(gi), nf = 0; for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) nf++; fails[gi] = nf; }
-            count[gi]++;
-            if (!fails[gi]) keys[nk++] = s * M + (M - 1 - id);
-          }
-          // A dimension's counts apply the other dimensions' filters.
-          for (gi = 0; gi < ng; gi++) {
-            if (!count[gi] || fails[gi] > 1) continue;
-            var gv2 = self.values(gi);
-            for (var d2 = 0; d2 < 5; d2++) {
-              if (fails[gi] === 1 && self.ok(gv2, dims[d2], f[dims[d2]])) continue;
-              var vals = gv2[dims[d2]];
-              for (var x = 0; x < vals.length; x++) facets[dims[d2]][vals[x]] = (facets[dims[d2]][vals[x]] || 0) + count[gi];
-            }
-          }
-          keys = keys.subarray(0, nk).sort();
-          var ids = new Int32Array(nk), scores = new Int32Array(nk);
-          for (var r = 0; r < nk; r++) { var key = keys[nk - 1 - r], sc = Math.floor(key / M); ids[r] = M - 1 - (key - sc * M); scores[r] = sc; }
-          return { total: nk, ids: ids, scores: scores, facets: facets, tokens: toks, prefix: prefix };
+      var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
+      if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
+      var n = Array.from(last.folded).length, open = !last.number && !DIGIT.test(last.folded);
+      if (open && n < m.pre - 1 && rest.length) return self.query(rest, null, last, filters);
+      // The prefix table is asked for at once, with the whole word's lists.
+      var more = open && n >= m.pre - 1 ? self.complete(last.folded) : null;
+      return self.query(toks, null, null, filters).then(function (res) {
+        if (res.all || !more) return res;
+        return more.then(function (ks) {
+          return ks.length ? self.query(toks, ks, null, filters) : res;
+        }).then(function (res) {
+          return res.all || n >= m.pre || !rest.length ? res : self.query(rest, null, last, filters);
         });
       });
     });
   };
 
-  g.MinhbachSearch = { Engine: Engine, tokenize: tokenize, fold: fold, shardOf: shardOf, longFile: longFile };
+  // query ranks the pages that hold toks, the last as any of lastKeys when
+  // given; opt, a token, only adds to scores.
+  Engine.prototype.query = function (toks, lastKeys, opt, filters) {
+    var self = this, m = self.m, nt = toks.length, words = toks.filter(function (t) { return !t.number; });
+    // The keys to look up: each token's (the completions for the last),
+    // each pair of adjacent words; then what only adds to a score: exact
+    // spellings, title matches of pairs, title keys.
+    var keysOf = toks.map(function (t, i) { return i === nt - 1 && lastKeys ? lastKeys : [t.folded]; });
+    var pairKeys = [];
+    for (var i = 1; i < nt; i++) {
+      if (toks[i].number || toks[i - 1].number) continue;
+      pairKeys.push(keysOf[i].map(function (k) { return toks[i - 1].folded + " " + k; }));
+    }
+    // Every word must be in a page: its whole list. A query of two words
+    // must be a phrase somewhere: the whole list of its pair; its words
+    // then only score, and their best documents suffice. So do those of
+    // the lists that only add to a score. A list read whole comes with the
+    // exact spellings and the title match of its key (bases).
+    var needPair = words.length === 2 && pairKeys.length > 0, np = pairKeys.length, groups = [];
+    function add(keys, all, bases) { groups.push({ keys: keys, all: all, bases: bases || [] }); }
+    toks.forEach(function (t, i) { add(keysOf[i], !(needPair && !t.number)); });
+    pairKeys.forEach(function (ks, j) { add(ks, needPair && j === 0); });
+    toks.forEach(function (t, i) {
+      if (t.exact !== t.folded && keysOf[i][0] === t.folded) add(["=" + t.exact], false, groups[i].all ? [t.folded] : []);
+    });
+    pairKeys.forEach(function (ks, j) {
+      if (!DIGIT.test(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
+    });
+    var tw = words.map(function (t) { return t.folded; });
+    if (lastKeys && tw.length) tw[tw.length - 1] = lastKeys[0];
+    if (tw.length) {
+      var title = "^" + tw.slice(0, m.words).join(" ");
+      add([title], false);
+      if (tw.length <= m.words) add([title + "$"], false);
+    }
+    if (opt) {
+      add([opt.folded], false);
+      var prev = toks[nt - 1];
+      if (prev && !prev.number) { add([prev.folded + " " + opt.folded], false); add(["~" + prev.folded + " " + opt.folded], false); }
+    }
+    var flat = [];
+    groups.forEach(function (g) { g.keys.forEach(function (k, j) { flat.push(self.term(k, g.all, g.bases[j])); }); });
+    return Promise.all(flat).then(function (lists) {
+      var at = 0, got = groups.map(function (g) { var x = union(lists.slice(at, at + g.keys.length)); at += g.keys.length; return x; });
+      var wordLists = got.slice(0, nt), pairLists = got.slice(nt, nt + np), bonus = got.slice(nt + np);
+      // Candidates: the documents of the shortest required list that
+      // every other required list holds. Required: every word's list,
+      // or, for two words, their pair's and the numbers'.
+      var req = wordLists, scoreOnly = [];
+      if (needPair) {
+        req = pairLists.slice(0, 1).concat(wordLists.filter(function (l, i) { return toks[i].number; }));
+        scoreOnly = wordLists.filter(function (l, i) { return !toks[i].number; });
+        pairLists = pairLists.slice(1);
+      }
+      var order = req.slice().sort(function (a, b) { return a.n - b.n; });
+      var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
+      var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
+      var bonus_ = bonus.map(function (l) { return new Cursor(l); });
+      var f = filters || {}, dims = ["kind", "field", "type", "level", "year"], facets = { kind: {}, field: {}, type: {}, level: {}, year: {} };
+      // A candidate's score and number packed in one float, so that a
+      // native sort orders them: higher scores first, then lower numbers.
+      var M = 1;
+      while (M <= m.n) M *= 2;
+      var starts = self.starts, ng = starts.length, count = new Int32Array(ng), fails = new Int8Array(ng).fill(-1);
+      var first = words_[0], keys = new Float64Array(order[0].n), nk = 0, gi = 0, all = 0;
+      while (first.next()) {
+        var id = first.id, s = first.imp, ok = true;
+        for (var w = 1; w < words_.length && ok; w++) { var v = words_[w].at(id); if (v) s += v; else ok = false; }
+        if (!ok) continue;
+        for (var pp = 0; pp < pairs_.length; pp++) s += pairs_[pp].at(id);
+        // A word's page beyond its best documents scores their lowest.
+        for (var mm = 0; mm < more_.length; mm++) s += more_[mm].at(id) || (more_[mm].l.full ? 0 : more_[mm].l.floor);
+        for (var bb = 0; bb < bonus_.length; bb++) s += bonus_[bb].at(id);
+        // Facets are counted by group (groups ascend with ids): how many
+        // of the filters a group fails (-1: not yet known).
+        while (gi + 1 < ng && starts[gi + 1] <= id) gi++;
+        if (fails[gi] < 0) { var gv = self.values(gi), nf = 0; for (var d = 0; d < 5; d++) if (!self.ok(gv, dims[d], f[dims[d]])) nf++; fails[gi] = nf; }
+        count[gi]++;
+        all++;
+        if (!fails[gi]) keys[nk++] = s * M + (M - 1 - id);
+      }
+      // A dimension's counts apply the other dimensions' filters.
+      for (gi = 0; gi < ng; gi++) {
+        if (!count[gi] || fails[gi] > 1) continue;
+        var gv2 = self.values(gi);
+        for (var d2 = 0; d2 < 5; d2++) {
+          if (fails[gi] === 1 && self.ok(gv2, dims[d2], f[dims[d2]])) continue;
+          var vals = gv2[dims[d2]];
+          for (var x = 0; x < vals.length; x++) facets[dims[d2]][vals[x]] = (facets[dims[d2]][vals[x]] || 0) + count[gi];
+        }
+      }
+      keys = keys.subarray(0, nk).sort();
+      var ids = new Int32Array(nk), scores = new Int32Array(nk);
+      for (var r = 0; r < nk; r++) { var kr = keys[nk - 1 - r], sc = Math.floor(kr / M); ids[r] = M - 1 - (kr - sc * M); scores[r] = sc; }
+      // marks: the folded words a result highlights.
+      var marks = [].concat.apply([], keysOf);
+      return { total: nk, all: all, ids: ids, scores: scores, facets: facets, tokens: toks, marks: marks, optional: opt };
+    });
+  };
+
+  g.MinhbachSearch = { Engine: Engine, tokenize: tokenize, fold: fold, key: key, shardOf: shardOf, longFile: longFile };
 
   if (typeof document === "undefined") return;
 
@@ -349,7 +385,7 @@
   if (!root) return;
   var form = root.querySelector("form"), input = form.querySelector("input[name=q]");
   var status = document.getElementById("trang-thai"), list = document.getElementById("ket-qua"), more = document.getElementById("xem-them");
-  var facetsEl = document.getElementById("bo-loc");
+  var facetsEl = document.getElementById("bo-loc"), hint = document.getElementById("goi-y"), tips = document.getElementById("goi-y-cach");
   root.hidden = false;
   var engine = new Engine(root.getAttribute("data-index"), function (url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
@@ -375,13 +411,13 @@
   }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 
-  // highlight appends text to parent with the query's words in <mark>.
-  function highlight(parent, text, toks, prefix) {
-    var words = toks.map(function (t) { return t.folded; });
+  // highlight appends text to parent with the words found (marks, folded)
+  // in <mark>.
+  function highlight(parent, text, marks) {
     var re = /[\p{L}\p{Nd}\p{Mn}]+(?:[\/.\-][\p{L}\p{Nd}\p{Mn}]+)*/gu, at = 0, m;
     while ((m = re.exec(text))) {
-      var f = fold(m[0]), hit = words.some(function (w, i) { return f === w || (prefix && i === words.length - 1 && f.lastIndexOf(w, 0) === 0) || f.split(/[\/.\-]/).indexOf(w) >= 0; });
-      if (!hit) continue;
+      var f = fold(m[0]);
+      if (marks.indexOf(f) < 0 && !f.split(/[\/.\-]/).some(function (w) { return marks.indexOf(iy(w)) >= 0; })) continue;
       parent.appendChild(document.createTextNode(text.slice(at, m.index)));
       parent.appendChild(el("mark", "", m[0]));
       at = m.index + m[0].length;
@@ -417,11 +453,11 @@
   function result(d, res) {
     var li = el("li", "result"), h = el("h2"), a = el("a");
     a.href = d.url;
-    highlight(a, d.title, res.tokens, res.prefix);
+    highlight(a, d.title, res.marks);
     h.appendChild(a);
     li.appendChild(h);
     li.appendChild(el("p", "meta", kindLabel(d.kind) + (d.label ? " · " + d.label : "")));
-    if (d.summary) { var p = el("p", "summary"); highlight(p, d.summary, res.tokens, res.prefix); li.appendChild(p); }
+    if (d.summary) { var p = el("p", "summary"); highlight(p, d.summary, res.marks); li.appendChild(p); }
     return li;
   }
 
@@ -451,7 +487,7 @@
         a.href = href(state.q, f);
         a.textContent = valueLabel(d[0], k) + " (" + counts[k] + ")";
         if (on) a.setAttribute("aria-current", "true");
-        a.addEventListener("click", function (e) { e.preventDefault(); state.f = f; history.pushState(null, "", a.href); run(last && last.prefix); });
+        a.addEventListener("click", function (e) { e.preventDefault(); state.f = f; history.pushState(null, "", a.href); run(); });
         li.appendChild(a);
         ul.appendChild(li);
       });
@@ -460,17 +496,41 @@
     });
   }
 
-  function run(typing) {
+  // advise says what to change when nothing is found, from what was
+  // typed: the filters, a number, the number of words. (Diacritics never
+  // matter: with or without them a query finds the same pages.) The links
+  // to browse by field are in the page.
+  function advise(res, q) {
+    tips.textContent = "";
+    var toks = tokenize(q);
+    if (Object.keys(state.f).length && res.all) {
+      var a = el("a", "", "xem cả " + res.all + " kết quả không lọc");
+      a.href = href(state.q, {});
+      a.addEventListener("click", function (e) { e.preventDefault(); state.f = {}; history.pushState(null, "", a.href); run(); });
+      tips.append("Bộ lọc đang chọn loại hết kết quả: ", a, ".");
+    } else if (toks.some(function (t) { return DIGIT.test(t.folded); })) {
+      tips.textContent = "Kiểm tra lại số, ký hiệu văn bản (ví dụ 93/KH-UBND) hoặc mã thủ tục (ví dụ 1.004227).";
+    } else if (toks.length > 1) {
+      tips.textContent = "Thử bớt từ, chỉ giữ vài từ chính, ví dụ “khai sinh” thay cho “làm giấy khai sinh cho con”.";
+    } else {
+      tips.textContent = "Kiểm tra lại chính tả, hoặc thử một từ khác cùng nghĩa.";
+    }
+    if (hint) hint.hidden = false;
+  }
+
+  function run() {
     var my = ++seq, q = state.q.trim();
     list.textContent = "";
     more.hidden = true;
+    if (hint) hint.hidden = true;
     if (!q) { status.textContent = "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."; facetsEl.textContent = ""; return Promise.resolve(); }
     mark("ask");
-    return engine.search(state.q, state.f, { typing: typing }).then(function (res) {
+    return engine.search(state.q, state.f).then(function (res) {
       if (my !== seq) return;
       mark("ranked");
       last = res; shown = 0;
-      status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”. Thử bỏ dấu, dùng ít từ hơn hoặc bỏ bộ lọc.";
+      status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”.";
+      if (!res.total) advise(res, q);
       // The filters are drawn once the first results are shown: drawing
       // them first would keep the page from showing results as they come.
       facetsEl.textContent = "";
@@ -483,7 +543,7 @@
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { state.q = input.value; history.replaceState(null, "", href(state.q, state.f)); run(true); }, 150);
+    timer = setTimeout(function () { state.q = input.value; history.replaceState(null, "", href(state.q, state.f)); run(); }, 150);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault(); clearTimeout(timer);

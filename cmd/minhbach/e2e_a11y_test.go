@@ -106,7 +106,7 @@ func TestE2EAccessibility(t *testing.T) {
 
 	// Find a page of each kind by following the site's own links.
 	find := func(from, sel, pattern string) string { return firstLink(t, ctx, base, from, sel, pattern) }
-	news := find("/tin-tuc/", ".news-item:has(img) h3 a", `^/tin-tuc/\d{4}/`)
+	news := find("/tin-tuc/", ".news-item:has(img) h2 a", `^/tin-tuc/\d{4}/`)
 	doc := find("/van-ban/", "main a", `^/van-ban/[^/]*\d[^/]*/$`)
 	proc := find("/thu-tuc/linh-vuc/ho-tich/", "main a", `^/thu-tuc/\d[\d.]*/$`)
 	issue := find("/cong-bao/", "main a", `^/cong-bao/\d{4}/so-`)

@@ -4,8 +4,6 @@ package main
 // measured in headless Chromium.
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,20 +25,13 @@ import (
 // logged.
 func TestE2EBodyPhotoOnPhone(t *testing.T) {
 	needChromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	t.Cleanup(cancel)
 	dir := t.TempDir()
 	photo := sitetest.Photo(6000, 4000, 1)
 	writeFile(t, filepath.Join(dir, "site.yaml"), siteYAML)
 	writeFile(t, filepath.Join(dir, "content/news/2026/anh/hien-truong.jpg"), string(photo))
 	writeFile(t, filepath.Join(dir, "content/news/2026/kiem-tra.md"), "---\ntitle: Kiểm tra hiện trường\ndate: 2026-11-20\ncategory: Tin hoạt động\n---\n\n"+
 		"Đoàn công tác kiểm tra hiện trường dự án.\n\n![Đoàn công tác tại hiện trường](anh/hien-truong.jpg \"Ảnh: Minh Tâm\")\n\nĐoàn đề nghị đẩy nhanh tiến độ.\n")
-	public := filepath.Join(dir, "public")
-	var stdout, stderr bytes.Buffer
-	if code := run(ctx, []string{"build", "--source", dir, "--destination", public, "--build-date", "2026-11-23"}, &stdout, &stderr, time.Now); code != 0 {
-		t.Fatalf("build exit %d:\n%s", code, stderr.String())
-	}
-	bctx, base, clean := startBrowser(t, ctx, public)
+	bctx, base, clean := startSiteFrom(t, dir, 4*time.Minute)
 
 	var mu sync.Mutex
 	urls := map[network.RequestID]string{}

@@ -259,26 +259,25 @@ func shotsDir(t *testing.T) string {
 // folders go away when the test ends, in that order.
 func startSite(t *testing.T) (ctx context.Context, base string, clean func(stage string)) {
 	t.Helper()
-	needChromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	return startSiteFrom(t, "../..", 4*time.Minute)
+}
+
+// startSiteFrom is startSite for the site in the folder source, with a
+// test that may run for at most timeout.
+func startSiteFrom(t *testing.T, source string, timeout time.Duration) (ctx context.Context, base string, clean func(stage string)) {
+	t.Helper()
+	chromium := needChromium(t)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 
-	// Build the demo site in-process.
+	// Build the site in-process.
 	public := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	args := []string{"build", "--source", "../..", "--destination", public, "--build-date", "2026-11-23"}
+	args := []string{"build", "--source", source, "--destination", public, "--build-date", "2026-11-23"}
 	if code := run(ctx, args, &stdout, &stderr, time.Now); code != 0 {
 		t.Fatalf("minhbach build exit %d:\n%s", code, stderr.String())
 	}
 	t.Log(strings.TrimSpace(stdout.String()))
-	return startBrowser(t, ctx, public)
-}
-
-// startBrowser serves the built site in public on 127.0.0.1 and starts
-// headless Chromium with one tab, as startSite does for the demo site.
-func startBrowser(t *testing.T, ctx context.Context, public string) (bctx context.Context, base string, clean func(stage string)) {
-	t.Helper()
-	chromium := needChromium(t)
 
 	// Serve it on the loopback interface only.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -5,6 +5,9 @@
 //	minhbach check   [--source DIR] [--drafts] [--build-date DATE]
 //	minhbach serve   [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
 //	minhbach new     news|page "Tiêu đề" [--source DIR] [--category NAME]
+//	minhbach new     issue 2026/50 [--date dd/mm/yyyy]
+//	minhbach new     document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
+//	minhbach new     procedure 1.000894 [--field dat-dai]
 //	minhbach version
 package main
 
@@ -46,7 +49,9 @@ Usage:
   minhbach build    build the site into public/
   minhbach check    check the content and report every problem; write nothing
   minhbach serve    preview the site at http://127.0.0.1:1313/, rebuilt on every save
-  minhbach new      create a news item or page: minhbach new news "Tiêu đề"
+  minhbach new      create a news item, page, gazette issue, document or procedure:
+                    minhbach new news "Tiêu đề", minhbach new issue 2026/50,
+                    minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
   minhbach version  print the version
   minhbach help CMD show the options of a command
 
@@ -178,7 +183,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if *buildDate != "" {
 		t, err := meta.ParseDate(*buildDate)
 		if err != nil {
-			say(stderr, "minhbach %s: --build-date: %v", name, err)
+			say(stderr, "minhbach %s: %s", name, err.(*meta.DateError).Message("--build-date"))
 			return 2
 		}
 		when = t
@@ -228,7 +233,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	secs := time.Since(start).Seconds()
 	if checkOnly {
-		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings in %.2f s", res.Pages, warns, secs)
+		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -236,8 +241,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return 1
 	}
 	st := dir.Stats()
-	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings in %.2f s → %s",
-		res.Pages, st.Files, st.Bytes, warns, secs, *dest)
+	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
+		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
 	return 0
 }
 

@@ -91,7 +91,7 @@ func TestBuildSummaryAndFailedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Fatalf("broken build exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"content/news/2026/hoi-nghi.md:3:7: date: date \"2026-13-01\" does not exist",
+		"content/news/2026/hoi-nghi.md:3:7: date: date \"2026-13-01\" does not exist: there is no month 13",
 		"content/news/2026/moi.md:1: missing required key \"category\"",
 		"2 errors, 0 warnings: nothing written",
 	} {
@@ -142,7 +142,9 @@ func TestNewNews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"title: \"Hội nghị Đảng ủy: tổng kết năm\"", "date: 2026-11-23T16:00:00+07:00", "draft: true"} {
+	// The picture keys are there, commented out, each under its Vietnamese comment.
+	for _, s := range []string{"title: \"Hội nghị Đảng ủy: tổng kết năm\"", "date: 2026-11-23T16:00:00+07:00", "draft: true",
+		"assets/.\n# image: \"", "ảnh).\n# image_alt: \"", "Ảnh: Thu Hà.\n# image_caption: \""} {
 		if !strings.Contains(string(data), s) {
 			t.Errorf("new file lacks %q:\n%s", s, data)
 		}

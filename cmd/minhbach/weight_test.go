@@ -2,28 +2,23 @@ package main
 
 // Page-weight budgets of the default theme, checked on the demo site as
 // built (minified): all CSS together at most 20 KB minified, and a news
-// page at most 60 KB transferred without its photos: the HTML and the CSS
+// or procedure page at most 60 KB transferred without its photos: the HTML and the CSS
 // and JavaScript it links, each gzipped as the server sends them (the
 // build's own .gz twins). A KB here is 1000 bytes.
 
 import (
-	"context"
-	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"minhbach"
-	"minhbach/internal/build"
 	"minhbach/internal/output"
 )
 
 const (
 	cssBudget  = 20_000 // bytes of CSS, minified, all files together
-	pageBudget = 60_000 // bytes transferred for a news page, gzipped, without photos
+	pageBudget = 60_000 // bytes transferred for a news or procedure page, gzipped, without photos
 )
 
 var (
@@ -69,19 +64,10 @@ func TestLinkedAssets(t *testing.T) {
 }
 
 // buildDemo builds the demo site at the repository root in memory,
-// minified, with .gz twins, as of 2026-11-23.
+// minified, as of 2026-11-23.
 func buildDemo(t *testing.T) map[string][]byte {
 	t.Helper()
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	mem := output.NewMemory()
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme, Now: now}, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Diags.HasErrors() {
-		t.Fatalf("build errors:\n%s", res.Diags.Format(20))
-	}
-	return mem.Files
+	return buildSite(t, "../..")
 }
 
 func TestPageWeight(t *testing.T) {
@@ -113,32 +99,43 @@ func TestPageWeight(t *testing.T) {
 		}
 		return len(z)
 	}
-	var news []string
-	for p := range files {
-		if strings.HasPrefix(p, "tin-tuc/20") && strings.HasSuffix(p, "/index.html") && strings.Count(p, "/") == 4 {
-			news = append(news, p)
+	// News pages and procedure pages, each with the CSS and JavaScript
+	// it links, against the same budget.
+	for _, kind := range []struct {
+		name string
+		re   *regexp.Regexp
+		min  int
+	}{
+		{"news", regexp.MustCompile(`^tin-tuc/20\d\d/\d\d/[^/]+/index\.html$`), 10},
+		{"procedure", regexp.MustCompile(`^thu-tuc/\d[\d.]*/index\.html$`), 10},
+	} {
+		var pages []string
+		for p := range files {
+			if kind.re.MatchString(p) {
+				pages = append(pages, p)
+			}
 		}
+		slices.Sort(pages)
+		if len(pages) < kind.min {
+			t.Fatalf("found %d %s pages, want the demo's", len(pages), kind.name)
+		}
+		heaviest, most := "", 0
+		for _, p := range pages {
+			total := gz(p)
+			assets := linkedAssets(files[p])
+			if len(assets) == 0 {
+				t.Errorf("%s links no CSS or JavaScript: the test cannot find them", p)
+			}
+			for _, a := range assets {
+				total += gz(a)
+			}
+			if total > pageBudget {
+				t.Errorf("%s page %s: %d bytes gzipped with %v, over the budget of %d", kind.name, p, total, assets, pageBudget)
+			}
+			if total > most {
+				heaviest, most = p, total
+			}
+		}
+		t.Logf("heaviest %s page: %s, %d bytes gzipped with its CSS and JS (budget %d)", kind.name, heaviest, most, pageBudget)
 	}
-	slices.Sort(news)
-	if len(news) < 10 {
-		t.Fatalf("found %d news pages, want the demo's news", len(news))
-	}
-	heaviest, most := "", 0
-	for _, p := range news {
-		total := gz(p)
-		assets := linkedAssets(files[p])
-		if len(assets) == 0 {
-			t.Errorf("%s links no CSS or JavaScript: the test cannot find them", p)
-		}
-		for _, a := range assets {
-			total += gz(a)
-		}
-		if total > pageBudget {
-			t.Errorf("news page %s: %d bytes gzipped with %v, over the budget of %d", p, total, assets, pageBudget)
-		}
-		if total > most {
-			heaviest, most = p, total
-		}
-	}
-	t.Logf("heaviest news page: %s, %d bytes gzipped with its CSS and JS (budget %d)", heaviest, most, pageBudget)
 }

@@ -77,6 +77,8 @@ type Result struct {
 	// Resized is the number of smaller copies of photos made, not found
 	// in Options.Pictures or kept by a session.
 	Resized int
+	// Withheld counts the news items left out: drafts, scheduled, expired.
+	Withheld model.Withheld
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -304,6 +306,7 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	res.Rendered = int(ran.Load())
 	c.lap("render")
 	res.Site = s
+	res.Withheld = s.Withheld
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")

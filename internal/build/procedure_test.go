@@ -119,7 +119,7 @@ func TestProcedureSourcesRenderAlike(t *testing.T) {
 		}
 		page := string(s.Files["thu-tuc/1.000009/index.html"])
 		for _, want := range []string{"Bước 2: Nhận phiếu.", "Bản chụp giấy tờ tùy thân</span> <span class=\"copies\">– 01 bản chụp",
-			"28/2009/QH12 – Luật Lý lịch tư pháp", `href="/van-ban/7-2026-qd-ubnd/">Quyết định 7/2026/QĐ-UBND</a>`,
+			"28/2009/QH12 – Luật Lý lịch tư pháp", `href="/van-ban/7-2026-qd-ubnd/" data-abs="http://localhost/van-ban/7-2026-qd-ubnd/">Quyết định 7/2026/QĐ-UBND</a>`,
 			"Người yêu cầu từ đủ 14 tuổi trở lên.", "Công dân Việt Nam, người nước ngoài", "Đã được sửa đổi, bổ sung"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the page lacks %q", name, want)

@@ -48,6 +48,26 @@ type Site struct {
 	Paginate int
 	// UnsafeHTML passes raw HTML in Markdown through to pages.
 	UnsafeHTML bool
+	// OnlineServiceURL (key online_service_url) is where a procedure done
+	// online (online: full or partial) is submitted: an absolute URL in
+	// which "{code}" stands for the procedure's code, escaped for a URL.
+	// The default, DefaultOnlineServiceURL, is the national public-service
+	// portal; a province may point to its own portal.
+	OnlineServiceURL string
+}
+
+// DefaultOnlineServiceURL is the national public-service portal (Cổng
+// Dịch vụ công quốc gia, dichvucong.gov.vn): its list of online services,
+// searched for the procedure's code. The portal's own page of a procedure
+// (dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=…) is addressed by
+// an internal number that is not the procedure's code, so the search is
+// the page a code can reach.
+const DefaultOnlineServiceURL = "https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen-ds.html?pkeyWord={code}"
+
+// OnlineURL returns the address where the procedure of the given code is
+// submitted online: OnlineServiceURL with "{code}" replaced.
+func (s *Site) OnlineURL(code string) string {
+	return strings.ReplaceAll(s.OnlineServiceURL, "{code}", url.QueryEscape(code))
 }
 
 // Contact is how citizens reach the office.
@@ -70,7 +90,7 @@ type Code struct {
 // Keys are the top-level keys of site.yaml (docs/noi-dung.md documents
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
-	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html"}
+	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -91,7 +111,7 @@ func Load(data []byte) (*Site, diag.List) {
 		return s, d
 	}
 	m := meta.New(File, 0, diag.Pos{Path: File, Line: 1}, root, &d)
-	m.CheckKeys(Keys)
+	m.CheckKeys(Keys, diag.Warning)
 	s.Title = m.String("title", true)
 	s.BaseURL = m.String("base_url", false)
 	if s.BaseURL != "" {
@@ -107,7 +127,7 @@ func Load(data []byte) (*Site, diag.List) {
 	s.Responsible = m.String("responsible", false)
 	s.License = m.String("license", false)
 	if c := m.Sub("contact"); c != nil {
-		c.CheckKeys(ContactKeys)
+		c.CheckKeys(ContactKeys, diag.Warning)
 		s.Contact = Contact{Address: c.String("address", false), Phone: c.String("phone", false),
 			Fax: c.String("fax", false), Email: c.String("email", false), Hours: c.String("hours", false)}
 	}
@@ -115,7 +135,7 @@ func Load(data []byte) (*Site, diag.List) {
 		s.Menus = map[string][]MenuItem{}
 		for _, name := range menus.Keys() {
 			for _, it := range menus.List(name) {
-				it.CheckKeys(MenuItemKeys)
+				it.CheckKeys(MenuItemKeys, diag.Warning)
 				s.Menus[name] = append(s.Menus[name], MenuItem{Name: it.String("name", true), URL: it.String("url", true), Weight: it.Int("weight", 0)})
 			}
 		}
@@ -128,6 +148,16 @@ func Load(data []byte) (*Site, diag.List) {
 		d.Errorf(m.Pos(m.Node("paginate")), "paginate: want a number of items of at least 1, got %d", s.Paginate)
 	}
 	s.UnsafeHTML = m.Bool("unsafe_html")
+	s.OnlineServiceURL = m.String("online_service_url", false)
+	if s.OnlineServiceURL != "" {
+		u, err := url.Parse(strings.ReplaceAll(s.OnlineServiceURL, "{code}", "1.000001"))
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want an absolute http(s) URL like %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
+		case !strings.Contains(s.OnlineServiceURL, "{code}"):
+			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
+		}
+	}
 	s.setDefaults()
 	return s, d
 }
@@ -159,6 +189,9 @@ func (s *Site) setDefaults() {
 	}
 	if s.Paginate < 1 {
 		s.Paginate = 20
+	}
+	if s.OnlineServiceURL == "" {
+		s.OnlineServiceURL = DefaultOnlineServiceURL
 	}
 }
 

@@ -25,6 +25,22 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+func TestOnlineURL(t *testing.T) {
+	tests := []struct{ yaml, code, want string }{
+		{"title: A\n", "1.004227", "https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen-ds.html?pkeyWord=1.004227"},
+		{"title: A\nonline_service_url: https://dichvucong.sonha.gov.vn/thu-tuc?ma={code}&nguon=cong\n", "2.000815 B", "https://dichvucong.sonha.gov.vn/thu-tuc?ma=2.000815+B&nguon=cong"},
+	}
+	for _, tt := range tests {
+		s, d := config.Load([]byte(tt.yaml))
+		if len(d) != 0 {
+			t.Fatalf("Load(%q): %s", tt.yaml, d.Format(0))
+		}
+		if got := s.OnlineURL(tt.code); got != tt.want {
+			t.Errorf("Load(%q).OnlineURL(%q) = %q, want %q", tt.yaml, tt.code, got, tt.want)
+		}
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"base_url: ftp://x\n", "site.yaml:1: missing required key \"title\"\nsite.yaml:1:11: base_url: want an absolute http(s) URL like \"https://vanphong.example.gov.vn/\", got \"ftp://x\"\n"},
@@ -33,6 +49,8 @@ func TestLoadErrors(t *testing.T) {
 		{"title: [\n", "site.yaml:1: invalid YAML: did not find expected node content\n"},
 		{"title: A\ntitle: B\n", "site.yaml:2:1: duplicate key \"title\"\n"},
 		{"title: A\nunsafe_html: có\n", "site.yaml:2:14: unsafe_html: want true or false, got \"có\"\n"},
+		{"title: A\nonline_service_url: dichvucong.gov.vn/{code}\n", "site.yaml:2:21: online_service_url: want an absolute http(s) URL like \"" + config.DefaultOnlineServiceURL + "\", got \"dichvucong.gov.vn/{code}\"\n"},
+		{"title: A\nonline_service_url: https://dichvucong.sonha.gov.vn/\n", "site.yaml:2:21: online_service_url: want {code} where the procedure's code goes, as in \"" + config.DefaultOnlineServiceURL + "\", got \"https://dichvucong.sonha.gov.vn/\"\n"},
 	}
 	for _, tt := range tests {
 		_, d := config.Load([]byte(tt.in))

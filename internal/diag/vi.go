@@ -180,5 +180,6 @@ var vi = map[string]string{
 	"%d errors, %d warnings: still serving the last good build":                 "%d lỗi, %d cảnh báo: vẫn hiển thị lần dựng tốt gần nhất",
 	"rebuilt: %d files changed, %d pages, %d warnings in %d ms":                 "đã dựng lại: %d tệp thay đổi, %d trang, %d cảnh báo, trong %d ms",
 	"minhbach serve: unexpected argument %q":                                    "minhbach serve: thừa tham số %q",
+	"created %s":                                                                "đã tạo %s",
 	"watching the folder: %v":                                                   "theo dõi thư mục: %v",
 }

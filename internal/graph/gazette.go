@@ -49,7 +49,11 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			continue
 		}
 		if is.PDF != nil {
-			s.Copies = append(s.Copies, publish(fsys, is.PDF, is.Path, is.URL, "pdf", d)...)
+			copies, ok := publish(fsys, is.PDF, is.Path, is.URL, "pdf", d)
+			s.Copies = append(s.Copies, copies...)
+			if ok {
+				unsignedIssue(is, d)
+			}
 		}
 		g.Issues = append(g.Issues, is)
 	}
@@ -91,6 +95,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		g.Documents = append(g.Documents, doc)
 	}
 
+	known := numberIndex(g.Documents)
 	for _, doc := range g.Documents {
 		if doc.IssueRef != "" {
 			year, number, _ := strings.Cut(doc.IssueRef, "/")
@@ -103,7 +108,8 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			}
 		}
 		for i, a := range doc.Attachments {
-			s.Copies = append(s.Copies, publish(fsys, a, doc.Path, doc.URL, "attachment", d)...)
+			copies, _ := publish(fsys, a, doc.Path, doc.URL, "attachment", d)
+			s.Copies = append(s.Copies, copies...)
 			doc.Attachments[i] = a
 		}
 		for i := range doc.Relations {
@@ -115,8 +121,8 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			case t != nil:
 				r.Target = t
 				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc})
-			case !r.External:
-				d.Errorf(r.Pos, "%s %q names no document in the site (for a document outside it write {number: %q, external: true, title: \"…\"})", r.Kind, r.Number, r.Number)
+			default:
+				known.unresolved(d, r.Pos, string(r.Kind), r.Number, r.External, false)
 			}
 		}
 	}
@@ -124,6 +130,12 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		slices.SortStableFunc(is.Documents, func(a, b *model.Document) int {
 			return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.Number, b.Number))
 		})
+		for i, doc := range is.Documents {
+			if i > 0 && doc.Order != 0 && doc.Order == is.Documents[i-1].Order {
+				prev := is.Documents[i-1]
+				d.Errorf(doc.OrderPos, "order %d is also the order of %s (%s) in gazette issue %s: give each document its own place in the issue", doc.Order, prev.Number, prev.Path, is.Key)
+			}
+		}
 	}
 	for _, doc := range g.Documents {
 		doc.Status = status(doc, opt)
@@ -195,9 +207,11 @@ func status(doc *model.Document, opt Options) model.Status {
 	return model.InForce
 }
 
-// publish checks a file a page names, records its size and SHA-256 and
-// gives it a stable URL beside the page.
-func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *diag.List) []model.Copy {
+// publish checks a file a page names, records its size, SHA-256 and
+// digital signatures, and gives it a stable URL beside the page. It
+// reports whether the file was read and its signatures (if any) are
+// intact.
+func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *diag.List) ([]model.Copy, bool) {
 	data, err := fs.ReadFile(fsys, a.File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -205,8 +219,9 @@ func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *dia
 		} else {
 			d.Errorf(a.Pos, "%s %q: %v", what, a.Src, err)
 		}
-		return nil
+		return nil, false
 	}
+	ok := signatures(data, a, what, d)
 	sum := sha256.Sum256(data)
 	a.Size = int64(len(data))
 	a.SHA256 = hex.EncodeToString(sum[:])
@@ -217,7 +232,7 @@ func publish(fsys fs.FS, a *model.Attachment, page, pageURL, what string, d *dia
 		rel = strings.TrimPrefix(a.File, path.Dir(page)+"/")
 	}
 	a.URL = pageURL + rel
-	return []model.Copy{{From: a.File, To: strings.TrimPrefix(a.URL, "/")}}
+	return []model.Copy{{From: a.File, To: strings.TrimPrefix(a.URL, "/")}}, ok
 }
 
 func issueList(issues []*model.Issue) string {

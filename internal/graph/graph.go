@@ -57,9 +57,18 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		if n.Image != nil {
 			checkImage(fsys, n.Image, &d)
 		}
-		if !published(n, opt) {
+		switch withheld(n, opt) {
+		case draft:
+			s.Withheld.Drafts++
+			continue
+		case scheduled:
+			s.Withheld.Scheduled++
+			continue
+		case expired:
+			s.Withheld.Expired++
 			continue
 		}
+
 		if n.Slug == "" || n.Date.IsZero() {
 			continue
 		}
@@ -127,17 +136,25 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 	return s, d
 }
 
-func published(n *model.News, opt Options) bool {
-	if n.Draft && !opt.Drafts {
-		return false
+// Why a news item is left out of the site.
+const (
+	shown = iota
+	draft
+	scheduled
+	expired
+)
+
+// withheld says whether n is left out of the site, and why.
+func withheld(n *model.News, opt Options) int {
+	switch {
+	case n.Draft && !opt.Drafts:
+		return draft
+	case !n.PublishDate.IsZero() && n.PublishDate.After(opt.Now):
+		return scheduled
+	case !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(opt.Now):
+		return expired
 	}
-	if !n.PublishDate.IsZero() && n.PublishDate.After(opt.Now) {
-		return false
-	}
-	if !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(opt.Now) {
-		return false
-	}
-	return true
+	return shown
 }
 
 func newestFirst(a, b *model.News) int {

@@ -42,6 +42,7 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 	for _, doc := range s.Gazette.Documents {
 		byNumber[vnfold.NumberKey(doc.Number)] = doc
 	}
+	known := numberIndex(s.Gazette.Documents)
 	byCode := map[string]*model.Procedure{}
 	forms := map[string]*model.Attachment{}
 	for _, p := range e.Procedures {
@@ -59,12 +60,12 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 			continue
 		}
 		for i := range p.LegalBasis {
-			if t := cite(&p.LegalBasis[i], "legal_basis", byNumber, d); t != nil && !slices.Contains(t.CitedBy, p) {
+			if t := cite(&p.LegalBasis[i], "legal_basis", byNumber, known, d); t != nil && !slices.Contains(t.CitedBy, p) {
 				t.CitedBy = append(t.CitedBy, p)
 			}
 		}
 		if p.PublishedBy != nil {
-			if t := cite(p.PublishedBy, "published_by", byNumber, d); t != nil {
+			if t := cite(p.PublishedBy, "published_by", byNumber, known, d); t != nil {
 				t.Published = append(t.Published, p)
 			}
 		}
@@ -145,13 +146,11 @@ func sortByName[T any](col *collate.Collator, f []*model.Facet[T]) {
 }
 
 // cite links a citation to its gazette document; a number that names none
-// is an error unless the citation is marked external.
-func cite(c *model.Citation, key string, byNumber map[string]*model.Document, d *diag.List) *model.Document {
+// is an error unless the citation is marked external (see unresolved).
+func cite(c *model.Citation, key string, byNumber map[string]*model.Document, known numbers, d *diag.List) *model.Document {
 	t := byNumber[vnfold.NumberKey(c.Number)]
 	if t == nil {
-		if !c.External {
-			d.Errorf(c.Pos, "%s %q names no document in the gazette: add the document under content/gazette/documents/, or mark it as outside the site ({number: %q, external: true, title: \"…\"}, or \"%s | title\" in a CSV cell)", key, c.Number, c.Number, c.Number)
-		}
+		known.unresolved(d, c.Pos, key, c.Number, c.External, true)
 		return nil
 	}
 	c.Target = t

@@ -1,6 +1,7 @@
 // Package markdown converts Markdown bodies to HTML with goldmark,
-// configured once for the whole site: GFM tables, strikethrough, autolinks
-// and task lists, footnotes, heading IDs that are Vietnamese slugs without
+// configured once for the whole site: GFM tables (each in a labelled box
+// that scrolls sideways on its own), strikethrough, autolinks and task
+// lists, footnotes, heading IDs that are Vietnamese slugs without
 // diacritics, pictures with lazy loading, size and caption, and raw HTML
 // dropped unless the site allows it. It knows nothing of the site model:
 // pictures are resolved through a function the caller gives.
@@ -65,7 +66,7 @@ type Result struct {
 // New configures a Converter.
 func New(opt Options) *Converter {
 	rOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&figureRenderer{}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&figureRenderer{}, 100), util.Prioritized(&tableBoxRenderer{}, 100)),
 	}
 	if opt.Unsafe {
 		rOpts = append(rOpts, html.WithUnsafe())
@@ -74,7 +75,7 @@ func New(opt Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&pictureTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(&wordTransformer{}, 50), util.Prioritized(&pictureTransformer{}, 100), util.Prioritized(&tableTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(rOpts...),
 	)
@@ -86,9 +87,15 @@ var ctxKey = parser.NewContextKey()
 type state struct {
 	path     string
 	bodyLine int
-	src      []byte
+	src      []byte // the body parsed
+	orig     []byte // the body as written
+	edits    []edit // what changed from orig to src
 	resolve  Resolver
 	diags    *diag.List
+	// convert collects line-start bullets into bullets, for a second
+	// parse with them replaced by "- " (see word.go).
+	convert bool
+	bullets []bullet
 }
 
 // Convert renders src, the body of the file at path starting on file line
@@ -96,17 +103,29 @@ type state struct {
 // problems are reported at their file position.
 func (c *Converter) Convert(path string, bodyLine int, src []byte, resolve Resolver) (Result, diag.List) {
 	var d diag.List
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	ctx.Set(ctxKey, &state{path: path, bodyLine: bodyLine, src: src, resolve: resolve, diags: &d})
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	st := &state{path: path, bodyLine: bodyLine, src: src, orig: src, resolve: resolve, diags: &d, convert: true}
+	doc := c.parse(st)
+	if len(st.bullets) > 0 {
+		// Word's bullets begin lines: parse again with "- " in their place.
+		d = nil
+		conv, edits := replaceBullets(src, st.bullets)
+		st = &state{path: path, bodyLine: bodyLine, src: conv, orig: src, edits: edits, resolve: resolve, diags: &d}
+		doc = c.parse(st)
+	}
 	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf.Grow(len(st.src) + len(st.src)/4)
+	if err := c.md.Renderer().Render(&buf, st.src, doc); err != nil {
 		d.Errorf(diag.Pos{Path: path}, "render Markdown: %v", err)
 	}
 	res := Result{HTML: buf.Bytes()}
-	res.Lead, res.Text = plainText(doc, src)
+	res.Lead, res.Text = plainText(doc, st.src)
 	return res, d
+}
+
+func (c *Converter) parse(st *state) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(ctxKey, st)
+	return c.md.Parser().Parse(text.NewReader(st.src), parser.WithContext(ctx))
 }
 
 // ids generates heading IDs that are diacritic-free slugs, unique within
@@ -147,6 +166,9 @@ type pictureTransformer struct{}
 
 func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(ctxKey).(*state)
+	if st != nil && len(st.bullets) > 0 {
+		return // parsed again without Word's bullets
+	}
 	var images []*ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, ok := n.(*ast.Image); ok && entering {
@@ -219,7 +241,12 @@ func (st *state) pos(n ast.Node) diag.Pos {
 	if off < 0 {
 		return diag.Pos{Path: st.path, Line: st.bodyLine}
 	}
-	line, col := diag.LineCol(st.src, off)
+	return st.offPos(off)
+}
+
+// offPos returns the file position of a byte offset in the body parsed.
+func (st *state) offPos(off int) diag.Pos {
+	line, col := diag.LineCol(st.orig, original(off, st.edits))
 	return diag.Pos{Path: st.path, Line: st.bodyLine + line - 1, Col: col}
 }
 

@@ -83,6 +83,7 @@ func FuzzMarkdown(f *testing.F) {
 	for _, s := range []string{
 		"## Điều 1\n\nĐoạn *một*.\n\n![a](anh/a.jpg \"b\")\n",
 		"| a |\n|---|\n| b |\n", "[^1]\n\n[^1]: x", "<script>x</script>", "![](", "~~x~~ https://a.vn",
+		"Gồm:\n• Một • Hai\n–\tBa ![](x.png)\n> · Bốn\n", "A\tB\nC\tD\n", "•  \n• `•\n• x`",
 	} {
 		f.Add(s)
 	}
@@ -102,4 +103,25 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTableBox(t *testing.T) {
+	src := "| a | b |\n|---|---|\n| 1 | 2 |\n\n## Số liệu <năm> 2024\n\n| c |\n|---|\n| 3 |\n"
+	res, errs := convert(t, markdown.Options{}, src, nil)
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{
+		"<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 1\">\n<table>",
+		"<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 2 – Số liệu &lt;năm&gt; 2024\">\n<table>",
+		"</table>\n</div>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, html)
+		}
+	}
+	if res.Text == "" || !strings.Contains(res.Text, "3") {
+		t.Errorf("the text of the tables is lost for search: %q", res.Text)
+	}
 }

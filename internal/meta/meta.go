@@ -5,12 +5,13 @@
 package meta
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/agnivade/levenshtein"
 	"go.yaml.in/yaml/v3"
@@ -115,15 +116,23 @@ func (m *Map) Has(key string) bool {
 // Node returns the value node of key, or nil.
 func (m *Map) Node(key string) *yaml.Node { return m.values[key] }
 
-// CheckKeys warns about every key not in known, naming the closest known key.
-func (m *Map) CheckKeys(known []string) {
+// CheckKeys reports every key not in known, naming the closest known key,
+// as an error or a warning as sev says: legal data (gazette, procedures)
+// must not publish with a misspelt key, a news item may.
+func (m *Map) CheckKeys(known []string, sev diag.Severity) {
 	for _, k := range m.keys {
 		if slices.Contains(known, k.Value) {
 			continue
 		}
-		if s := Suggest(k.Value, known); s != "" {
+		s := Suggest(k.Value, known)
+		switch {
+		case s != "" && sev == diag.Error:
+			m.diags.Errorf(m.Pos(k), "unknown key %q (did you mean %q?)", k.Value, s)
+		case s != "":
 			m.diags.Warnf(m.Pos(k), "unknown key %q (did you mean %q?)", k.Value, s)
-		} else {
+		case sev == diag.Error:
+			m.diags.Errorf(m.Pos(k), "unknown key %q (known keys: %s)", k.Value, strings.Join(known, ", "))
+		default:
 			m.diags.Warnf(m.Pos(k), "unknown key %q (known keys: %s)", k.Value, strings.Join(known, ", "))
 		}
 	}
@@ -149,7 +158,7 @@ func (m *Map) missing(key string) {
 }
 
 // scalar returns the value of key when it is a scalar; it reports a
-// missing required key or a value of another shape.
+// required key that is missing or empty, and a value of another shape.
 func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, bool) {
 	v, ok := m.values[key]
 	if !ok || isNull(v) {
@@ -162,6 +171,10 @@ func (m *Map) scalar(key string, required bool, want diag.Phrase) (*yaml.Node, b
 		m.diags.Errorf(m.Pos(v), "%s: want %s, got %s", key, want, kindName(v))
 		return nil, false
 	}
+	if required && strings.TrimSpace(v.Value) == "" {
+		m.diags.Errorf(m.Pos(v), "%s is empty: fill it in, it is required", key)
+		return nil, false
+	}
 	return v, true
 }
 
@@ -172,11 +185,7 @@ func (m *Map) String(key string, required bool) string {
 	if !ok {
 		return ""
 	}
-	s := strings.TrimSpace(v.Value)
-	if s == "" && required {
-		m.diags.Errorf(m.Pos(v), "%s must not be empty", key)
-	}
-	return s
+	return strings.TrimSpace(v.Value)
 }
 
 // Bool returns the boolean value of key, false when absent.
@@ -237,37 +246,6 @@ func (m *Map) Strings(key string) []string {
 	}
 	m.diags.Errorf(m.Pos(v), "%s: want a list of texts, got %s", key, kindName(v))
 	return nil
-}
-
-// Date returns the date value of key: YYYY-MM-DD, or RFC 3339 with a time.
-// Dates and times without a zone are in Vietnam time. A date that does not
-// exist is an error.
-func (m *Map) Date(key string, required bool) time.Time {
-	v, ok := m.scalar(key, required, diag.Phrase("a date (YYYY-MM-DD)"))
-	if !ok {
-		return time.Time{}
-	}
-	t, err := ParseDate(v.Value)
-	if err != nil {
-		m.diags.Errorf(m.Pos(v), "%s: %v", key, err)
-	}
-	return t
-}
-
-// ParseDate parses YYYY-MM-DD, "YYYY-MM-DD HH:MM[:SS]" or RFC 3339.
-func ParseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, Zone); err == nil {
-			return t, nil
-		}
-	}
-	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
-		if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
-			return time.Time{}, fmt.Errorf("date %q does not exist", s)
-		}
-	}
-	return time.Time{}, fmt.Errorf("invalid date %q (want YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+07:00)", s)
 }
 
 // Sub returns the mapping under key, or nil when absent or not a mapping
@@ -359,7 +337,66 @@ type SyntaxError struct {
 }
 
 // Parse parses one YAML document; it returns nil for an empty one.
+//
+// A value wholly wrapped in curly quotes (“…” or ‘…’, as Word types them)
+// is read as if the quotes were straight: the text inside is the value.
+// Curly quotes elsewhere in a value are text.
 func Parse(data []byte) (*yaml.Node, *SyntaxError) {
+	// A line the parser rejects may hold a value wrapped in curly quotes
+	// that holds ": "; so may a line it reads as a mapping ("- “a: b”").
+	// Straighten that line's quotes and parse again, once a line.
+	doc, serr := parse(data)
+	for tried := map[[2]int]bool{}; ; {
+		var at [2]int // line, and column (0: the value ending the line)
+		if serr != nil {
+			at[0] = serr.Line
+		} else if doc != nil {
+			at = colonInCurly(doc)
+		}
+		if at[0] <= 0 || tried[at] {
+			break
+		}
+		tried[at] = true
+		fixed, ok := straighten(data, at[0], at[1])
+		if !ok {
+			break
+		}
+		d, e := parse(fixed)
+		if e != nil && e.Line == at[0] {
+			break // straightening did not help: report the line as written
+		}
+		data, doc, serr = fixed, d, e
+	}
+	if serr != nil {
+		msg := diag.Phrase(serr.Msg)
+		colon := strings.Contains(serr.Msg, "mapping values are not allowed")
+		hasCurly := curly.Match(line(data, serr.Line))
+		var m diag.Message
+		switch {
+		case colon && hasCurly:
+			m = diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted, with straight quotes "…" around the whole value: curly quotes “ ” inside a value are text, not quotes)`, msg)
+		case colon:
+			m = diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted: key: "…")`, msg)
+		case hasCurly:
+			m = diag.Msgf(`invalid YAML: %s (curly quotes “ ” inside a value are text, not quotes: put straight quotes "…" around the whole value)`, msg)
+		default:
+			m = diag.Msgf("invalid YAML: %s", msg)
+		}
+		return nil, &SyntaxError{Line: serr.Line, Msg: m}
+	}
+	if doc != nil {
+		unwrap(doc)
+	}
+	return doc, nil
+}
+
+// rawError is the parser's own message and line.
+type rawError struct {
+	Line int
+	Msg  string
+}
+
+func parse(data []byte) (*yaml.Node, *rawError) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -370,13 +407,170 @@ func Parse(data []byte) (*yaml.Node, *SyntaxError) {
 				line, msg = l, after
 			}
 		}
-		if strings.Contains(msg, "mapping values are not allowed") {
-			return nil, &SyntaxError{Line: line, Msg: diag.Msgf(`invalid YAML: %s (a value that contains ": " must be quoted: key: "…")`, diag.Phrase(msg))}
-		}
-		return nil, &SyntaxError{Line: line, Msg: diag.Msgf("invalid YAML: %s", diag.Phrase(msg))}
+		return nil, &rawError{Line: line, Msg: msg}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
 	return &doc, nil
+}
+
+// curly matches a line holding a curly quote.
+var curly = regexp.MustCompile(`[“”‘’]`)
+
+// curlyValue matches a line "key: “value”" or "- “value”".
+var curlyValue = regexp.MustCompile(`^([ \t]*(?:-[ \t]+)?(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*:[ \t]+)?)(“.*”|‘.*’)[ \t]*$`)
+
+// span returns the byte offsets of line n (from 1) of data, without its
+// line end; start > end when data has fewer lines.
+func span(data []byte, n int) (start, end int) {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data[start:], '\n')
+		if j < 0 {
+			return 1, 0
+		}
+		start += j + 1
+	}
+	end = len(data)
+	if j := bytes.IndexByte(data[start:], '\n'); j >= 0 {
+		end = start + j
+	}
+	return start, end
+}
+
+// line returns line n (from 1) of data.
+func line(data []byte, n int) []byte {
+	start, end := span(data, n)
+	if start > end {
+		return nil
+	}
+	return data[start:end]
+}
+
+// straighten returns data with the curly quotes around a value on line n
+// made straight, escaping what the value holds: the value that begins at
+// rune column col, or when col is 0 the value that ends the line. It
+// returns false when there is no value wholly wrapped in curly quotes
+// there. Lines keep their numbers.
+func straighten(data []byte, n, col int) ([]byte, bool) {
+	start, end := span(data, n)
+	if start > end {
+		return nil, false
+	}
+	l := string(data[start:end])
+	var from, to int // the value, in l
+	if col == 0 {
+		m := curlyValue.FindStringSubmatchIndex(l)
+		if m == nil {
+			return nil, false
+		}
+		from, to = m[4], m[5]
+	} else {
+		from = len(l)
+		for i := range l { // i is the byte offset of the rune at column c
+			if col--; col == 0 {
+				from = i
+				break
+			}
+		}
+		// The shortest text from there that is wrapped.
+		for i := from + 1; i <= len(l); i++ {
+			if _, ok := wrapped(l[from:i]); ok {
+				to = i
+				break
+			}
+		}
+	}
+	inner, ok := wrapped(l[from:to])
+	if !ok {
+		return nil, false
+	}
+	var v string
+	if strings.HasPrefix(l[from:], "“") {
+		v = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(inner) + `"`
+	} else {
+		v = "'" + strings.ReplaceAll(inner, "'", "''") + "'"
+	}
+	out := make([]byte, 0, len(data)+len(v))
+	out = append(out, data[:start+from]...)
+	out = append(out, v...)
+	return append(out, data[start+to:]...), true
+}
+
+// wrapped returns the text inside s when s is wholly wrapped in one pair
+// of curly quotes, “…” or ‘…’: the opening quote is closed by the last
+// one, not earlier (“A” và “B” is not wrapped).
+func wrapped(s string) (string, bool) {
+	for _, q := range [][2]string{{"“", "”"}, {"‘", "’"}} {
+		inner, ok := strings.CutPrefix(s, q[0])
+		if !ok {
+			continue
+		}
+		inner, ok = strings.CutSuffix(inner, q[1])
+		if !ok {
+			return "", false
+		}
+		depth := 0
+		for _, r := range inner {
+			switch string(r) {
+			case q[0]:
+				depth++
+			case q[1]:
+				depth--
+			}
+			if depth < 0 {
+				return "", false
+			}
+		}
+		return inner, true
+	}
+	return "", false
+}
+
+// colonInCurly returns the line and column of a mapping key that opens a
+// curly quote its value on the same line closes (“a: b” read as a
+// mapping), or zeros.
+func colonInCurly(n *yaml.Node) [2]int {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			if at := colonInCurly(c); at[0] > 0 {
+				return at
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Style == 0 && v.Kind == yaml.ScalarNode && v.Style == 0 && k.Line == v.Line &&
+				(strings.HasPrefix(k.Value, "“") && strings.HasSuffix(v.Value, "”") || strings.HasPrefix(k.Value, "‘") && strings.HasSuffix(v.Value, "’")) {
+				return [2]int{k.Line, k.Column}
+			}
+			if at := colonInCurly(v); at[0] > 0 {
+				return at
+			}
+		}
+	}
+	return [2]int{}
+}
+
+// unwrap reads every plain value under n that is wholly wrapped in curly
+// quotes as the text inside them. Keys are left as written.
+func unwrap(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			unwrap(c)
+		}
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			unwrap(n.Content[i])
+		}
+	case yaml.ScalarNode:
+		if n.Style != 0 {
+			return
+		}
+		if inner, ok := wrapped(n.Value); ok {
+			n.Value, n.Tag, n.Style = inner, "!!str", yaml.DoubleQuotedStyle
+		}
+	}
 }

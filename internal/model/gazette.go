@@ -175,6 +175,9 @@ type Attachment struct {
 	Size   int64
 	SHA256 string
 	Pos    diag.Pos
+	// Signatures are a PDF's intact digital signatures, in file order
+	// (set by graph; none for an unsigned file or another format).
+	Signatures []Signature
 }
 
 // Document is a văn bản published in the công báo.
@@ -191,7 +194,10 @@ type Document struct {
 	// IssueRef names the issue as written ("2018/14"); IssuePos is its position.
 	IssueRef string
 	IssuePos diag.Pos
+	// Order is the place in the issue (1, 2, …), 0 when not given;
+	// OrderPos is its position.
 	Order    int
+	OrderPos diag.Pos
 	Field    Code
 	// Attachments keep the order written.
 	Attachments []*Attachment

@@ -189,4 +189,27 @@ type Site struct {
 	Catalogue Catalogue
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
+	// Withheld counts the news items the site leaves out.
+	Withheld Withheld
 }
+
+// Withheld counts the news items left out of a site, by reason.
+type Withheld struct {
+	// Drafts are marked draft: true (and the build does not include drafts).
+	Drafts int
+	// Scheduled have a publish_date after the build date.
+	Scheduled int
+	// Expired have an expiry_date on or before the build date.
+	Expired int
+}
+
+// Placeholder bodies are what `minhbach new` writes for staff to replace;
+// a published page that still shows one, as a line of its own, gets a
+// warning.
+const (
+	NewsPlaceholder = "Nội dung bài viết."
+	PagePlaceholder = "Nội dung trang."
+)
+
+// Placeholders lists the placeholder bodies.
+var Placeholders = []string{NewsPlaceholder, PagePlaceholder}

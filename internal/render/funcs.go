@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -29,6 +30,12 @@ func DayDate(t time.Time) string {
 func ShortDate(t time.Time) string {
 	t = t.In(model.Zone)
 	return fmt.Sprintf("%02d/%d/%d", t.Day(), int(t.Month()), t.Year())
+}
+
+// SignedAt formats the time of a digital signature as "08:05 24/06/2026",
+// in Vietnam's time zone.
+func SignedAt(t time.Time) string {
+	return t.In(model.Zone).Format("15:04 02/01/2006")
 }
 
 // srcset lists a picture's smaller copies and the picture itself with
@@ -60,6 +67,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"longDate":  LongDate,
 		"dayDate":   DayDate,
 		"shortDate": ShortDate,
+		"signedAt":  SignedAt,
 		"isoDate":   func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
 		"clock":     func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
 		"hasTime": func(t time.Time) bool {
@@ -85,6 +93,13 @@ func (r *Renderer) funcs() template.FuncMap {
 				return -1
 			}, s)
 		},
+		"dict": dict,
+		"host": func(u string) string {
+			if p, err := url.Parse(u); err == nil {
+				return p.Host
+			}
+			return ""
+		},
 		"seq": func(n int) []int {
 			s := make([]int, n)
 			for i := range s {
@@ -102,6 +117,24 @@ func (r *Renderer) funcs() template.FuncMap {
 			return items
 		},
 	}
+}
+
+// dict makes a map of its arguments, taken as key and value pairs, so
+// that a partial can receive more than one value:
+// {{template "news-item" (dict "News" . "Level" 2)}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: want key and value pairs, got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
 
 // truncate cuts s to at most n runes at a word boundary, adding "…".

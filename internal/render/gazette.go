@@ -74,7 +74,7 @@ func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *P
 		FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
 	for _, is := range g.Issues {
 		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML),
-			FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}})
+			FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)})
 	}
 	for _, doc := range g.Documents {
 		title := doc.DocType + " " + doc.Number
@@ -189,13 +189,7 @@ func (r *Renderer) legislation(doc *model.Document) template.JS {
 	if is := doc.Issue; is != nil {
 		ld["isPartOf"] = map[string]any{"@type": "PublicationIssue", "issueNumber": is.Number, "name": is.Title, "url": r.absURL(is.URL), "datePublished": day(is.Date)}
 	}
-	var enc []map[string]any
-	for _, a := range doc.Attachments {
-		enc = append(enc, map[string]any{"@type": "MediaObject", "name": a.Title, "contentUrl": r.absURL(a.URL), "contentSize": fmt.Sprint(a.Size), "sha256": a.SHA256})
-	}
-	if len(enc) > 0 {
-		ld["encoding"] = enc
-	}
+	ld["encoding"] = r.encodings(doc)
 	return jsonLD(ld)
 }
 

@@ -100,7 +100,13 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	if r.search != "" {
-		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search,
+		// The fields as plain links: the page, which shows the index's
+		// URL, reaches no record, so a preview renders it after every edit.
+		var fields []Crumb
+		for _, f := range s.Catalogue.Fields {
+			fields = append(fields, Crumb{f.Name, f.URL})
+		}
+		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {

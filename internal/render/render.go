@@ -381,6 +381,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
 	d.Append(warns)
+	d.Append(placeholders(src))
 	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
 		Files: files, Variants: variants}, d
 }
@@ -420,6 +421,9 @@ type Page struct {
 	Gazette   *model.Gazette
 	// SearchIndex is the URL of the search index's manifest.
 	SearchIndex string
+	// Browse links the procedures by field, for the search page's advice
+	// when nothing is found.
+	Browse []Crumb
 
 	Procedure *model.Procedure
 	ProcList  *model.List[*model.Procedure]

@@ -36,6 +36,10 @@ var numberShapes = []*regexp.Regexp{
 	regexp.MustCompile(`^\d+-[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ]*)?/[A-ZĐ][A-Za-zĐđ0-9]*$`),
 }
 
+// IsIssueNumber reports whether s is an issue number: "14", or "14+15"
+// for a combined issue.
+func IsIssueNumber(s string) bool { return issueNumber.MatchString(s) }
+
 // WellFormedNumber reports whether a number has one of the real shapes:
 // 93/KH-UBND, 25/2018/QĐ-UBND, 01/CTr-UBND, 92/2017/NĐ-CP, 18-NQ/TW.
 func WellFormedNumber(n string) bool {
@@ -48,7 +52,7 @@ func WellFormedNumber(n string) bool {
 }
 
 func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
-	m.CheckKeys(IssueKeys)
+	m.CheckKeys(IssueKeys, diag.Error)
 	is := &model.Issue{
 		Source: src,
 		Number: m.String("number", true),
@@ -75,10 +79,10 @@ func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
 }
 
 func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Document {
-	m.CheckKeys(DocumentKeys)
+	m.CheckKeys(DocumentKeys, diag.Error)
 	d := &model.Document{
 		Source:    src,
-		Number:    m.String("number", true),
+		Number:    vnfold.Number(m.String("number", true)),
 		NumberPos: m.Pos(m.Node("number")),
 		Title:     m.String("title", true),
 		Agency:    m.String("agency", true),
@@ -89,6 +93,11 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		IssueRef:  m.String("issue", false),
 		IssuePos:  m.Pos(m.Node("issue")),
 		Order:     m.Int("order", 0),
+		OrderPos:  m.Pos(m.Node("order")),
+	}
+	if d.Order < 0 || d.Order == 0 && m.Has("order") {
+		m.Diags().Errorf(d.OrderPos, "order %d: want the document's place in the issue, from 1", d.Order)
+		d.Order = 0
 	}
 	if d.Number != "" && !WellFormedNumber(d.Number) {
 		m.Diags().Warnf(d.NumberPos, "number %q does not look like a document number (93/KH-UBND, 25/2018/QĐ-UBND, 18-NQ/TW): check it", d.Number)
@@ -120,7 +129,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		}
 	}
 	for _, a := range m.List("attachments") {
-		a.CheckKeys(AttachmentKeys)
+		a.CheckKeys(AttachmentKeys, diag.Error)
 		file := a.String("file", true)
 		if file != "" {
 			if at := attachment(m, src.Path, file, a.String("title", false), a.Pos(a.Node("file")), "attachment"); at != nil {

@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"minhbach/internal/config"
+	"minhbach/internal/diag"
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/source"
@@ -51,7 +52,7 @@ var reservedCodes = []string{"linh-vuc", "cap", "co-quan", "truc-tuyen", "trang"
 
 func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysChecked bool) *model.Procedure {
 	if !keysChecked {
-		m.CheckKeys(ProcedureKeys)
+		m.CheckKeys(ProcedureKeys, diag.Error)
 	}
 	p := &model.Procedure{
 		Source:         src,
@@ -88,7 +89,7 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 	levels := m.Strings("level")
 	if !m.Has("level") {
 		m.Diags().Errorf(m.Pos(nil), "missing required key %q: name one or more levels (%s)", "level", codeList(site.Levels))
-	} else if len(levels) == 0 && m.Node("level").Kind == yaml.SequenceNode {
+	} else if k := m.Node("level").Kind; len(levels) == 0 && (k == yaml.SequenceNode || k == yaml.ScalarNode) {
 		m.Diags().Errorf(m.KeyPos("level"), "level: name one or more levels (%s)", codeList(site.Levels))
 	}
 	for _, l := range levels {
@@ -103,7 +104,7 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 		p.Status = model.ProcedureStatus(choice(m, "status", v, model.ProcedureStatuses, model.ProcedureStatus.Label))
 	}
 	for _, it := range m.List("documents") {
-		it.CheckKeys(DossierItemKeys)
+		it.CheckKeys(DossierItemKeys, diag.Error)
 		item := model.DossierItem{Name: it.String("name", true), Copies: it.String("copies", false)}
 		if form := it.String("form", false); form != "" {
 			item.Form = attachment(m, src.Path, form, item.Name, it.Pos(it.Node("form")), "form")
@@ -122,6 +123,17 @@ func decodeProcedure(m *meta.Map, src model.Source, site *config.Site, keysCheck
 	}
 	return p
 }
+
+// UsableCode reports whether code can be a procedure code: a web address
+// segment that no page of the catalogue has. A code that does not look
+// national (IsNationalCode) is usable.
+func UsableCode(code string) bool {
+	return safeCode.MatchString(code) && len(code) <= vnfold.MaxSlugLen && !isReserved(code)
+}
+
+// IsNationalCode reports whether code has the shape of a national
+// procedure code: 1.004227.
+func IsNationalCode(code string) bool { return procedureCode.MatchString(code) }
 
 func isReserved(code string) bool {
 	for _, r := range reservedCodes {
@@ -163,13 +175,13 @@ func citations(m *meta.Map, key string) []model.Citation {
 	for _, it := range items {
 		switch it.Kind {
 		case yaml.ScalarNode:
-			if n := strings.TrimSpace(it.Value); n != "" {
+			if n := vnfold.Number(it.Value); n != "" {
 				out = append(out, model.Citation{Number: n, Pos: m.Pos(it)})
 			}
 		case yaml.MappingNode:
 			sub := m.Mapping(it)
-			sub.CheckKeys(CitationKeys)
-			c := model.Citation{Number: sub.String("number", true), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
+			sub.CheckKeys(CitationKeys, diag.Error)
+			c := model.Citation{Number: vnfold.Number(sub.String("number", true)), External: sub.Bool("external"), Title: sub.String("title", false), Pos: m.Pos(it)}
 			if c.Number != "" {
 				out = append(out, c)
 			}

@@ -61,7 +61,7 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 }
 
 func decodeNews(m *meta.Map, src model.Source) *model.News {
-	m.CheckKeys(NewsKeys)
+	m.CheckKeys(NewsKeys, diag.Warning)
 	n := &model.News{
 		Source:      src,
 		Title:       m.String("title", true),
@@ -87,13 +87,13 @@ func decodeNews(m *meta.Map, src model.Source) *model.News {
 		}
 	}
 	if !n.PublishDate.IsZero() && !n.ExpiryDate.IsZero() && !n.ExpiryDate.After(n.PublishDate) {
-		m.Diags().Errorf(m.KeyPos("expiry_date"), "expiry_date %s is not after publish_date %s", n.ExpiryDate.Format("2006-01-02"), n.PublishDate.Format("2006-01-02"))
+		m.Diags().Errorf(m.KeyPos("expiry_date"), "expiry_date %s is not after publish_date %s", n.ExpiryDate.Format("02/01/2006"), n.PublishDate.Format("02/01/2006"))
 	}
 	return n
 }
 
 func decodePage(m *meta.Map, src model.Source) *model.StaticPage {
-	m.CheckKeys(PageKeys)
+	m.CheckKeys(PageKeys, diag.Warning)
 	p := &model.StaticPage{
 		Source: src,
 		Title:  m.String("title", true),

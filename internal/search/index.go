@@ -89,10 +89,32 @@ const scale = 100
 // titleBonus is the score of a page whose title begins with the query.
 const titleBonus = 15 * scale
 
+// titlePhraseBonus, times TitleFit of the title's length, is the score of
+// each pair of a query's adjacent words that the title holds as adjacent
+// words: a title that holds the query as a phrase, with nothing between
+// its words, ranks above one that holds them apart, and among those, the
+// title with fewer other words first.
+const titlePhraseBonus = 30 * scale
+
+// TitleFit is how closely a title of n words fits a query it holds: 1 for
+// one word, falling as the title has more words (4 words 0.73, 5 words
+// 0.67, 9 words 0.5, 20 words 0.3), gently enough that a title holding a
+// query of three words as a phrase outranks a shorter title holding them
+// with a word between, unless it has more than twice its words and 7.
+func TitleFit(n int) float64 { return 8 / float64(n+7) }
+
 // PrefixLen is how many leading characters of a folded word key the
-// prefix table; a query's last word of at least this length is completed
-// while the user types.
+// prefix table. A query's last word that, taken whole, finds nothing is
+// completed from it; one shorter than PrefixLen-1 letters, or of
+// PrefixLen-1 letters that completes to nothing found, only adds to the
+// scores of what the other words find (the client decides, from the
+// query alone).
 const PrefixLen = 3
+
+// ShortPrefixWords is how many words the prefix table lists for a query's
+// last word of PrefixLen-1 letters: the word itself when indexed, then the
+// most frequent words it begins.
+const ShortPrefixWords = 5
 
 // Field weights of BM25F: numbers and codes above titles above bodies.
 const (
@@ -106,7 +128,7 @@ const (
 
 // version changes whenever the files change shape; it is part of the
 // index directory's name.
-const version = 5
+const version = 6
 
 // Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
@@ -151,8 +173,11 @@ type group struct {
 //	               spellings: {"term": [df, k, k×(gap, impact), gaps…],
 //	               "=tẻrm": […]}; the manifest's filter "long" holds every
 //	               such key, so that a client needing a whole list asks for
-//	               the file in place of its shard
-//	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]}
+//	               the file in place of its shard; a long list's title
+//	               match entry ("~" and its key) is there too
+//	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]},
+//	               with the first ShortPrefixWords words of two-letter
+//	               prefixes: {"si": ["si", df, "sinh", df, …]}
 //	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	if opt.ShardBytes == 0 {
@@ -186,13 +211,14 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	// Every term's best documents, with their impacts, are in its shard.
 	// A long list, whose other documents only a query that needs every
 	// page of the term reads, is also whole in a file of its own,
-	// LongFile(key), with the exact spellings of a word: a query reading
-	// the file needs no shard for them. Terms share shards by a hash of
+	// LongFile(key), with its companions (the exact spellings of a word,
+	// its title-match key): a query reading the file needs no shard for
+	// them. Terms share shards by a hash of
 	// their key, so many shards that each holds about ShardBytes.
 	var buf, tail bytes.Buffer
 	small := 0
 	longs := map[string][]*term{}
-	exacts := map[string][]*term{}
+	companions := map[string][]*term{}
 	for _, t := range terms {
 		buf.Reset()
 		tail.Reset()
@@ -210,9 +236,8 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		buf.WriteByte(']')
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
-		if t.key[0] == '=' {
-			w := vnfold.Fold(t.key[1:])
-			exacts[w] = append(exacts[w], t)
+		if base := companionOf(t.key); base != "" {
+			companions[base] = append(companions[base], t)
 		}
 	}
 	var longKeys []string
@@ -223,7 +248,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			longKeys = append(longKeys, t.key)
 			writeEntry(&buf, t.key, t.whole)
 			t.whole = nil
-			for _, e := range exacts[t.key] {
+			for _, e := range companions[t.key] {
 				writeEntry(&buf, e.key, e.enc)
 			}
 		}
@@ -332,8 +357,22 @@ type term struct {
 }
 
 // bonusOnly tells whether a term only adds to scores (an exact spelling
-// "=đất", a title key "^đăng ký"), so that its best documents suffice.
-func (t *term) bonusOnly() bool { return t.key[0] == '=' || t.key[0] == '^' }
+// "=đất", a title key "^đăng ký", a title match "~khai sinh"), so that its
+// best documents suffice.
+func (t *term) bonusOnly() bool { return t.key[0] == '=' || t.key[0] == '^' || t.key[0] == '~' }
+
+// companionOf returns the key whose long file also holds key: the folded
+// word of an exact spelling ("=kí" → "ki"), the pair of a title match
+// ("~khai sinh" → "khai sinh"); "" for other keys.
+func companionOf(key string) string {
+	switch key[0] {
+	case '=':
+		return vnfold.Fold(key[1:])
+	case '~':
+		return key[1:]
+	}
+	return ""
+}
 
 // split returns the term's top best-scoring documents (the first in
 // document order among equals) and the others (none for a bonus-only
@@ -434,15 +473,41 @@ func writeRest(buf *bytes.Buffer, rest []posting, n int) {
 // counts, most frequent first. It returns the number of shards.
 func writePrefixes(terms []*term, target int, write func(string, []byte) error) (int, error) {
 	byPrefix := map[string][]*term{}
+	short := map[string][]*term{}
 	size := 0
 	for _, t := range terms {
 		k := t.key
-		if k[0] == '=' || k[0] == '^' || strings.IndexByte(k, ' ') >= 0 || isNumber(k) || utf8.RuneCountInString(k) < PrefixLen {
+		if k[0] == '=' || k[0] == '^' || k[0] == '~' || strings.IndexByte(k, ' ') >= 0 || isNumber(k) {
 			continue
 		}
-		p := prefixOf(k)
+		n := utf8.RuneCountInString(k)
+		if n >= PrefixLen-1 {
+			p := prefixOf(k, PrefixLen-1)
+			short[p] = append(short[p], t)
+		}
+		if n < PrefixLen {
+			continue
+		}
+		p := prefixOf(k, PrefixLen)
 		byPrefix[p] = append(byPrefix[p], t)
 		size += len(k) + 8
+	}
+	// A short prefix lists itself, when it is a word, then the most
+	// frequent words it begins.
+	for p, ws := range short {
+		slices.SortFunc(ws, byFrequency)
+		keep := ShortPrefixWords
+		if i := slices.IndexFunc(ws, func(t *term) bool { return t.key == p }); i >= 0 {
+			w := ws[i]
+			copy(ws[1:i+1], ws[:i])
+			ws[0] = w
+			keep++
+		}
+		ws = ws[:min(len(ws), keep)]
+		byPrefix[p] = ws
+		for _, w := range ws {
+			size += len(w.key) + 8
+		}
 	}
 	n := max(1, (size+target-1)/target)
 	shards := make([][]string, n)
@@ -460,9 +525,9 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) error) 
 				buf.WriteByte(',')
 			}
 			ws := byPrefix[p]
-			slices.SortFunc(ws, func(a, b *term) int {
-				return cmp.Or(cmp.Compare(len(b.list), len(a.list)), strings.Compare(a.key, b.key))
-			})
+			if utf8.RuneCountInString(p) == PrefixLen {
+				slices.SortFunc(ws, byFrequency)
+			}
 			writeString(&buf, p)
 			buf.WriteString(":[")
 			for j, w := range ws {
@@ -483,6 +548,11 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) error) 
 	return n, nil
 }
 
+// byFrequency orders terms by their number of documents, most first.
+func byFrequency(a, b *term) int {
+	return cmp.Or(cmp.Compare(len(b.list), len(a.list)), strings.Compare(a.key, b.key))
+}
+
 // isNumber tells whether a folded term is a number or code, which the
 // client never completes.
 func isNumber(k string) bool {
@@ -494,10 +564,10 @@ func isNumber(k string) bool {
 	return false
 }
 
-// prefixOf returns the first PrefixLen characters of a folded word.
-func prefixOf(k string) string {
+// prefixOf returns the first n characters of a folded word.
+func prefixOf(k string, n int) string {
 	end, count := 0, 0
-	for end < len(k) && count < PrefixLen {
+	for end < len(k) && count < n {
 		_, size := utf8.DecodeRuneInString(k[end:])
 		end += size
 		count++
@@ -511,6 +581,8 @@ type indexer struct {
 	terms []*term
 	dl    []float32
 	mult  []float32
+	// tl is the number of words of each document's title.
+	tl []int32
 }
 
 func newIndexer() *indexer {
@@ -524,6 +596,7 @@ type counts struct {
 	tf   []float32
 	at   map[string]int
 	dl   float64
+	tl   int
 	toks []Token
 }
 
@@ -538,9 +611,9 @@ func (c *counts) add(key string, w float32) {
 }
 
 // count tokenizes a document: every word folded and exact, adjacent word
-// pairs, and its title keys.
+// pairs, its title keys and title matches.
 func (c *counts) count(d *Doc, z *tokenizer) {
-	c.keys, c.tf, c.dl = c.keys[:0], c.tf[:0], 0
+	c.keys, c.tf, c.dl, c.tl = c.keys[:0], c.tf[:0], 0, 0
 	clear(c.at)
 	for _, f := range []struct {
 		text string
@@ -552,6 +625,7 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 			for _, k := range titleKeys(toks) {
 				c.add(k, 0)
 			}
+			c.tl = titleMatches(toks, c.add)
 		}
 		prev := ""
 		for _, t := range toks {
@@ -593,6 +667,7 @@ func (x *indexer) index(docs []Doc, order []int) {
 	}
 	x.dl = make([]float32, len(order))
 	x.mult = make([]float32, len(order))
+	x.tl = make([]int32, len(order))
 	work := make([]counts, min(batch, len(order)))
 	for i := range work {
 		work[i].at = map[string]int{}
@@ -625,7 +700,7 @@ func (x *indexer) index(docs []Doc, order []int) {
 			if d.Demote {
 				mult = 0.5
 			}
-			x.dl[id], x.mult[id] = float32(c.dl), float32(mult)
+			x.dl[id], x.mult[id], x.tl[id] = float32(c.dl), float32(mult), int32(c.tl)
 			for k, key := range c.keys {
 				t, ok := x.ids[key]
 				if !ok {
@@ -640,8 +715,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 }
 
 // score turns every term frequency into an impact: BM25F at build time,
-// times the document's multiplier; title keys get the title bonus. It
-// returns the terms with their lists in document order.
+// times the document's multiplier; title keys get the title bonus, title
+// matches theirs times TitleFit. It returns the terms with their lists in
+// document order.
 func (x *indexer) score(top int) []*term {
 	n := float64(len(x.dl))
 	total := 0.0
@@ -656,12 +732,15 @@ func (x *indexer) score(top int) []*term {
 		for i := range t.list {
 			p := &t.list[i]
 			var s float64
-			if t.key[0] == '^' {
+			switch t.key[0] {
+			case '^':
 				s = titleBonus * float64(x.mult[p.doc])
 				if strings.HasSuffix(t.key, "$") {
 					s *= 1.5
 				}
-			} else {
+			case '~':
+				s = titlePhraseBonus * TitleFit(int(x.tl[p.doc])) * float64(x.mult[p.doc])
+			default:
 				tf := float64(p.v)
 				norm := k1 * (1 - b + b*float64(x.dl[p.doc])/avgdl)
 				s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[p.doc]) * scale
@@ -697,16 +776,42 @@ func titleKeys(toks []Token) []string {
 	return keys
 }
 
+// titleMatches adds a title's title matches: "~" and each pair of its
+// adjacent words ("~khai sinh"). Numbers, and words with digits, are in
+// none (a number's own weight ranks it) and break the pairs. It returns
+// the title's number of words. (Single words need no match of their own:
+// BM25F already weights a title's words, and a match of each would add
+// 8 % to the bytes a query reads.)
+func titleMatches(toks []Token, add func(string, float32)) int {
+	n, prev := 0, ""
+	for _, t := range toks {
+		if t.Number || isNumber(t.Folded) {
+			prev = ""
+			continue
+		}
+		n++
+		if prev != "" {
+			add("~"+prev+" "+t.Folded, 0)
+		}
+		prev = t.Folded
+	}
+	return n
+}
+
 // ShardOf returns the shard of a key among n: FNV-1a of its UTF-8 bytes,
-// where an exact spelling ("=đất") counts as its folded word ("dat") and
-// a whole-title key ("^dang ky$") as its title key ("^dang ky"), so that
-// each sits in the shard the client fetches anyway. The client computes
-// the same.
+// where an exact spelling ("=đất") counts as its folded word ("dat"), a
+// whole-title key ("^dang ky$") as its title key ("^dang ky") and a title
+// match ("~khai sinh") as its pair ("khai sinh"), so that each
+// sits in the shard the client fetches anyway. The client computes the
+// same.
 func ShardOf(key string, n int) int {
-	if strings.HasPrefix(key, "=") {
+	switch {
+	case strings.HasPrefix(key, "="):
 		key = vnfold.Fold(key[1:])
-	} else if strings.HasPrefix(key, "^") {
+	case strings.HasPrefix(key, "^"):
 		key = strings.TrimSuffix(key, "$")
+	case strings.HasPrefix(key, "~"):
+		key = key[1:]
 	}
 	return int(fnv1a(key) % uint32(n))
 }

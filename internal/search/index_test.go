@@ -211,12 +211,31 @@ func TestIndexFiles(t *testing.T) {
 	if long := longFile(t, fs, "dat")["=đất"]; len(long) == 0 || fmt.Sprint(long) != fmt.Sprint(shard["=đất"]) {
 		t.Errorf("the long file of dat has =đất %v, its shard %v", long, shard["=đất"])
 	}
-	title, _ := list(t, fs, m, "^thu tuc dang ky")
+	// "ký" is indexed as "kí" (vnfold.UnifyIY).
+	title, _ := list(t, fs, m, "^thu tuc dang ki")
 	if len(title) != opt.TopImpacts {
-		t.Errorf("^thu tuc dang ky lists %d, want the best %d", len(title), opt.TopImpacts)
+		t.Errorf("^thu tuc dang ki lists %d, want the best %d", len(title), opt.TopImpacts)
 	}
-	if whole, _ := list(t, fs, m, "^thu tuc dang ky dat dai so$"); len(whole) != 0 {
+	if whole, _ := list(t, fs, m, "^thu tuc dang ki dat dai$"); len(whole) != 0 {
 		t.Errorf("a title of more than %d words has a whole-title key", search.TitleWords)
+	}
+	if ky, _ := list(t, fs, m, "^thu tuc dang ky"); ky != nil {
+		t.Errorf("^thu tuc dang ky lists %d: the title key of ký is not unified", len(ky))
+	}
+	// Title matches keep only the best, and a long list's title match is
+	// in its long file too, as in its shard.
+	match, full := list(t, fs, m, "~dat dai")
+	if full || len(match) != opt.TopImpacts {
+		t.Errorf("~dat dai lists %d documents (full %v), want only the best %d", len(match), full, opt.TopImpacts)
+	}
+	if err := json.Unmarshal(fs["s/"+strconv.Itoa(search.ShardOf("~dat dai", m.Shards))+".json"], &shard); err != nil {
+		t.Fatal(err)
+	}
+	if long := longFile(t, fs, "dat dai")["~dat dai"]; len(long) == 0 || fmt.Sprint(long) != fmt.Sprint(shard["~dat dai"]) {
+		t.Errorf("the long file of dat dai has ~dat dai %v, its shard %v", long, shard["~dat dai"])
+	}
+	if search.ShardOf("~dat dai", m.Shards) != search.ShardOf("dat dai", m.Shards) {
+		t.Error("~dat dai is not in the shard of dat dai")
 	}
 	if none, _ := list(t, fs, m, "xyz"); none != nil {
 		t.Errorf("xyz: %v, want no list", none)
@@ -233,13 +252,51 @@ func TestIndexFiles(t *testing.T) {
 	}
 }
 
+// TestTitleMatches checks the impacts of title matches, as a query of
+// "đăng ký khai sinh" adds them up: a title holding the words as a phrase
+// scores above one holding them with a word between, and a shorter title
+// above a longer one.
+func TestTitleMatches(t *testing.T) {
+	docs := []search.Doc{
+		{URL: "/a/", Kind: search.KindProcedure, Title: "Đăng ký khai sinh", Text: "khai sinh"},
+		{URL: "/b/", Kind: search.KindProcedure, Title: "Đăng ký lại khai sinh", Text: "khai sinh khai sinh"},
+		{URL: "/c/", Kind: search.KindProcedure, Title: "Đăng ký khai sinh có yếu tố nước ngoài", Text: "khai sinh"},
+		{URL: "/d/", Kind: search.KindProcedure, Title: "Khai báo tạm trú cho sinh viên", Text: "khai sinh"},
+		{URL: "/e/", Kind: search.KindNews, Title: "Tin tức", Text: "khai sinh"},
+	}
+	fs, _ := files(t, docs, search.DefaultOptions)
+	var m manifest
+	if err := json.Unmarshal(fs["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int{}
+	for c := range m.Chunks {
+		var rows [][]any
+		if err := json.Unmarshal(fs["m/"+strconv.Itoa(c)+".json"], &rows); err != nil {
+			t.Fatal(err)
+		}
+		ids[rows[0][0].(string)] = c
+	}
+	score := map[string]int{}
+	for _, key := range []string{"~dang ki", "~ki khai", "~khai sinh"} {
+		l, _ := list(t, fs, m, key)
+		for u, id := range ids {
+			score[u] += l[id]
+		}
+	}
+	if !(score["/a/"] > score["/c/"] && score["/c/"] > score["/b/"] && score["/b/"] > score["/d/"] && score["/d/"] == 0 && score["/e/"] == 0) {
+		t.Errorf("title matches of đăng ký khai sinh score %v, want /a/ (the whole phrase) > /c/ (the phrase, a longer title) > /b/ (a word between) > /d/, /e/ = 0", score)
+	}
+}
+
 // TestPrefixes checks the prefix table: the words that begin with each
-// three letters, the most frequent first, with no pairs, spellings or numbers.
+// three letters, the most frequent first, and the first words of each two
+// letters, with no pairs, spellings, title matches or numbers.
 func TestPrefixes(t *testing.T) {
 	docs := []search.Doc{
 		{URL: "/a/", Kind: search.KindNews, Title: "Thuế thu nhập", Text: "thuế thuế thuộc 93/KH-UBND"},
 		{URL: "/b/", Kind: search.KindNews, Title: "Thuế", Text: "thu thuộc thường"},
-		{URL: "/c/", Kind: search.KindNews, Title: "Thuế", Text: "thuộc"},
+		{URL: "/c/", Kind: search.KindNews, Title: "Thuế", Text: "thuộc th"},
 	}
 	fs, _ := files(t, docs, search.DefaultOptions)
 	var prefixes map[string][]any
@@ -259,8 +316,13 @@ func TestPrefixes(t *testing.T) {
 	if got := prefixes["thu"]; !slices.Equal(got, want) {
 		t.Errorf("prefix thu: %v, want %v", got, want)
 	}
+	// Two letters list the word itself first, then the most frequent.
+	want = []any{"th", 1.0, "thue", 3.0, "thuoc", 3.0, "thu", 2.0, "thuong", 1.0}
+	if got := prefixes["th"]; !slices.Equal(got, want) {
+		t.Errorf("prefix th: %v, want %v", got, want)
+	}
 	for p := range prefixes {
-		if strings.ContainsAny(p, "=^ 0123456789") {
+		if strings.ContainsAny(p, "=^~ 0123456789") {
 			t.Errorf("prefix %q: the table holds only words", p)
 		}
 	}

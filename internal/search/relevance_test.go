@@ -32,8 +32,6 @@ type query struct {
 	Type  string `json:"type,omitempty"`
 	Level string `json:"level,omitempty"`
 	Year  string `json:"year,omitempty"`
-	// Typing completes the last word, as while the user types.
-	Typing bool `json:"typing,omitempty"`
 	// Top must all be among the first N results; First must be the first.
 	Top   []string `json:"top,omitempty"`
 	N     int      `json:"n,omitempty"`
@@ -43,7 +41,10 @@ type query struct {
 	AllLevel string `json:"all_level,omitempty"`
 	MinTotal int    `json:"min_total,omitempty"`
 	MaxTotal *int   `json:"max_total,omitempty"`
-	Why      string `json:"why,omitempty"`
+	// SameAs is another query (with the same filters) that must find the
+	// same pages: another spelling, a fragment that must change nothing.
+	SameAs string `json:"same_as,omitempty"`
+	Why    string `json:"why,omitempty"`
 }
 
 type result struct {
@@ -146,7 +147,7 @@ func TestIndexShape(t *testing.T) {
 func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
 	t.Helper()
 	toks := search.Tokenize(q.Q)
-	if len(toks) < 3 || q.Typing || vnfold.Fold(q.Q) != q.Q {
+	if len(toks) < 3 || vnfold.Fold(q.Q) != q.Q {
 		return 0
 	}
 	var words []string
@@ -274,7 +275,8 @@ func runQueries(t *testing.T, node, dir, manifest string, qs []query) []result {
 
 // TestRelevance runs the queries of testdata/relevance.json through the real
 // client over the demo site, and checks that each query and its form
-// without diacritics find the same pages.
+// without diacritics find the same pages, as do a query and the one it
+// names in same_as.
 func TestRelevance(t *testing.T) {
 	node := needNode(t)
 	dir, manifest, _ := buildDemo(t)
@@ -282,15 +284,22 @@ func TestRelevance(t *testing.T) {
 	if len(qs) < 40 {
 		t.Errorf("%d queries in the relevance set, want at least 40", len(qs))
 	}
-	// The folded form of every query with diacritics or capitals.
+	// The folded form of every query with diacritics or capitals, and the
+	// query each names in same_as.
 	all := slices.Clone(qs)
-	folded := map[int]int{}
+	folded, same := map[int]int{}, map[int]int{}
 	for i, q := range qs {
 		if f := vnfold.Fold(q.Q); f != q.Q {
 			folded[i] = len(all)
 			fq := q
 			fq.Q = f
 			all = append(all, fq)
+		}
+		if q.SameAs != "" {
+			same[i] = len(all)
+			sq := q
+			sq.Q = q.SameAs
+			all = append(all, sq)
 		}
 	}
 	res := runQueries(t, node, dir, manifest, all)
@@ -342,6 +351,12 @@ func TestRelevance(t *testing.T) {
 				t.Errorf("%q finds %d pages, its form without diacritics %q finds %d: want the same pages", name, len(a), all[j].Q, len(b))
 			}
 		}
+		if j, ok := same[i]; ok {
+			a, b := slices.Sorted(slices.Values(r.IDs)), slices.Sorted(slices.Values(res[j].IDs))
+			if !slices.Equal(a, b) || len(a) == 0 {
+				t.Errorf("%q finds %d pages, %q finds %d: want the same pages, some (%s)", name, len(a), all[j].Q, len(b), q.Why)
+			}
+		}
 	}
-	t.Logf("%d queries (%d more without diacritics); %d bytes of index read on average per cold query", len(qs), len(all)-len(qs), bytesTotal/len(qs))
+	t.Logf("%d queries (%d more: forms without diacritics, same_as); %d bytes of index read on average per cold query", len(qs), len(all)-len(qs), bytesTotal/len(qs))
 }

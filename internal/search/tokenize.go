@@ -1,5 +1,6 @@
 // Package search builds the static search index: Vietnamese-aware terms
-// (every word folded, without diacritics and with đ→d, and exact), adjacent
+// (every word folded, without diacritics and with đ→d, and exact, both
+// with /i/ spelled one way where i and y are variants), adjacent
 // word pairs for phrases, document numbers and procedure codes kept whole,
 // BM25 scores computed at build time, and the whole cut into small
 // content-hashed files that the client (assets/js/search.js) fetches on
@@ -16,7 +17,8 @@ import (
 
 // Token is one indexed word or number of a text.
 type Token struct {
-	// Exact is the token in lower case, with its diacritics.
+	// Exact is the token in lower case, with its diacritics; a word's
+	// vowel /i/ is spelled as vnfold.UnifyIY spells it ("ký" → "kí").
 	Exact string
 	// Folded is Exact without diacritics, đ as d: ASCII for Vietnamese.
 	Folded string
@@ -107,6 +109,9 @@ func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
 		}
 	}
 	exact := strings.ToLower(s)
+	if !number {
+		exact = vnfold.UnifyIY(exact)
+	}
 	t := Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
 	if z != nil {
 		if z.seen == nil || len(z.seen) >= 1<<16 {

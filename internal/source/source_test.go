@@ -56,6 +56,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		"---\ntitle: Hội nghị\ndate: 2024-03-05\ntags: [a, b]\n---\nNội dung\n",
 		"---\n---\n", "---", "", "\n\n---\na: b\n", "---\na: [\n---\n", "\uFEFF---\r\na: 1\r\n---\r\n",
 		"---\ntitle: A\n---\n---\nmore\n---\n",
+		"---\nimage_caption: “Ảnh: Thu Hà”\ntags:\n  - “a: b”\n  - ‘c’\n---\n", "---\nx: “a” b: c\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -4,6 +4,7 @@
 package vnfold
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -125,10 +126,63 @@ func Key(s string) string {
 }
 
 // NumberKey returns the comparison key of a document number or code:
-// case, diacritics and spaces do not matter, so "25/2018/qd-ubnd" and
-// "25/2018/QĐ-UBND" share a key.
+// case, diacritics, spaces and the look-alikes Number replaces do not
+// matter, so "25/2018/qd-ubnd", "25/2018/QĐ–UBND" and "25/2018/QĐ-UBND"
+// share a key.
 func NumberKey(number string) string {
-	return strings.Join(strings.Fields(Fold(number)), "")
+	return strings.Join(strings.Fields(Fold(Number(number))), "")
+}
+
+// Number returns a document number as it is shown and compared, whatever
+// the program it was typed or pasted from: NFC; dashes, minus signs,
+// non-breaking and other hyphen look-alikes become '-', slash look-alikes
+// '/'; invisible format characters (soft hyphen, zero-width space, BOM)
+// are dropped; the Icelandic Ð that converted Vietnamese text sometimes
+// holds becomes Đ; runs of spaces become one, and spaces around '/' and
+// '-' are removed: "52 / 2025 / QĐ – UBND" → "52/2025/QĐ-UBND".
+func Number(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '/':
+			b.WriteRune(r)
+		case isHyphen(r):
+			b.WriteByte('-')
+		case r == '\u2044' || r == '\u2215' || r == '\uFF0F' || r == '\u29F8': // fraction, division, fullwidth, big solidus
+			b.WriteByte('/')
+		case unicode.Is(unicode.Cf, r):
+		case r == '\u00D0': // Ð
+			b.WriteRune('Đ')
+		case r == '\u00F0': // ð
+			b.WriteRune('đ')
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	words := strings.Fields(b.String())
+	b.Reset()
+	for i, w := range words {
+		if i > 0 && !strings.HasSuffix(words[i-1], "/") && !strings.HasSuffix(words[i-1], "-") &&
+			!strings.HasPrefix(w, "/") && !strings.HasPrefix(w, "-") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return NFC(b.String())
+}
+
+// isHyphen reports whether r is a dash or looks like a hyphen: the Unicode
+// dash punctuation (hyphen, non-breaking hyphen, figure, en and em dashes,
+// horizontal bar, small and fullwidth hyphen-minus, …) and the minus signs.
+func isHyphen(r rune) bool {
+	switch r {
+	case '\u2212', '\u2043', '\u02D7', '\u2796': // minus sign, hyphen bullet, modifier minus, heavy minus
+		return true
+	}
+	return unicode.Is(unicode.Pd, r)
 }
 
 // MaxSlugLen is the longest slug Slug returns, in bytes.
@@ -187,4 +241,59 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// The two spellings of the vowel /i/: y and i, bare and with each tone
+// mark, in the same order.
+var (
+	ySpellings = []rune("yýỳỷỹỵ")
+	iSpellings = []rune("iíìỉĩị")
+)
+
+// initials are the initial consonants of Vietnamese syllables, written in
+// lower case, that can stand right before the vowel /i/ (qu and gi,
+// whose u and i belong to the rhyme, are apart).
+var initials = map[string]bool{
+	"b": true, "c": true, "ch": true, "d": true, "đ": true, "g": true, "gh": true, "h": true,
+	"k": true, "kh": true, "l": true, "m": true, "n": true, "ng": true, "ngh": true, "nh": true,
+	"p": true, "ph": true, "r": true, "s": true, "t": true, "th": true, "tr": true, "v": true, "x": true,
+}
+
+// UnifyIY returns a lower-case word (with or without diacritics, NFC) with
+// the vowel /i/ spelled one way where Vietnamese spelling allows two, so
+// that "ký" and "kí", "lý" and "lí", "mỹ" and "mĩ", "hy" and "hi", "quí"
+// and "quý" become one word:
+//
+//   - a syllable of an initial consonant and /i/ alone, with no final
+//     consonant, writes i: "kỹ" → "kĩ", "ty" → "ti", "sỹ" → "sĩ";
+//   - after qu, whose u is the glide of the rhyme, /i/ alone writes y:
+//     "quí" → "quý", "qui" → "quy".
+//
+// These are the rules of the Ministry of Education's spelling for school
+// books: Quyết định 240/QĐ of 5 March 1984, "Quy định về chính tả tiếng Việt
+// và về thuật ngữ tiếng Việt", and its successor, Quyết định 1989/QĐ-BGDĐT
+// of 25 May 2018, Điều 9 (/i/ right after an initial consonant is written
+// i: hi vọng, kỉ niệm, lí luận, mĩ thuật, bác sĩ, tỉ lệ; y stays after the
+// glide u: quy định, thuỷ, huỷ). Both spellings stay in official use (see
+// also Wikipedia, "Vietnamese alphabet": the 1984 decision keeps y only
+// for y alone, for y before ê, after u and in ay, ây), so a search must
+// treat them as one.
+//
+// Every other word is returned as it is, and the spellings that are not
+// variants of each other stay apart: y alone (y tế, ý kiến, ỷ lại) and i
+// alone (ì ạch, ỉ eo); uy and ui (tuy and tui, huy and hui, thuỷ and
+// thui); yê and ya (yêu, khuya); ay and ai, ây and âi.
+func UnifyIY(w string) string {
+	r, size := utf8.DecodeLastRuneInString(w)
+	head := w[:len(w)-size]
+	if head == "" {
+		return w
+	}
+	if i := slices.Index(ySpellings, r); i >= 0 && initials[head] {
+		return head + string(iSpellings[i])
+	}
+	if i := slices.Index(iSpellings, r); i >= 0 && head == "qu" {
+		return head + string(ySpellings[i])
+	}
+	return w
 }

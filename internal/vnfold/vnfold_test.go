@@ -1,8 +1,11 @@
 package vnfold_test
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"minhbach/internal/vnfold"
@@ -45,8 +48,44 @@ func TestKey(t *testing.T) {
 	}
 }
 
+func TestNumber(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "52/2025/QĐ-UBND", "52/2025/QĐ-UBND"},
+		{"en dash from Word", "52/2025/QĐ\u2013UBND", "52/2025/QĐ-UBND"},
+		{"em dash", "52/2025/QĐ\u2014UBND", "52/2025/QĐ-UBND"},
+		{"minus sign", "52/2025/QĐ\u2212UBND", "52/2025/QĐ-UBND"},
+		{"non-breaking hyphen", "52/2025/QĐ\u2011UBND", "52/2025/QĐ-UBND"},
+		{"hyphen", "52/2025/QĐ\u2010UBND", "52/2025/QĐ-UBND"},
+		{"figure dash", "52/2025/QĐ\u2012UBND", "52/2025/QĐ-UBND"},
+		{"horizontal bar", "52/2025/QĐ\u2015UBND", "52/2025/QĐ-UBND"},
+		{"small hyphen-minus", "52/2025/QĐ\uFE63UBND", "52/2025/QĐ-UBND"},
+		{"fullwidth hyphen-minus", "52/2025/QĐ\uFF0DUBND", "52/2025/QĐ-UBND"},
+		{"fullwidth solidus", "52\uFF0F2025\uFF0FQĐ-UBND", "52/2025/QĐ-UBND"},
+		{"division slash", "52\u22152025/QĐ-UBND", "52/2025/QĐ-UBND"},
+		{"spaces around separators", " 52 / 2025 /QĐ - UBND ", "52/2025/QĐ-UBND"},
+		{"no-break spaces", "52\u00A0/\u00A02025/QĐ\u00A0–\u00A0UBND", "52/2025/QĐ-UBND"},
+		{"soft hyphen and zero-width space", "52/2025/Q\u00ADĐ-\u200BUBND", "52/2025/QĐ-UBND"},
+		{"Icelandic eth for Đ", "52/2025/Q\u00D0-UBND", "52/2025/QĐ-UBND"},
+		{"decomposed letters composed (NFC)", "12/2025/NQ-HĐND tỉnh Lâm Đo\u0302\u0300ng", "12/2025/NQ-HĐND tỉnh Lâm Đồng"},
+		{"decomposed marks composed", "18/2025/QĐ-UBND ta\u0323i", "18/2025/QĐ-UBND tại"},
+		{"party number", "18 – NQ / TW", "18-NQ/TW"},
+		{"inner words keep one space", "Quyết  định   số 7", "Quyết định số 7"},
+		{"empty", "   ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := vnfold.Number(tt.in); got != tt.want {
+				t.Errorf("Number(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := vnfold.Number(tt.want); got != tt.want {
+				t.Errorf("Number(%q) = %q: not idempotent", tt.want, got)
+			}
+		})
+	}
+}
+
 func TestNumberKey(t *testing.T) {
-	for _, n := range []string{"25/2018/QĐ-UBND", "25/2018/qd-ubnd", " 25/2018/ QĐ-ubnd "} {
+	for _, n := range []string{"25/2018/QĐ-UBND", "25/2018/qd-ubnd", " 25/2018/ QĐ-ubnd ", "25/2018/QĐ\u2013UBND", "25 / 2018 / QÐ \u2014 UBND"} {
 		if got := vnfold.NumberKey(n); got != "25/2018/qd-ubnd" {
 			t.Errorf("NumberKey(%q) = %q", n, got)
 		}
@@ -96,6 +135,32 @@ func FuzzFold(f *testing.F) {
 	})
 }
 
+func FuzzNumber(f *testing.F) {
+	for _, s := range []string{"52/2025/QĐ\u2013UBND", " 18 – NQ / TW ", "a\u200B\u0301", "Q\u00D0\u00AD-UBND", "Quyết  định số 7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		once := vnfold.Number(s)
+		if twice := vnfold.Number(once); twice != once {
+			t.Fatalf("Number not idempotent: %q → %q → %q", s, once, twice)
+		}
+		if vnfold.NFC(once) != once {
+			t.Fatalf("Number(%q) = %q, not NFC", s, once)
+		}
+		if vnfold.NumberKey(once) != vnfold.NumberKey(s) {
+			t.Fatalf("NumberKey(Number(%q)) = %q, NumberKey = %q", s, vnfold.NumberKey(once), vnfold.NumberKey(s))
+		}
+		for _, r := range once {
+			if r != '-' && unicode.Is(unicode.Pd, r) || r == '\u2212' || unicode.Is(unicode.Cf, r) {
+				t.Fatalf("Number(%q) = %q keeps %U", s, once, r)
+			}
+		}
+	})
+}
+
 // isVietnamese reports whether every rune of s is ASCII or a Vietnamese letter.
 func isVietnamese(s string) bool {
 	const vi = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -124,4 +189,67 @@ func FuzzFoldFast(f *testing.F) {
 			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// iyTable is testdata/iy.json: the words UnifyIY must make one and those
+// it must keep apart. internal/search checks the search client against it.
+type iyTable struct {
+	Same  [][2]string `json:"same"`
+	Apart [][2]string `json:"apart"`
+}
+
+func readIYTable(t *testing.T) iyTable {
+	t.Helper()
+	data, err := os.ReadFile("testdata/iy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab iyTable
+	if err := json.Unmarshal(data, &tab); err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Same) < 10 || len(tab.Apart) < 10 {
+		t.Fatalf("testdata/iy.json has %d pairs to fold together and %d to keep apart, want at least 10 of each", len(tab.Same), len(tab.Apart))
+	}
+	return tab
+}
+
+// TestUnifyIY checks every pair of the table with its diacritics and
+// without them, as search indexes each word both ways.
+func TestUnifyIY(t *testing.T) {
+	tab := readIYTable(t)
+	forms := func(w string) (exact, folded string) {
+		w = strings.ToLower(vnfold.NFC(w))
+		return vnfold.UnifyIY(w), vnfold.UnifyIY(vnfold.Fold(w))
+	}
+	for _, p := range tab.Same {
+		ea, fa := forms(p[0])
+		eb, fb := forms(p[1])
+		if ea != eb || fa != fb {
+			t.Errorf("%q and %q: UnifyIY gives %q/%q and %q/%q (with/without diacritics), want one word", p[0], p[1], ea, fa, eb, fb)
+		}
+		// Folding after unifying gives what unifying after folding gives.
+		if f := vnfold.Fold(ea); f != fa {
+			t.Errorf("%q: Fold(UnifyIY) = %q, UnifyIY(Fold) = %q", p[0], f, fa)
+		}
+	}
+	for _, p := range tab.Apart {
+		ea, fa := forms(p[0])
+		eb, fb := forms(p[1])
+		if ea == eb {
+			t.Errorf("%q and %q both become %q: they are different words", p[0], p[1], ea)
+		}
+		if vnfold.Fold(p[0]) != vnfold.Fold(p[1]) && fa == fb {
+			t.Errorf("%q and %q both fold to %q: they are different words", p[0], p[1], fa)
+		}
+		if ea != strings.ToLower(p[0]) || eb != strings.ToLower(p[1]) {
+			t.Errorf("UnifyIY changed %q or %q (to %q, %q): neither has a variant", p[0], p[1], ea, eb)
+		}
+	}
+	// Whole words of official text, one way and the other.
+	for in, want := range map[string]string{"đăng": "đăng", "ký": "kí", "quỹ": "quỹ", "quĩ": "quỹ", "lý": "lí", "công": "công", "ty": "ti", "y": "y", "": ""} {
+		if got := vnfold.UnifyIY(in); got != want {
+			t.Errorf("UnifyIY(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

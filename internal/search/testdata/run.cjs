@@ -1,6 +1,6 @@
 // Runs the search client's engine (assets/js/search.js) under Node on a
 // built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
-// Each query is {q, kind?, field?, type?, level?, year?, typing?}; it prints, for
+// Each query is {q, kind?, field?, type?, level?, year?}; it prints, for
 // each, {q, total, top: [URL…] (first 10), scores, bytes: bytes read, files: the files
 // read ("s/12.json"), late: long lists asked for a round late}.
 const fs = require("fs");
@@ -22,7 +22,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
     });
     const filters = {};
     for (const k of ["kind", "field", "type", "level", "year"]) if (q[k]) filters[k] = q[k];
-    const res = await engine.search(q.q, filters, { typing: !!q.typing });
+    const res = await engine.search(q.q, filters);
     const docs = await engine.docs(res.ids.slice(0, 10));
     const m = engine.m;
     const top = docs.map((d) => {
