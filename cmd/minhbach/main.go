@@ -194,7 +194,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		*dest = filepath.Join(*src, "public")
 	}
 	start := time.Now()
-	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify}
+	prog, stderr, stopProgress := startProgress(stderr)
+	defer stopProgress()
+	pictures, closePictures := openPictures(*src, stderr, checkOnly)
+	defer closePictures()
+	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify,
+		Pictures: pictures, Progress: prog}
 
 	var sink output.Sink
 	var dir *output.Dir
@@ -209,6 +214,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		sink = dir
 	}
 	res, err := build.Build(ctx, opt, sink)
+	stopProgress()
 	fmt.Fprint(stderr, res.Diags.FormatIn(lang, 50))
 	errs, warns := res.Diags.Count()
 	if err != nil || errs > 0 {
@@ -312,7 +318,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if *port == 0 {
 		*port = -1
 	}
-	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr, Lang: lang}
+	prog, stderr, stopProgress := startProgress(stderr)
+	defer stopProgress()
+	pictures, closePictures := openPictures(*src, stderr, false)
+	defer closePictures()
+	opt := serve.Options{Dir: *src, Theme: minhbach.Theme, Bind: *bind, Port: *port, Drafts: *drafts, Now: now(), Log: stderr, Lang: lang,
+		Pictures: pictures, Progress: prog}
 	err := serve.Run(ctx, opt, func(url string) {
 		say(stdout, "minhbach serve: preview at %s (Ctrl-C to stop)", url)
 	})

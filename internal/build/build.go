@@ -22,6 +22,7 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/graph"
+	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
 	"minhbach/internal/render"
@@ -48,6 +49,12 @@ type Options struct {
 	NoMinify bool
 	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
 	Workers int
+	// Pictures keeps the smaller copies of photos between builds (see
+	// output.Cache); nil makes them again on every build.
+	Pictures images.Store
+	// Progress, when set, follows the build as it goes, for a caller
+	// that shows it (see Progress).
+	Progress *Progress
 }
 
 // Result tells what a build did.
@@ -67,6 +74,9 @@ type Result struct {
 	// Patched tells that a session's rebuild patched the last site, as
 	// it does when only the bodies of news items changed.
 	Patched bool
+	// Resized is the number of smaller copies of photos made, not found
+	// in Options.Pictures or kept by a session.
+	Resized int
 	// Withheld counts the news items left out: drafts, scheduled, expired.
 	Withheld model.Withheld
 }
@@ -84,6 +94,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result, error) {
 	res := &Result{}
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+	opt.Progress.begin()
+	defer opt.Progress.end()
 
 	data, err := fs.ReadFile(opt.Source, config.File)
 	if err != nil {
@@ -166,6 +178,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	}
 
 	c.lap("decode")
+	opt.Progress.setStage("graph")
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
 	c.lap("graph")
 	res.Diags.Append(d)
@@ -185,6 +198,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	r.SetPages(s.Pages)
 	r.SetCache(c.converter(assets))
 	c.lap("layouts")
+	opt.Progress.setStage("markdown")
 
 	// Markdown bodies first: lists and feeds need the summaries.
 	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
@@ -223,7 +237,11 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, s *model.Site, r *render.Renderer,
 	layouts fs.FS, data []byte, assets map[string]string, mini *output.Minifier) (*Result, error) {
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+	maker := images.NewMaker(opt.Pictures)
+	r.SetMaker(maker)
+	defer func() { res.Resized = maker.Made() }()
 	ids := c.number(s)
+	opt.Progress.setStage("search")
 	put := sink.Put
 	if c != nil && c.patchMem != nil {
 		put = c.patchMem.Replace
@@ -247,8 +265,16 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	}
 	jobDiags := make([]diag.List, len(jobs))
 	var pages, ran atomic.Int64
+	pictures := 0
+	for _, j := range jobs {
+		if j.Picture {
+			pictures++
+		}
+	}
+	opt.Progress.rendering(len(jobs), pictures)
 	parallel(ctx, len(jobs), workers, func(i int) {
 		j := jobs[i]
+		defer opt.Progress.rendered(j.Picture)
 		var err error
 		data, ok := c.reuse(j.Path, fps, i)
 		if !ok {

@@ -91,7 +91,7 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 	convs := slices.Clone(last.convs)
 	for _, e := range edits {
 		n := last.site.News[e.id]
-		files := n.Content.Files
+		files, variants := n.Content.Files, n.Content.Variants
 		// The record as decoded, with the graph's fields kept, converted
 		// again: its summary may come from the body, and its image's
 		// smaller copies are listed again.
@@ -102,9 +102,9 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 			n.Image.Variants = nil
 		}
 		d := last.r.ConvertNews(n)
-		if d.HasErrors() || !slices.Equal(n.Content.Files, files) {
+		if d.HasErrors() || !slices.Equal(n.Content.Files, files) || !slices.Equal(n.Content.Variants, variants) {
 			c.lastGood = nil
-			return nil, false, nil // the build shows the errors; new pictures to copy
+			return nil, false, nil // the build shows the errors; new pictures to copy or resize
 		}
 		convs[e.id] = d
 	}

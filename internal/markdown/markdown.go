@@ -37,11 +37,15 @@ type Picture struct {
 	URL string
 	// Width and Height are its pixel size, 0 when unknown.
 	Width, Height int
+	// Srcset lists smaller copies of the picture with their widths, and
+	// Sizes how wide the page shows it: the img attributes that let a
+	// phone download a copy of its own width ("" when it has none).
+	Srcset, Sizes string
 }
 
-// Resolver turns a picture path written in the body into its Picture, or
-// returns an error message saying what is wrong with the path.
-type Resolver func(dest string) (Picture, diag.Message)
+// Resolver turns a picture path written in the body at pos into its
+// Picture, or returns an error message saying what is wrong with the path.
+type Resolver func(dest string, pos diag.Pos) (Picture, diag.Message)
 
 // Converter renders Markdown. It is safe for concurrent use after New
 // returns.
@@ -178,7 +182,7 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
-			pic, problem := st.resolve(dest)
+			pic, problem := st.resolve(dest, st.pos(img))
 			if !problem.IsZero() {
 				st.diags.Errorf(st.pos(img), "image %q: %s", dest, problem)
 			} else {
@@ -186,6 +190,10 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				if pic.Width > 0 && pic.Height > 0 {
 					img.SetAttributeString("width", []byte(strconv.Itoa(pic.Width)))
 					img.SetAttributeString("height", []byte(strconv.Itoa(pic.Height)))
+				}
+				if pic.Srcset != "" {
+					img.SetAttributeString("srcset", []byte(pic.Srcset))
+					img.SetAttributeString("sizes", []byte(pic.Sizes))
 				}
 			}
 		}

@@ -42,9 +42,12 @@ func TestConvert(t *testing.T) {
 }
 
 func TestPictures(t *testing.T) {
-	resolve := func(dest string) (markdown.Picture, diag.Message) {
+	var at []string
+	resolve := func(dest string, pos diag.Pos) (markdown.Picture, diag.Message) {
+		at = append(at, dest+" "+pos.String())
 		if dest == "anh/a.jpg" {
-			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450}, diag.Message{}
+			return markdown.Picture{URL: "/tin-tuc/2024/01/a/anh/a.jpg", Width: 800, Height: 450,
+				Srcset: "/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w", Sizes: "(min-width: 48rem) 46rem, 100vw"}, diag.Message{}
 		}
 		return markdown.Picture{}, diag.Msgf("file does not exist")
 	}
@@ -53,15 +56,18 @@ func TestPictures(t *testing.T) {
 	if want := "content/news/a.md:9:11: image \"anh/b.png\": file does not exist\n"; errs != want {
 		t.Errorf("diagnostics = %q, want %q", errs, want)
 	}
+	if want := []string{"anh/a.jpg content/news/a.md:7:1", "anh/b.png content/news/a.md:9:11"}; strings.Join(at, "|") != strings.Join(want, "|") {
+		t.Errorf("resolver called with %q, want %q", at, want)
+	}
 	html := string(res.HTML)
-	want := `<figure><img src="/tin-tuc/2024/01/a/anh/a.jpg" alt="Quang cảnh" width="800" height="450" loading="lazy" decoding="async"><figcaption>Quang cảnh &lt;hội nghị&gt;</figcaption></figure>`
+	want := `<figure><img src="/tin-tuc/2024/01/a/anh/a.jpg" alt="Quang cảnh" width="800" height="450" srcset="/assets/anh/a.1-320.jpg 320w, /tin-tuc/2024/01/a/anh/a.jpg 800w" sizes="(min-width: 48rem) 46rem, 100vw" loading="lazy" decoding="async"><figcaption>Quang cảnh &lt;hội nghị&gt;</figcaption></figure>`
 	if !strings.Contains(html, want) {
 		t.Errorf("HTML lacks\n%s\nin\n%s", want, html)
 	}
 }
 
 func TestPictureAlt(t *testing.T) {
-	resolve := func(dest string) (markdown.Picture, diag.Message) {
+	resolve := func(dest string, _ diag.Pos) (markdown.Picture, diag.Message) {
 		return markdown.Picture{URL: "/" + dest}, diag.Message{}
 	}
 	src := "Mở đầu.\n\n![](anh/a.jpg)\n\nCó mô tả ![Biểu đồ](anh/b.png), rỗng ![ ](anh/c.png) và ![*nhấn*](anh/d.png).\n"
@@ -83,7 +89,7 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	conv := markdown.New(markdown.Options{})
 	f.Fuzz(func(t *testing.T, src string) {
-		resolve := func(dest string) (markdown.Picture, diag.Message) {
+		resolve := func(dest string, _ diag.Pos) (markdown.Picture, diag.Message) {
 			if strings.HasPrefix(dest, "x") {
 				return markdown.Picture{}, diag.Msgf("missing")
 			}

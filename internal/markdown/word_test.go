@@ -86,7 +86,7 @@ func TestWordWarnings(t *testing.T) {
 // of pictures are reported once, at their place in the file as written.
 func TestWordBulletsKeepPositions(t *testing.T) {
 	calls := 0
-	resolve := func(dest string) (markdown.Picture, diag.Message) {
+	resolve := func(dest string, _ diag.Pos) (markdown.Picture, diag.Message) {
 		calls++
 		return markdown.Picture{}, diag.Msgf("file does not exist")
 	}

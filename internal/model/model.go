@@ -48,6 +48,10 @@ type Variant struct {
 	// URL is where the built site serves it, from the site root.
 	URL           string
 	Width, Height int
+	// Sum is the SHA-256 of From's bytes, and FromWidth and FromHeight
+	// its size in pixels: what the copy is made of.
+	Sum                   [32]byte
+	FromWidth, FromHeight int
 }
 
 // News is a tin tức: one news item.
@@ -97,6 +101,9 @@ type Converted struct {
 	Text string
 	// Files are the site files the body shows, by output path.
 	Files []Copy
+	// Variants are the smaller copies of the photos the body shows, for
+	// their srcset.
+	Variants []Variant
 }
 
 // Copy is a site file copied into the output as is.

@@ -45,11 +45,17 @@ func (r *Renderer) srcset(img *model.Image) string {
 	if img == nil || len(img.Variants) == 0 {
 		return ""
 	}
+	return r.srcsetOf(img.Variants, r.relURL(img.URL), img.Width)
+}
+
+// srcsetOf lists the copies vs and the picture itself, at url (already
+// relative to the base path), w pixels wide.
+func (r *Renderer) srcsetOf(vs []model.Variant, url string, w int) string {
 	var b strings.Builder
-	for _, v := range img.Variants {
+	for _, v := range vs {
 		fmt.Fprintf(&b, "%s %dw, ", r.relURL(v.URL), v.Width)
 	}
-	fmt.Fprintf(&b, "%s %dw", r.relURL(img.URL), img.Width)
+	fmt.Fprintf(&b, "%s %dw", url, w)
 	return b.String()
 }
 

@@ -24,6 +24,11 @@ type Job struct {
 	// assets and the menu; nil when unknown. A preview re-runs a job only
 	// when its Data changed.
 	Data any
+	// Picture tells the job that makes the copies of one photo: its
+	// widest copy, made with all the others from one decoding (the jobs
+	// of the others then read them back). It is slow the first time, and
+	// what a progress line counts.
+	Picture bool
 }
 
 // HomeCount is how many news items the home page shows.
@@ -37,8 +42,13 @@ var home = Crumb{Name: "Trang chủ", URL: "/"}
 const newsRoot = "/tin-tuc/"
 
 // Jobs returns every file of the site to render, in a fixed order.
+//
+// The first copy of each photo comes first: the job that makes it
+// decodes the photo and makes all its copies at once, while other workers
+// render pages; the other copies come last, when they are made.
 func (r *Renderer) Jobs(s *model.Site) []Job {
-	var jobs []Job
+	firsts, rest := r.variantJobs(s)
+	jobs := firsts
 	page := func(url, layout string, p *Page) {
 		p.URL = url
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
@@ -111,7 +121,6 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
 		}, Data: []any{c.Term, first(c.Items, FeedCount)}})
 	}
-	jobs = append(jobs, r.variantJobs(s.News)...)
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
 	if r.sitemapOf != s {
@@ -122,37 +131,69 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}, Data: "robots"})
-	return jobs
+	return append(jobs, rest...)
 }
 
-// variantJobs makes the smaller copies of the lead photos, one job per
-// copy however many news items show the photo.
-func (r *Renderer) variantJobs(news []*model.News) []Job {
-	var jobs []Job
+// SetMaker sets what makes the smaller copies of photos: a Maker for
+// each build, over the Store that keeps them between builds.
+func (r *Renderer) SetMaker(m *images.Maker) { r.maker = m }
+
+// variantJobs makes the smaller copies of the photos that pages show,
+// lead photos and photos in bodies, one job per copy however many pages
+// show the photo: the widest copy of each photo in firsts, the others in
+// rest.
+func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 	seen := map[string]bool{}
-	for _, n := range news {
-		if n.Image == nil {
-			continue
-		}
-		for _, v := range n.Image.Variants {
+	add := func(vs []model.Variant) {
+		for i := len(vs) - 1; i >= 0; i-- {
+			v := vs[i]
 			if seen[v.Path] {
 				continue
 			}
 			seen[v.Path] = true
-			jobs = append(jobs, Job{Path: v.Path, Run: func() ([]byte, error) {
-				data, err := fs.ReadFile(r.fsys, v.From)
-				if err != nil {
-					return nil, fmt.Errorf("read %s: %w", v.From, err)
+			j := Job{Path: v.Path, Picture: i == len(vs)-1, Run: func() ([]byte, error) {
+				maker := r.maker
+				if maker == nil {
+					maker = images.NewMaker(nil)
 				}
-				out, err := images.Resize(data, v.Width)
+				out, err := maker.Copy(v.Sum, v.FromWidth, v.FromHeight, v.Width, func() ([]byte, error) {
+					data, err := fs.ReadFile(r.fsys, v.From)
+					if err != nil {
+						return nil, fmt.Errorf("read %s: %w", v.From, err)
+					}
+					return data, nil
+				})
 				if err != nil {
 					return nil, fmt.Errorf("%s: %w", v.From, err)
 				}
 				return out, nil
-			}, Data: v.Path}) // the path names the photo's content and the width
+			}, Data: v.Path} // the path names the photo's content and the width
+			if i == len(vs)-1 {
+				firsts = append(firsts, j)
+			} else {
+				rest = append(rest, j)
+			}
 		}
 	}
-	return jobs
+	for _, n := range s.News {
+		if n.Image != nil {
+			add(n.Image.Variants)
+		}
+		add(n.Content.Variants)
+	}
+	for _, p := range s.Pages {
+		add(p.Content.Variants)
+	}
+	for _, d := range s.Gazette.Documents {
+		add(d.Content.Variants)
+	}
+	for _, is := range s.Gazette.Issues {
+		add(is.Content.Variants)
+	}
+	for _, p := range s.Catalogue.Procedures {
+		add(p.Content.Intro.Variants)
+	}
+	return firsts, rest
 }
 
 func first(items []*model.News, n int) []*model.News { return items[:min(n, len(items))] }

@@ -24,6 +24,7 @@ func (r *Renderer) ConvertProcedure(p *model.Procedure) diag.List {
 	var c model.ProcedureContent
 	var text []string
 	var files []model.Copy
+	var variants []model.Variant
 	for i, part := range markdown.Sections(p.Markdown) {
 		if i > 0 && len(bytes.TrimSpace(part.Body)) == 0 {
 			continue
@@ -31,10 +32,11 @@ func (r *Renderer) ConvertProcedure(p *model.Procedure) diag.List {
 		src := p.Source
 		src.Markdown = part.Body
 		src.BodyLine = p.BodyLine + part.Line
-		conv, pd := r.convert(src, p.URL)
+		conv, pd := r.convert(src, p.URL, textSizes)
 		d.Append(pd)
 		files = append(files, conv.Files...)
-		conv.Files = nil
+		variants = append(variants, conv.Variants...)
+		conv.Files, conv.Variants = nil, nil
 		switch {
 		case i == 0:
 			c.Intro = conv
@@ -55,7 +57,7 @@ func (r *Renderer) ConvertProcedure(p *model.Procedure) diag.List {
 		}
 		text = append(text, part.Title, conv.Text)
 	}
-	c.Intro.Files = files
+	c.Intro.Files, c.Intro.Variants = files, variants
 	c.Text = strings.Join(strings.Fields(strings.Join(text, " ")), " ")
 	p.Content = c
 	return d

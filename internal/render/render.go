@@ -38,6 +38,8 @@ type Renderer struct {
 	search string
 	// cache, when set, keeps converted bodies between builds.
 	cache *ConvertCache
+	// maker makes the smaller copies of photos (see SetMaker).
+	maker *images.Maker
 	// sitemapOf is the site whose sitemap is sitemapSet: its addresses
 	// and dates are set when the site is linked, and a patch of its
 	// bodies (build.Session) keeps them.
@@ -53,6 +55,21 @@ type Renderer struct {
 type ConvertCache struct {
 	mu sync.Mutex
 	m  map[convertKey]*converted
+	// photos holds the smaller copies of lead photos and the warnings
+	// about them, so that a rebuild does not read and hash every photo
+	// again.
+	photos map[photoKey]photoCopies
+}
+
+type photoKey struct {
+	file, src string
+	pos       diag.Pos
+	w, h      int
+}
+
+type photoCopies struct {
+	vs []model.Variant
+	d  diag.List
 }
 
 type convertKey struct {
@@ -68,7 +85,9 @@ type converted struct {
 }
 
 // NewConvertCache returns an empty cache.
-func NewConvertCache() *ConvertCache { return &ConvertCache{m: map[convertKey]*converted{}} }
+func NewConvertCache() *ConvertCache {
+	return &ConvertCache{m: map[convertKey]*converted{}, photos: map[photoKey]photoCopies{}}
+}
 
 // SetCache makes the renderer reuse and fill c (nil: convert every body).
 func (r *Renderer) SetCache(c *ConvertCache) { r.cache = c }
@@ -170,10 +189,21 @@ func (r *Renderer) asset(name string) (string, error) {
 	return r.relURL(u), nil
 }
 
+// The sizes attribute of the photos in a body: how wide the page's column
+// shows them, which the browser reads to pick a copy from srcset before
+// it has the style sheet. They follow the theme's CSS (.news 46rem,
+// .document and .procedure 50rem, .wrap 72rem less its padding) and the
+// lead photo's sizes in layouts/news/single.html.
+const (
+	newsSizes = "(min-width: 48rem) 46rem, calc(100vw - 2rem)"
+	textSizes = "(min-width: 52rem) 50rem, calc(100vw - 2rem)"
+	pageSizes = "(min-width: 72rem) 70rem, calc(100vw - 2rem)"
+)
+
 // ConvertNews renders a news item's body and sets its summary when the
 // front matter gave none.
 func (r *Renderer) ConvertNews(n *model.News) diag.List {
-	c, d := r.convert(n.Source, n.URL)
+	c, d := r.convert(n.Source, n.URL, newsSizes)
 	n.Content = c
 	if n.Summary == "" {
 		n.Summary = c.Short
@@ -193,49 +223,96 @@ func (r *Renderer) ConvertNews(n *model.News) diag.List {
 // by all pages: a photo shown on many pages has its copies written once.
 const variantDir = "assets/anh/"
 
-// variants sets the smaller copies of a lead photo that srcset offers.
+// variants sets the smaller copies of a lead photo that srcset offers,
+// and warns when the photo is heavier than pages need.
 func (r *Renderer) variants(img *model.Image) diag.List {
 	var d diag.List
-	if !images.Worth(img.File) || len(images.Widths(img.Width)) == 0 {
+	if img.Width == 0 || !media.IsImage(img.File) || path.Ext(img.File) == ".svg" {
 		return d
+	}
+	key := photoKey{img.File, img.Src, img.Pos, img.Width, img.Height}
+	if r.cache != nil {
+		r.cache.mu.Lock()
+		kept, ok := r.cache.photos[key]
+		r.cache.mu.Unlock()
+		if ok {
+			img.Variants = kept.vs
+			return slices.Clone(kept.d)
+		}
 	}
 	data, err := fs.ReadFile(r.fsys, img.File)
 	if err != nil {
 		d.Errorf(img.Pos, "image %q: %v", img.Src, err)
 		return d
 	}
-	for _, w := range images.Widths(img.Width) {
-		p := variantDir + images.Name(img.File, data, w)
-		img.Variants = append(img.Variants, model.Variant{From: img.File, Path: p, URL: "/" + p,
-			Width: w, Height: images.Height(img.Width, img.Height, w)})
+	img.Variants = copiesOf(img.File, data, img.Width, img.Height)
+	heavy(&d, img.Pos, img.Src, img.Width, img.Height, int64(len(data)))
+	if r.cache != nil {
+		r.cache.mu.Lock()
+		r.cache.photos[key] = photoCopies{slices.Clip(img.Variants), slices.Clip(d)}
+		r.cache.mu.Unlock()
 	}
 	return d
 }
 
+// copiesOf returns the smaller copies to make of the picture file, whose
+// bytes are data and size w×h: none when it is not a JPEG photo, is too
+// small, or too large to decode (MaxPixels).
+func copiesOf(file string, data []byte, w, h int) []model.Variant {
+	if !images.Worth(file) || len(images.Widths(w)) == 0 || int64(w)*int64(h) > images.MaxPixels {
+		return nil
+	}
+	sum := images.SumOf(data)
+	var out []model.Variant
+	for _, x := range images.Widths(w) {
+		p := variantDir + images.Name(file, sum, x)
+		out = append(out, model.Variant{From: file, Path: p, URL: "/" + p,
+			Width: x, Height: images.Height(w, h, x), Sum: sum, FromWidth: w, FromHeight: h})
+	}
+	return out
+}
+
+// heavy warns about a picture larger than pages need, which its copies
+// do not make light: the original is published too, and a photo too
+// large to decode has no copies at all.
+func heavy(d *diag.List, pos diag.Pos, src string, w, h int, size int64) {
+	top := images.Ladder[len(images.Ladder)-1]
+	switch {
+	case int64(w)*int64(h) > images.MaxPixels:
+		d.Warnf(pos, "image %q is %d×%d px, too large to make smaller copies of (over %d megapixels): phones download the whole picture; resize it to at most %d px wide before adding it",
+			src, w, h, images.MaxPixels/1_000_000, top)
+	case images.Heavy(w, h, size):
+		d.Warnf(pos, "image %q is %d×%d px and %.1f MB, more than any page shows: resize it to at most %d px wide, or save it with more compression, before adding it",
+			src, w, h, float64(size)/1e6, top)
+	}
+}
+
 // ConvertDocument renders a gazette document's body.
 func (r *Renderer) ConvertDocument(d *model.Document) diag.List {
-	c, diags := r.convert(d.Source, d.URL)
+	c, diags := r.convert(d.Source, d.URL, textSizes)
 	d.Content = c
 	return diags
 }
 
 // ConvertIssue renders a gazette issue's body.
 func (r *Renderer) ConvertIssue(is *model.Issue) diag.List {
-	c, diags := r.convert(is.Source, is.URL)
+	c, diags := r.convert(is.Source, is.URL, pageSizes)
 	is.Content = c
 	return diags
 }
 
 // ConvertPage renders a plain page's body.
 func (r *Renderer) ConvertPage(p *model.StaticPage) diag.List {
-	c, d := r.convert(p.Source, p.URL)
+	c, d := r.convert(p.Source, p.URL, pageSizes)
 	p.Content = c
 	return d
 }
 
-func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, diag.List) {
+// convert renders a body, whose photos the page shows at sizes (their
+// sizes attribute).
+func (r *Renderer) convert(src model.Source, pageURL, sizes string) (model.Converted, diag.List) {
 	if r.cache == nil {
-		return r.convertBody(src, pageURL)
+		return r.convertBody(src, pageURL, sizes)
 	}
 	key := convertKey{src.Path, src.BodyLine}
 	r.cache.mu.Lock()
@@ -244,7 +321,7 @@ func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, d
 	if e != nil && e.url == pageURL && bytes.Equal(e.md, src.Markdown) {
 		return e.c, e.d
 	}
-	c, d := r.convertBody(src, pageURL)
+	c, d := r.convertBody(src, pageURL, sizes)
 	c.Files = slices.Clip(c.Files) // callers append: never into the cached array
 	r.cache.mu.Lock()
 	r.cache.m[key] = &converted{url: pageURL, md: src.Markdown, c: c, d: d}
@@ -252,9 +329,11 @@ func (r *Renderer) convert(src model.Source, pageURL string) (model.Converted, d
 	return c, d
 }
 
-func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converted, diag.List) {
+func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.Converted, diag.List) {
 	var files []model.Copy
-	resolve := func(dest string) (markdown.Picture, diag.Message) {
+	var variants []model.Variant
+	var warns diag.List
+	resolve := func(dest string, pos diag.Pos) (markdown.Picture, diag.Message) {
 		if strings.HasPrefix(dest, "https://") || strings.HasPrefix(dest, "http://") {
 			return markdown.Picture{URL: dest}, diag.Message{}
 		}
@@ -269,23 +348,43 @@ func (r *Renderer) convertBody(src model.Source, pageURL string) (model.Converte
 		if err != nil {
 			return markdown.Picture{}, diag.Msgf("file %s does not exist or is not a picture", file)
 		}
+		var pic markdown.Picture
 		if rest, ok := strings.CutPrefix(file, "assets/"); ok {
 			u, ok := r.assets[rest]
 			if !ok {
 				return markdown.Picture{}, diag.Msgf("no asset %s", file)
 			}
-			return markdown.Picture{URL: r.relURL(u), Width: w, Height: h}, diag.Message{}
+			pic = markdown.Picture{URL: r.relURL(u), Width: w, Height: h}
+		} else {
+			rel := strings.TrimPrefix(file, path.Dir(src.Path)+"/")
+			to := strings.TrimPrefix(pageURL, "/") + rel
+			if !slices.ContainsFunc(files, func(c model.Copy) bool { return c.To == to }) {
+				files = append(files, model.Copy{From: file, To: to})
+			}
+			pic = markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}
 		}
-		rel := strings.TrimPrefix(file, path.Dir(src.Path)+"/")
-		to := strings.TrimPrefix(pageURL, "/") + rel
-		if !slices.ContainsFunc(files, func(c model.Copy) bool { return c.To == to }) {
-			files = append(files, model.Copy{From: file, To: to})
+		if w > 0 && path.Ext(file) != ".svg" {
+			data, err := fs.ReadFile(r.fsys, file)
+			if err != nil {
+				return markdown.Picture{}, diag.Msgf("file %s does not exist or is not a picture", file)
+			}
+			heavy(&warns, pos, dest, w, h, int64(len(data)))
+			if vs := copiesOf(file, data, w, h); len(vs) > 0 {
+				pic.Srcset, pic.Sizes = r.srcsetOf(vs, pic.URL, w), sizes
+				for _, v := range vs {
+					if !slices.ContainsFunc(variants, func(o model.Variant) bool { return o.Path == v.Path }) {
+						variants = append(variants, v)
+					}
+				}
+			}
 		}
-		return markdown.Picture{URL: r.relURL(pageURL + rel), Width: w, Height: h}, diag.Message{}
+		return pic, diag.Message{}
 	}
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
+	d.Append(warns)
 	d.Append(placeholders(src))
-	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text, Files: files}, d
+	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
+		Files: files, Variants: variants}, d
 }
 
 // Page is what a layout receives.

@@ -17,12 +17,14 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
+	"minhbach/internal/images"
 )
 
 // Options configure a preview. The zero value serves the current folder
@@ -47,6 +49,11 @@ type Options struct {
 	Log io.Writer
 	// Lang is the language of the log and of the error overlay.
 	Lang diag.Lang
+	// Pictures keeps the smaller copies of photos between sessions, as
+	// between builds (see build.Options).
+	Pictures images.Store
+	// Progress, when set, follows each build (see build.Progress).
+	Progress *build.Progress
 }
 
 // Server is a running preview. Its methods are safe for concurrent use.
@@ -81,7 +88,7 @@ func New(ctx context.Context, opt Options, baseURL string) (*Server, error) {
 		opt.Debounce = 30 * time.Millisecond
 	}
 	sess := build.NewSession(build.Options{Source: os.DirFS(opt.Dir), Theme: opt.Theme, Now: opt.Now,
-		Drafts: opt.Drafts, BaseURL: baseURL})
+		Drafts: opt.Drafts, BaseURL: baseURL, Pictures: opt.Pictures, Progress: opt.Progress})
 	sess.DeferSearch = true
 	s := &Server{opt: opt, sess: sess, url: baseURL, files: map[string][]byte{}}
 	if _, err := s.Rebuild(ctx, nil); err != nil {
@@ -138,9 +145,18 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", opt.Dir, err)
 	}
+	// A rebuild leaves garbage behind: the records and pages it replaced,
+	// the photos decoded for their copies (tens of megabytes each). The
+	// Go runtime keeps freed memory for reuse and gives it back to the
+	// system over minutes, so a preview would hold about twice what it
+	// uses. Once the preview has been quiet for idleRelease, it gives
+	// that memory back at the price of one collection.
+	release := time.AfterFunc(idleRelease, debug.FreeOSMemory)
+	defer release.Stop()
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for batch := range batches {
+			release.Stop()
 			if _, err := s.Rebuild(ctx, batch); err != nil && ctx.Err() == nil {
 				fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("minhbach serve: %v", err))
 			}
@@ -148,6 +164,7 @@ func run(ctx context.Context, opt Options, ready func(url string, s *Server)) er
 			if _, err := s.indexSearch(ctx); err != nil && ctx.Err() == nil {
 				fmt.Fprintln(s.opt.Log, s.opt.Lang.Sprintf("minhbach serve: %v", err))
 			}
+			release.Reset(idleRelease)
 		}
 	})
 
@@ -235,6 +252,10 @@ func errorsOnly(l diag.List) diag.List {
 	}
 	return out
 }
+
+// idleRelease is how long a preview waits after its last rebuild before
+// it gives freed memory back to the system.
+const idleRelease = 2 * time.Second
 
 var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{8}(\.css)$`)
 

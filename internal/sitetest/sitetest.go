@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -76,6 +77,18 @@ func Build(t testing.TB, a *txtar.Archive) *Site {
 			opt.BaseURL = v
 		}
 	}
+	return buildWith(t, opt)
+}
+
+// BuildFS builds a site's files in memory as Build builds an archive
+// without options.
+func BuildFS(t testing.TB, fsys fs.FS) *Site {
+	t.Helper()
+	return buildWith(t, build.Options{Source: fsys, Theme: minhbach.Theme, Now: DefaultNow, NoMinify: true})
+}
+
+func buildWith(t testing.TB, opt build.Options) *Site {
+	t.Helper()
 	mem := output.NewMemory()
 	res, err := build.Build(context.Background(), opt, mem)
 	if err != nil {

@@ -3,7 +3,12 @@
 // (same Markdown, Hugo front matter, minimal layouts that render what
 // minhbach's default theme renders) for bench/build.sh.
 //
-//	go run ./bench/cmd/corpus -n 10000 -seed 1 -out DIR [-hugo]
+//	go run ./bench/cmd/corpus -n 10000 -seed 1 -out DIR [-hugo] [-photos K [-photo-width 6000]]
+//
+// With -photos K, K news items spread evenly over the corpus (the i-th of
+// n/K, n/K*2, … in byte order of their paths) get a lead photo of their
+// own: a synthetic camera photo (sitetest.Photo) -photo-width pixels
+// wide, 3:2, in the item's folder under anh/.
 package main
 
 import (
@@ -14,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"minhbach"
@@ -26,6 +32,8 @@ func main() {
 	seed := fl.Int64("seed", 1, "seed of the generator: the same n and seed give the same files")
 	out := fl.String("out", "", "folder to write the site into (required)")
 	hugo := fl.Bool("hugo", false, "write the equivalent Hugo site instead of a minhbach site")
+	photos := fl.Int("photos", 0, "give this many news items a large lead photo each (minhbach site only)")
+	photoWidth := fl.Int("photo-width", 6000, "the width of those photos, in pixels (3:2)")
 	hugoVersion := fl.String("hugo-version", "v0.111.3", "the version of Hugo the site is for (as hugo version prints it): the keys for paging and feed length changed in 0.114 and 0.128")
 	_ = fl.Parse(os.Args[1:])
 	if *out == "" || fl.NArg() > 0 {
@@ -42,11 +50,54 @@ func main() {
 		err = writeHugo(*out, *n, *seed, minor)
 	} else {
 		err = sitetest.WriteCorpus(*out, *n, *seed)
+		if err == nil && *photos > 0 {
+			err = addPhotos(*out, *photos, *photoWidth)
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "corpus: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// addPhotos gives k news items of the corpus in dir a lead photo w
+// pixels wide each, all different (seeds 1 to k).
+func addPhotos(dir string, k, w int) error {
+	var items []string
+	err := filepath.WalkDir(filepath.Join(dir, "content", "news"), func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
+			items = append(items, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(items)
+	if k > len(items) {
+		return fmt.Errorf("-photos %d: the corpus has %d news items", k, len(items))
+	}
+	for i := range k {
+		item := items[(i+1)*len(items)/(k+1)]
+		name := fmt.Sprintf("anh/anh-lon-%d.jpg", i+1)
+		photo := filepath.Join(filepath.Dir(item), filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(photo), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(photo, sitetest.Photo(w, w*2/3, uint64(i+1)), 0o644); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(item)
+		if err != nil {
+			return err
+		}
+		head := fmt.Sprintf("---\nimage: %s\nimage_alt: \"Quang cảnh hội nghị\"\n", name)
+		if err := os.WriteFile(item, []byte(head+strings.TrimPrefix(string(data), "---\n")), 0o644); err != nil {
+			return err
+		}
+		fmt.Println(strings.TrimPrefix(filepath.ToSlash(item), filepath.ToSlash(dir)+"/"))
+	}
+	return nil
 }
 
 // writeHugo writes Corpus(n, seed) as a site for Hugo 0.minor: news under
