@@ -174,10 +174,45 @@ func dummies(s string) []any {
 	}
 }
 
+// dynamic are catalogue texts that reach a message at run time rather than
+// as a literal of the code: the YAML parser's own messages (shown through
+// Phrase) and the placeholders a flag's help names in backquotes.
+var dynamic = map[string]bool{
+	"mapping values are not allowed in this context":         true,
+	"did not find expected key":                              true,
+	"did not find expected '-' indicator":                    true,
+	"could not find expected ':'":                            true,
+	"found character that cannot start any token":            true,
+	"found unexpected end of stream":                         true,
+	"block sequence entries are not allowed in this context": true,
+	"found a tab character that violates indentation":        true,
+	"found unknown escape character":                         true,
+}
+
+// TestNoDeadCatalogueEntries fails for a catalogue text that no code can
+// show any longer: a message reworded in code leaves its old entry behind.
+func TestNoDeadCatalogueEntries(t *testing.T) {
+	found, _ := messages(t)
+	used := map[string]bool{"warning": true, "… and %d more": true} // the framing diag itself adds
+	for _, m := range found {
+		used[m.text] = true
+	}
+	for _, m := range found {
+		for _, f := range strings.Fields(m.text) {
+			used[strings.Trim(f, "`.,:()")] = true // placeholder words of flag helps
+		}
+	}
+	for k := range diag.Catalogue {
+		if !used[k] && !dynamic[k] {
+			t.Errorf("the catalogue holds %q, which no code shows: delete it", k)
+		}
+	}
+}
+
 func TestVietnameseTextAndEnglishMsg(t *testing.T) {
 	var l diag.List
 	l.Warnf(diag.Pos{Path: "a.md", Line: 3, Col: 1}, "unknown key %q (did you mean %q?)", "catgory", "category")
-	l.Errorf(diag.Pos{Path: "b.md", Line: 1}, "%s: want %s, got %s", "tags", diag.Phrase("a list of texts"), diag.Msgf("%q", "x"))
+	l.Errorf(diag.Pos{Path: "b.md", Line: 1}, "%s: want %s, got %s", "tags", diag.Phrase("a list"), diag.Msgf("%q", "x"))
 	if got := l.Format(0); !strings.Contains(got, `a.md:3:1: warning: unknown key "catgory" (did you mean "category"?)`) {
 		t.Errorf("English:\n%s", got)
 	}

@@ -34,7 +34,6 @@ func init() {
 		"cannot make a URL slug from %q: give a title with letters or digits":             "không tạo được địa chỉ trang từ %q: tiêu đề cần có chữ hoặc số",
 		"issue %q: write the year first, then the number: %d/%s":                          "số công báo %q: viết năm trước, số sau: %d/%s",
 		"issue %q: write YEAR/NUMBER, for example 2026/50 (a combined issue: 2026/27+28)": "số công báo %q: viết NĂM/SỐ, ví dụ 2026/50 (số ghép: 2026/27+28)",
-		"--date %q is not a date that exists: write dd/mm/yyyy, for example 20/11/2026":   "--date %q không phải là ngày có thật: viết dd/mm/yyyy, ví dụ 20/11/2026",
 		"number %q has no letters or digits":                                              "số hiệu %q không có chữ hoặc số",
 		"--type %q is not a document type (allowed: %s)":                                  "--type %q không phải là loại văn bản (các loại: %s)",
 		"--field %q: site.yaml lists no fields (add a fields: registry)":                  "--field %q: site.yaml chưa có danh mục lĩnh vực (thêm mục fields:)",

@@ -1,0 +1,4 @@
+package diag
+
+// Catalogue is the Vietnamese catalogue, for the tests of package diag_test.
+var Catalogue = vi
