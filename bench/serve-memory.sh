@@ -33,6 +33,8 @@
 # removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -65,23 +67,7 @@ go build -o "$tmp/editpoll" ./bench/cmd/editpoll
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); $("$bin" version | cut -d' ' -f1,2,3)"
 echo "binary: $bin"
 
-rss() { awk -v k="$1:" '$1 == k { print int($2 / 1024) }' "/proc/$pid/status"; }
-cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-
-# idle waits until the server has used less than 3 clock ticks of CPU in
-# 250 ms (its search index and any leftover work done); at most 10 minutes.
-idle() {
-  local a b tries=0
-  b=$(cpu)
-  while [ $tries -lt 2400 ]; do
-    sleep 0.25
-    a=$b
-    b=$(cpu)
-    [ $((b - a)) -lt 3 ] && return
-    tries=$((tries + 1))
-  done
-  echo "  (server still busy after 10 minutes)"
-}
+# rss, cpu and idle: bench/lib.sh.
 
 # page prints the URL path of a news item's page from its file name
 # content/news/YYYY/YYYY-MM-DD-slug.md → /tin-tuc/YYYY/MM/slug/.

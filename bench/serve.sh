@@ -72,27 +72,7 @@ path="/tin-tuc/${base:0:4}/${base:5:2}/${base:11}/"
 echo "corpus: $n news items (seed 1); $(nproc) cores; $(go version | cut -d' ' -f3); $("$tmp/minhbach" version | cut -d' ' -f1,2)$(case " $tools " in *" hugo"*) echo "; $(hugo version | cut -d' ' -f1,2)" ;; esac)"
 echo "edited item: $rel, page $path"
 
-rss() { awk -v k="$1:" '$1 == k { print int($2 / 1024) }' "/proc/$pid/status"; }
-
-# cpu prints the CPU time the server has used (user + system, clock ticks).
-cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-
-# idle waits until the server is idle: less than 3 ticks of CPU (30 ms at
-# 100 ticks a second) in 250 ms, so that no edit waits for work left over
-# from the one before (minhbach's search index; the rest of a Hugo build
-# that served the page before it finished). Gives up after 10 minutes.
-idle() {
-  local a b tries=0
-  b=$(cpu)
-  while [ $tries -lt 2400 ]; do
-    sleep 0.25
-    a=$b
-    b=$(cpu)
-    [ $((b - a)) -lt 3 ] && return
-    tries=$((tries + 1))
-  done
-  echo "  (server still busy after 10 minutes; editing anyway)"
-}
+# rss, cpu and idle: bench/lib.sh.
 
 # bench TOOL PROCESS-NAME FILE CMD...: starts CMD (the server, listening on
 # $p), waits for the page, makes the edits to FILE and appends
