@@ -54,6 +54,8 @@ type Site struct {
 	// The default, DefaultOnlineServiceURL, is the national public-service
 	// portal; a province may point to its own portal.
 	OnlineServiceURL string
+	// Deploy is where `minhbach deploy` sends the site, and its headers.
+	Deploy Deploy
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -90,7 +92,8 @@ type Code struct {
 // Keys are the top-level keys of site.yaml (docs/noi-dung.md documents
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
-	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url"}
+	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
+	"deploy"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -158,6 +161,7 @@ func Load(data []byte) (*Site, diag.List) {
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
 		}
 	}
+	s.Deploy = loadDeploy(m, &d)
 	s.setDefaults()
 	return s, d
 }
