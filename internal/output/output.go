@@ -178,8 +178,8 @@ func (d *Dir) Put(p string, data []byte) error {
 	if err := d.claim(p); err != nil {
 		return err
 	}
-	if err := d.root.WriteFile(p, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
+	if err := d.write(p, data); err != nil {
+		return err
 	}
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
@@ -188,11 +188,33 @@ func (d *Dir) Put(p string, data []byte) error {
 		if err != nil {
 			return fmt.Errorf("compress %s: %w", p, err)
 		}
-		if err := d.root.WriteFile(p+".gz", gz, 0o644); err != nil {
-			return fmt.Errorf("write %s.gz: %w", p, err)
+		if err := d.write(p+".gz", gz); err != nil {
+			return err
 		}
 		d.files.Add(1)
 		d.bytes.Add(int64(len(gz)))
+	}
+	return nil
+}
+
+// write creates the new file p (checked by CheckPath, its folder made by
+// claim) in the temporary directory. It opens the joined path directly
+// rather than through the os.Root: the directory is fresh, made by NewDir,
+// every folder in it was made through the os.Root (which never follows a
+// symbolic link), and O_EXCL refuses any existing file or link at p. One
+// open instead of one per path segment more than halves the system calls of
+// a build that writes tens of thousands of files.
+func (d *Dir) write(p string, data []byte) error {
+	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	return nil
 }

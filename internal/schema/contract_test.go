@@ -39,6 +39,7 @@ func keyTables() map[string][]string {
 		"procedure":           schema.ProcedureKeys,
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
+		"statistics":          schema.StatisticsKeys,
 	}
 }
 
