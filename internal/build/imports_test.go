@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	"media":    {},
 	"images":   {},
 	"pdfsig":   {},
+	"proof":    {"model"},
 	"testsign": {},
 	"diag":     {},
 	"vnfold":   {},

@@ -99,7 +99,7 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
-	"procedure/single.html", "procedure/list.html", "search.html"}
+	"procedure/single.html", "procedure/list.html", "search.html", "proof.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -433,6 +433,8 @@ type Page struct {
 	Catalogue *model.Catalogue
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
+	// Proof is the Xác thực page's key and files.
+	Proof *Proof
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the
