@@ -179,6 +179,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Issues = append(entries.Issues, perFile[i].Issues...)
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
+		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
 	}
 
 	c.lap("decode")

@@ -209,8 +209,8 @@ func (d *Dir) PutExact(p string, data []byte) error {
 
 // write writes one claimed file and records its size and hash.
 func (d *Dir) write(p string, data []byte) error {
-	if err := d.root.WriteFile(p, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
+	if err := d.create(p, data); err != nil {
+		return err
 	}
 	sum := Sum{Path: p, Size: int64(len(data)), SHA256: sha256.Sum256(data)}
 	d.mu.Lock()
@@ -237,6 +237,28 @@ func (d *Dir) Sums() []Sum {
 	out := slices.Clone(d.sums)
 	slices.SortFunc(out, func(a, b Sum) int { return strings.Compare(a.Path, b.Path) })
 	return out
+}
+
+// create makes the new file p (checked by CheckPath, its folder made by
+// claim) in the temporary directory. It opens the joined path directly
+// rather than through the os.Root: the directory is fresh, made by NewDir,
+// every folder in it was made through the os.Root (which never follows a
+// symbolic link), and O_EXCL refuses any existing file or link at p. One
+// open instead of one per path segment more than halves the system calls of
+// a build that writes tens of thousands of files.
+func (d *Dir) create(p string, data []byte) error {
+	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return nil
 }
 
 // claim records that p is being written and makes its folder; a second

@@ -142,4 +142,3 @@ func lines(data []byte, from, to int) []byte {
 	}
 	return data[start:end]
 }
-

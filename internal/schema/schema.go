@@ -56,6 +56,8 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 		e.Documents = append(e.Documents, decodeDocument(m, src, site))
 	case source.Procedure:
 		e.Procedures = append(e.Procedures, decodeProcedure(m, src, site, doc.KeysChecked))
+	case source.Statistics:
+		e.Statistics = append(e.Statistics, decodeStatistic(m, src, site, doc.KeysChecked))
 	}
 	return d
 }
