@@ -4,6 +4,9 @@
 package config
 
 import (
+	"crypto/ed25519"
+	"crypto/x509"
+	"encoding/base64"
 	"net/url"
 	"strings"
 
@@ -56,6 +59,12 @@ type Site struct {
 	OnlineServiceURL string
 	// Deploy is where `minhbach deploy` sends the site, and its headers.
 	Deploy Deploy
+	// SigningKey (key signing_public_key) is the Ed25519 public key that
+	// checks the signature of the build's manifest (/xac-thuc/): the
+	// base64 of its SubjectPublicKeyInfo, as `minhbach key new` prints
+	// it; "" when the site has none. SigningKeyDER is its decoded form.
+	SigningKey    string
+	SigningKeyDER []byte
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -93,7 +102,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"deploy"}
+	"signing_public_key", "deploy"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -162,6 +171,18 @@ func Load(data []byte) (*Site, diag.List) {
 		}
 	}
 	s.Deploy = loadDeploy(m, &d)
+	if k := m.String("signing_public_key", false); k != "" {
+		der, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(k), ""))
+		var pub any
+		if err == nil {
+			pub, err = x509.ParsePKIXPublicKey(der)
+		}
+		if _, ok := pub.(ed25519.PublicKey); err != nil || !ok {
+			d.Errorf(m.Pos(m.Node("signing_public_key")), "signing_public_key: want the Ed25519 public key that minhbach key new prints (base64, like \"MCowBQYDK2VwAyEA…\"), got %q", k)
+		} else {
+			s.SigningKey, s.SigningKeyDER = base64.StdEncoding.EncodeToString(der), der
+		}
+	}
 	s.setDefaults()
 	return s, d
 }
