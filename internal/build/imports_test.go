@@ -33,6 +33,7 @@ var allowed = map[string][]string{
 	"workday":  {},
 	"images":   {},
 	"pdfsig":   {},
+	"proof":    {"model"},
 	"testsign": {},
 	"diag":     {},
 	"vnfold":   {},

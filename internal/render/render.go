@@ -100,7 +100,7 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
-	"statistics/index.html", "statistics/period.html", "statistics/unit.html"}
+	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -442,6 +442,8 @@ type Page struct {
 	Charts     []StatChart
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
+	// Proof is the Xác thực page's key and files.
+	Proof *Proof
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the
