@@ -82,6 +82,7 @@ func statistics(site *config.Site, e *model.Entries, s *model.Site, claim func(u
 			periods[r.Period.Code] = p
 			claim(p.URL, r.Path, r.Start)
 		}
+		r.URL = p.URL
 		if byField {
 			p.Fields = append(p.Fields, r)
 		} else {

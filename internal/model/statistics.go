@@ -80,7 +80,7 @@ type StatUnit struct {
 	// ByField tells a field (a code of site.yaml's fields) from an agency.
 	ByField bool
 	// Rows are its rows, oldest period first (set by graph).
-	Rows []*StatRow
+	Rows []*StatRow `fingerprint:"records"`
 }
 
 // StatRow is one row of a statistics sheet (content/statistics/*.csv):
@@ -97,6 +97,9 @@ type StatRow struct {
 
 	// Set by graph.
 
+	// URL is the page of the row's period; it always begins and ends
+	// with '/'.
+	URL string `fingerprint:"link"`
 	// Unit is the agency or field of the row.
 	Unit *StatUnit
 }
@@ -108,7 +111,7 @@ type StatPeriod struct {
 	URL string
 	// Agencies and Fields are the period's rows by agency and by field,
 	// each in collation order of the unit's name.
-	Agencies, Fields []*StatRow
+	Agencies, Fields []*StatRow `fingerprint:"records"`
 	// Total sums the rows by agency, or by field when there are none.
 	Total Figures
 }
