@@ -150,7 +150,7 @@ func TestOrderAndOnlyChanges(t *testing.T) {
 	write(t, dir, "tin-tuc/2026/03/ba/index.html", "<!doctype html><title>Tin ba</title>")
 	os.Remove(filepath.Join(dir, "tin-tuc/2026/02/hai/index.html"))
 	m.ops = nil
-	plan, sum, err = deploy(t, dir, m, ScanOptions{}, Options{})
+	plan, sum, err = deploy(t, dir, m, ScanOptions{}, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
