@@ -101,7 +101,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -130,6 +130,10 @@ func (k *decoded) clone() model.Entries {
 }
 
 func parse(p string, raw []byte) *parsedFile {
+	if source.IsSheet(p) {
+		docs, d := source.ParseSheet(p, raw)
+		return &parsedFile{docs: docs, diags: d}
+	}
 	if source.IsCatalogue(p) {
 		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
 		return &parsedFile{docs: docs, diags: d}

@@ -147,6 +147,8 @@ type Entries struct {
 	Issues     []*Issue
 	Documents  []*Document
 	Procedures []*Procedure
+	// Statistics are the rows of the statistics sheets.
+	Statistics []*StatRow
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -195,6 +197,8 @@ type Site struct {
 	Gazette Gazette
 	// Catalogue holds the procedures (thủ tục hành chính).
 	Catalogue Catalogue
+	// Statistics holds the dossier statistics (thống kê giải quyết hồ sơ).
+	Statistics Statistics
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
 	// Withheld counts the news items the site leaves out.

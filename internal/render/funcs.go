@@ -104,7 +104,11 @@ func (r *Renderer) funcs() template.FuncMap {
 				return -1
 			}, s)
 		},
-		"dict": dict,
+		"dict":       dict,
+		"number":     Number,
+		"percent":    Percent,
+		"rate":       rate,
+		"onlineRate": onlineRate,
 		"host": func(u string) string {
 			if p, err := url.Parse(u); err == nil {
 				return p.Host

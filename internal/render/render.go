@@ -99,7 +99,8 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
-	"procedure/single.html", "procedure/list.html", "search.html"}
+	"procedure/single.html", "procedure/list.html", "search.html",
+	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -431,8 +432,18 @@ type Page struct {
 	Procedure *model.Procedure
 	ProcList  *model.List[*model.Procedure]
 	Catalogue *model.Catalogue
+
+	// Statistics is the dossier statistics section; StatPeriod and
+	// StatUnit the period or the agency or field a page shows; Charts its
+	// charts, each drawn from a table the page shows.
+	Statistics *model.Statistics
+	StatPeriod *model.StatPeriod
+	StatUnit   *model.StatUnit
+	Charts     []StatChart
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
+	// Proof is the Xác thực page's key and files.
+	Proof *Proof
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the

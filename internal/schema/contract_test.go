@@ -37,6 +37,7 @@ func keyTables() map[string][]string {
 		"procedure":           schema.ProcedureKeys,
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
+		"statistics":          schema.StatisticsKeys,
 	}
 }
 

@@ -55,10 +55,12 @@ const (
 	KindDocument  = "van-ban"
 	KindProcedure = "thu-tuc"
 	KindPage      = "trang"
+	// KindStatistics is a page of dossier statistics (thống kê).
+	KindStatistics = "thong-ke"
 )
 
 // kinds lists the kinds with their labels, in filter order.
-var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}}
+var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"}}
 
 // Options tune the index.
 type Options struct {
