@@ -142,6 +142,11 @@ var kindEdits = func() []kindEdit {
 			e.replace(demoJSON, `"title": "Tách thửa hoặc hợp thửa đất"`, `"title": "Tách thửa, hợp thửa đất"`)
 			return "object of " + demoJSON, []string{demoJSON}
 		}, true},
+		{"statistics row", func(e *editor) (string, []string) {
+			rel := "content/statistics/2026.csv"
+			e.replace(rel, "2026-Q1,Sở Tư pháp,1582,152,1636,33,65,", "2026-Q1,Sở Tư pháp,1583,152,1636,33,66,")
+			return "row of " + rel, []string{rel}
+		}, true},
 		{"form file", func(e *editor) (string, []string) {
 			data := e.read(demoForm)
 			e.write(demoForm, data+fmt.Sprintf("%% sửa %d\n", e.n))
