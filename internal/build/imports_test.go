@@ -38,6 +38,7 @@ var allowed = map[string][]string{
 	"diag":     {},
 	"vnfold":   {},
 	"sitetest": {"build", "output", "meta", "minhbach"},
+	"deploy":   {"config", "diag"},
 }
 
 // external lists where each third-party module may be imported.
@@ -55,6 +56,8 @@ var external = map[string][]string{
 	"github.com/digitorus/pdfsign":      {"testsign"},
 	"github.com/digitorus/timestamp":    {"pdfsig", "testsign"},
 	"github.com/hbollon/go-edlib":       {"graph"},
+	"github.com/aws/":                   {"deploy"},
+	"github.com/johannesboyne/gofakes3": {"deploy"},
 }
 
 func TestImportGraph(t *testing.T) {
