@@ -237,6 +237,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if checkOnly {
 		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		nextChange(stdout, res.Site)
+		nextConsultation(stdout, res.Site)
 		return 0
 	}
 	if err := dir.Commit(); err != nil {
@@ -247,6 +248,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
 		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
 	nextChange(stdout, res.Site)
+	nextConsultation(stdout, res.Site)
 	return 0
 }
 

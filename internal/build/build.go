@@ -175,6 +175,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Issues = append(entries.Issues, perFile[i].Issues...)
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
+		addDisclosure(&entries, &perFile[i])
 	}
 
 	c.lap("decode")
@@ -202,9 +203,13 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 
 	// Markdown bodies first: lists and feeds need the summaries.
 	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
-	convs := make([]diag.List, nn+np+nd+ni+len(s.Catalogue.Procedures))
+	nc := len(s.Catalogue.Procedures)
+	more := disclosureConverts(r, s)
+	convs := make([]diag.List, nn+np+nd+ni+nc+len(more))
 	parallel(ctx, len(convs), workers, func(i int) {
 		switch {
+		case i >= nn+np+nd+ni+nc:
+			convs[i] = more[i-nn-np-nd-ni-nc]()
 		case i >= nn+np+nd+ni:
 			convs[i] = r.ConvertProcedure(s.Catalogue.Procedures[i-nn-np-nd-ni])
 		case i < nn:
@@ -349,6 +354,7 @@ func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
 	for _, p := range s.Catalogue.Procedures {
 		copies = append(copies, p.Content.Intro.Files...)
 	}
+	copies = append(copies, disclosureFiles(s)...)
 	copies = append(copies, s.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })
 	copies = slices.Compact(copies)

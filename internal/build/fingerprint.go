@@ -65,6 +65,10 @@ var (
 		reflect.TypeFor[model.Issue]():      true,
 		reflect.TypeFor[model.Document]():   true,
 		reflect.TypeFor[model.Procedure]():  true,
+		// The disclosure kinds.
+		reflect.TypeFor[model.Consultation](): true,
+		reflect.TypeFor[model.Budget]():       true,
+		reflect.TypeFor[model.Project]():      true,
 	}
 	bodyTypes = map[reflect.Type]bool{
 		reflect.TypeFor[model.Converted]():        true,

@@ -20,8 +20,8 @@ var allowed = map[string][]string{
 	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "images", "diag", "vnfold"},
-	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "diag"},
-	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "diag"},
+	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
+	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
 	"source":   {"meta", "vnfold", "diag"},
 	"markdown": {"vnfold", "diag"},
 	"output":   {"diag"},
@@ -34,6 +34,7 @@ var allowed = map[string][]string{
 	"testsign": {},
 	"diag":     {},
 	"vnfold":   {},
+	"vnnum":    {},
 	"sitetest": {"build", "output", "meta", "minhbach"},
 }
 

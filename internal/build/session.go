@@ -101,7 +101,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -131,7 +131,7 @@ func (k *decoded) clone() model.Entries {
 
 func parse(p string, raw []byte) *parsedFile {
 	if source.IsCatalogue(p) {
-		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
+		docs, d := source.ParseCatalogue(p, raw, schema.CatalogueCells(source.KindOf(p)))
 		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)
@@ -355,6 +355,7 @@ func (c *cache) number(s *model.Site) map[uintptr]int32 {
 	for _, r := range s.Catalogue.Procedures {
 		add(r, r.Path)
 	}
+	disclosureRecords(s, add)
 	if c.bodyOnly && slices.Equal(paths, c.recPaths) {
 		c.changedIDs = []int32{}
 		for i, p := range paths {

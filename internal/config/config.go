@@ -54,6 +54,10 @@ type Site struct {
 	// The default, DefaultOnlineServiceURL, is the national public-service
 	// portal; a province may point to its own portal.
 	OnlineServiceURL string
+	// BudgetDeadlines (key budget_deadlines) are the days allowed to
+	// publish a budget disclosure, by stage code; 0 turns a stage's check
+	// off. Defaults: DefaultBudgetDeadlines.
+	BudgetDeadlines map[string]int
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -90,7 +94,8 @@ type Code struct {
 // Keys are the top-level keys of site.yaml (docs/noi-dung.md documents
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
-	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url"}
+	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
+	"budget_deadlines"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -158,6 +163,7 @@ func Load(data []byte) (*Site, diag.List) {
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
 		}
 	}
+	s.BudgetDeadlines = budgetDeadlines(m)
 	s.setDefaults()
 	return s, d
 }
@@ -192,6 +198,9 @@ func (s *Site) setDefaults() {
 	}
 	if s.OnlineServiceURL == "" {
 		s.OnlineServiceURL = DefaultOnlineServiceURL
+	}
+	if s.BudgetDeadlines == nil {
+		s.BudgetDeadlines = DefaultBudgetDeadlines
 	}
 }
 

@@ -139,6 +139,11 @@ type Entries struct {
 	Issues     []*Issue
 	Documents  []*Document
 	Procedures []*Procedure
+	// Consultations, Budgets and Projects are the disclosure kinds
+	// (disclosure.go).
+	Consultations []*Consultation
+	Budgets       []*Budget
+	Projects      []*Project
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -187,6 +192,10 @@ type Site struct {
 	Gazette Gazette
 	// Catalogue holds the procedures (thủ tục hành chính).
 	Catalogue Catalogue
+	// Consultations, Budgets and Projects are the disclosure kinds.
+	Consultations Consultations
+	Budgets       Budgets
+	Projects      Projects
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
 	// Withheld counts the news items the site leaves out.

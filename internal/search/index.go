@@ -55,10 +55,15 @@ const (
 	KindDocument  = "van-ban"
 	KindProcedure = "thu-tuc"
 	KindPage      = "trang"
+	// The disclosure kinds.
+	KindConsultation = "du-thao"
+	KindBudget       = "ngan-sach"
+	KindProject      = "du-an"
 )
 
 // kinds lists the kinds with their labels, in filter order.
-var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}}
+var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"},
+	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
 
 // Options tune the index.
 type Options struct {
