@@ -123,6 +123,7 @@ func TestE2EAccessibility(t *testing.T) {
 		{"procedure catalogue", "/thu-tuc/", ""},
 		{"contact page", "/lien-he/", ""},
 		{"search page", "/tim-kiem/", ""},
+		{"Xác thực page", "/xac-thuc/", ""},
 		{"search results", "/tim-kiem/?q=thu+tuc+dat+dai", "#ket-qua .result"},
 	}
 	for _, width := range []int64{1280, 360} {

@@ -12,7 +12,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,6 +34,7 @@ import (
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/proof"
 	"minhbach/internal/render"
 	"minhbach/internal/serve"
 )
@@ -90,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdServe(ctx, args, stdout, stderr, now)
 	case "new":
 		return cmdNew(args, stdout, stderr, now)
+	case "key":
+		return cmdKey(args, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 		return 0
@@ -174,6 +179,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	buildDate := fl.String("build-date", "", "decide what is published (publish_date, expiry_date) and the legal status as of this `DATE` (dd/mm/yyyy or yyyy-mm-dd) instead of today")
 	gz := fl.Bool("gzip", false, "also write a precompressed .gz beside each text file (for nginx gzip_static)")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS, JS, XML and JSON unminified")
+	var signing *string
+	if !checkOnly {
+		signing = fl.String("signing-key", "", "the private key `FILE` that signs the manifest /xac-thuc/manifest.json (default: the file named by MINHBACH_SIGNING_KEY)")
+	}
 	if code := parseFlags(fl, args, stderr); code >= 0 {
 		return code
 	}
@@ -192,6 +201,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*src, "public")
+	}
+	var key ed25519.PrivateKey
+	if !checkOnly {
+		p := cmp.Or(*signing, os.Getenv(signingKeyEnv))
+		if key = loadSigningKey(p, stderr); key == nil && p != "" {
+			return 1
+		}
+		if where, ok := insideSite(p, *src); key != nil && ok {
+			say(stderr, "minhbach build: warning: the private key %s is inside %s: move it out of the site, where it could be published or committed", p, where)
+		}
 	}
 	start := time.Now()
 	prog, stderr, stopProgress := startProgress(stderr)
@@ -240,13 +259,31 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		nextConsultation(stdout, res.Site)
 		return 0
 	}
+	if !keyMatches(key, res.Config) {
+		_ = dir.Abort()
+		say(stderr, "minhbach build: the signing key does not match site.yaml's signing_public_key: the signature could not be checked with the published key; sign with the key that minhbach key new made with this public key")
+		say(stderr, "minhbach: nothing written (%s is unchanged)", *dest)
+		return 1
+	}
+	if err := writeProof(dir, os.DirFS(*src), res, when, key); err != nil {
+		_ = dir.Abort()
+		say(stderr, "minhbach: %v", err)
+		say(stderr, "minhbach: nothing written (%s is unchanged)", *dest)
+		return 1
+	}
 	if err := dir.Commit(); err != nil {
 		say(stderr, "minhbach: %v", err)
 		return 1
 	}
 	st := dir.Stats()
+	secs = time.Since(start).Seconds()
 	say(stdout, "minhbach build: %d pages, %d files, %d bytes, %d warnings%s in %.2f s → %s",
 		res.Pages, st.Files, st.Bytes, warns, withheld(res.Withheld), secs, *dest)
+	// On stdout, after the summary: it is the state of the build, not a
+	// problem of the content.
+	if key == nil {
+		say(stdout, "minhbach build: warning: no signing key (--signing-key or MINHBACH_SIGNING_KEY): the manifest %s is written unsigned, so no one can prove the files came from the office (see minhbach key new)", "/"+proof.ManifestPath)
+	}
 	nextChange(stdout, res.Site)
 	nextConsultation(stdout, res.Site)
 	return 0

@@ -82,6 +82,7 @@ var pageKinds = []struct{ kind, pattern string }{
 	{"procedure catalogue", `^thu-tuc/index\.html$`},
 	{"procedures by field", `^thu-tuc/linh-vuc/[^/]+/index\.html$`},
 	{"search", `^tim-kiem/index\.html$`},
+	{"proof", `^xac-thuc/index\.html$`},
 }
 
 // buildSite builds the site in the folder source in memory, minified, as

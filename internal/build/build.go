@@ -79,6 +79,9 @@ type Result struct {
 	Resized int
 	// Withheld counts the news items left out: drafts, scheduled, expired.
 	Withheld model.Withheld
+	// Config is site.yaml as read, with defaults and Options.BaseURL
+	// applied (nil when site.yaml is missing).
+	Config *config.Site
 }
 
 // Build runs the pipeline and puts every output file into sink. When the
@@ -108,6 +111,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	site, d := config.Load(data)
 	res.Diags.Append(d)
 	site.SetBaseURL(opt.BaseURL)
+	res.Config = site
 	c.setConfig(data)
 	c.lap("config")
 
@@ -175,6 +179,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Issues = append(entries.Issues, perFile[i].Issues...)
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
+		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
 		addDisclosure(&entries, &perFile[i])
 	}
 

@@ -2,11 +2,11 @@ package build
 
 import (
 	"cmp"
+	"fmt"
 	"hash/maphash"
 	"math"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -15,24 +15,37 @@ import (
 
 // A fingerprint is a 64-bit hash of the data a render job reads, so that
 // a preview re-runs only the jobs whose data changed. It walks the data by
-// reflection, with three rules that keep one edit from touching the
-// fingerprint of every page:
+// reflection. What it hashes is declared on the model, by the struct tag
+// `fingerprint` (read by roleOf, the one place that interprets it), with
+// these rules, which keep one edit from touching the fingerprint of every
+// page:
 //
-//   - Records (news, pages, issues, documents, procedures) are followed to
-//     a depth of two: the records a page shows (depth 1) and the records
-//     those link to (depth 2, such as related news or a cited document).
-//     A record at depth 2 is hashed without its converted body (Content)
-//     and without the records it links to in turn: pages show a linked
-//     record's title, URL, date and summary, never its body or its links.
-//   - The Items of a taxon or facet (a category with its news, a field
-//     with its documents) are hashed as their count and URLs: the pages
-//     that show a term show its name, URL and count; the pages that list
-//     its items reach them through a model.List or a feed's items.
-//   - Functions and channels are skipped.
+//   - A record is a model struct that embeds model.Source (a news item, a
+//     page, an issue, a document, a procedure, or a kind added later).
+//     Records are followed to a depth of two: the records a page shows
+//     (depth 1) and the records those link to (depth 2, such as related
+//     news or a cited document). A record at depth 2 is hashed without
+//     its fields tagged `fingerprint:"body"` (its converted body) and
+//     without the records it links to in turn: the theme's pages show a
+//     linked record's title, URL, date and summary, never its body or
+//     its links. The Markdown of model.Source is tagged "body" too.
+//   - A field tagged `fingerprint:"links"` (the Items of a category or a
+//     browse facet) is hashed as its length and the field tagged
+//     `fingerprint:"link"` (the URL) of each record in it: the pages that
+//     show a term show its name, URL and count; the pages that list its
+//     items reach them through a model.List or a feed's items.
+//   - A field that holds records must say so, `fingerprint:"records"`
+//     (hashed by the first rule) or `fingerprint:"links"`, and a record's
+//     body field says `fingerprint:"body"`: TestFingerprintTags fails for
+//     a model field that holds records or a body and has no tag.
+//   - Functions and channels are skipped. Anything else is hashed in full.
 //
-// Anything else is hashed in full. The incremental-equals-full tests are
-// what prove these rules sufficient for the layouts; a layout that shows
-// a linked record's body would need the first rule changed.
+// These rules hold for the theme's own layouts, which the session tests
+// prove against full builds. A layout of the site's own may show anything
+// (a linked record's body, a category's item titles), so the session
+// fingerprints no page whose layout, base or partials differ from the
+// theme's: those pages are rendered on every rebuild (see
+// cache.fingerprints).
 type fingerprinter struct {
 	seed maphash.Seed
 	memo map[memoKey]memoEntry
@@ -59,23 +72,53 @@ type memoEntry struct {
 const maxHops = 12
 
 var (
-	recordTypes = map[reflect.Type]bool{
-		reflect.TypeFor[model.News]():       true,
-		reflect.TypeFor[model.StaticPage](): true,
-		reflect.TypeFor[model.Issue]():      true,
-		reflect.TypeFor[model.Document]():   true,
-		reflect.TypeFor[model.Procedure]():  true,
-		// The disclosure kinds.
-		reflect.TypeFor[model.Consultation](): true,
-		reflect.TypeFor[model.Budget]():       true,
-		reflect.TypeFor[model.Project]():      true,
-	}
-	bodyTypes = map[reflect.Type]bool{
-		reflect.TypeFor[model.Converted]():        true,
-		reflect.TypeFor[model.ProcedureContent](): true,
-	}
-	timeType = reflect.TypeFor[time.Time]()
+	sourceType = reflect.TypeFor[model.Source]()
+	timeType   = reflect.TypeFor[time.Time]()
 )
+
+// isRecord reports whether t is a record type: a struct that embeds
+// model.Source.
+func isRecord(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous && f.Type == sourceType {
+			return true
+		}
+	}
+	return false
+}
+
+// role is what a struct field's fingerprint tag declares.
+type role uint8
+
+const (
+	roleData    role = iota // no tag: hashed in full
+	roleRecords             // "records": holds records, hashed by the depth rule
+	roleLinks               // "links": hashed as its length and its records' link fields
+	roleLink                // "link": the field that names a record when it is linked (its URL)
+	roleBody                // "body": a record's converted body, skipped at depth 2
+)
+
+// roleOf returns the role a struct field's `fingerprint` tag declares.
+// It panics on an unknown value, so that a misspelt tag fails every test.
+func roleOf(sf reflect.StructField) role {
+	switch tag := sf.Tag.Get("fingerprint"); tag {
+	case "":
+		return roleData
+	case "records":
+		return roleRecords
+	case "links":
+		return roleLinks
+	case "link":
+		return roleLink
+	case "body":
+		return roleBody
+	default:
+		panic(fmt.Sprintf("%s.%s: unknown fingerprint tag %q", sf.PkgPath, sf.Name, tag))
+	}
+}
 
 // A plan is what the fingerprinter knows of a type before it sees a
 // value: worked out once per type, so that walking a value needs no type
@@ -85,13 +128,13 @@ type plan struct {
 	kind reflect.Kind
 	elem *plan // of a pointer, slice, array or map value
 	key  *plan // of a map
-	// record: a pointer to a record; bytes: a []byte; body: a converted
-	// body; time: a time.Time; items: the index of a taxon's Items, or -1.
-	record, bytes, body, time bool
-	items                     int
-	// url is the index of a struct's URL string field, or -1.
-	url    int
+	// record: a pointer to a record; bytes: a []byte; time: a time.Time.
+	record, bytes, time bool
+	// url is the index of a struct's field tagged "link", or -1.
+	url int
+	// fields are a struct's fields, roles their tags' roles.
 	fields []*plan
+	roles  []role
 }
 
 var (
@@ -123,11 +166,11 @@ func makePlan(t reflect.Type, making map[reflect.Type]*plan) *plan {
 	if p, ok := making[t]; ok {
 		return p // a recursive type: filled in by the caller up the stack
 	}
-	p := &plan{t: t, kind: t.Kind(), items: -1, url: -1}
+	p := &plan{t: t, kind: t.Kind(), url: -1}
 	making[t] = p
 	switch p.kind {
 	case reflect.Pointer:
-		p.record = recordTypes[t.Elem()]
+		p.record = isRecord(t.Elem())
 		p.elem = makePlan(t.Elem(), making)
 	case reflect.Slice, reflect.Array:
 		p.bytes = p.kind == reflect.Slice && t.Elem().Kind() == reflect.Uint8
@@ -137,15 +180,12 @@ func makePlan(t reflect.Type, making map[reflect.Type]*plan) *plan {
 		p.elem = makePlan(t.Elem(), making)
 	case reflect.Struct:
 		p.time = t == timeType
-		p.body = bodyTypes[t]
-		taxon := isTaxon(t)
 		for i := range t.NumField() {
-			switch sf := t.Field(i); {
-			case taxon && sf.Name == "Items":
-				p.items = i
-			case sf.Name == "URL" && sf.Type.Kind() == reflect.String:
+			r := roleOf(t.Field(i))
+			if r == roleLink {
 				p.url = i
 			}
+			p.roles = append(p.roles, r)
 			p.fields = append(p.fields, makePlan(t.Field(i).Type, making))
 		}
 	}
@@ -172,7 +212,7 @@ func (f *fingerprinter) sumReach(v any) (uint64, []int32) {
 	h.SetSeed(f.seed)
 	f.reach = f.reach[:0]
 	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer && !rv.IsNil() && !recordTypes[rv.Type().Elem()] {
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() && !isRecord(rv.Type().Elem()) {
 		rv = rv.Elem()
 	}
 	if rv.IsValid() {
@@ -296,11 +336,13 @@ func (f *fingerprinter) structValue(h *maphash.Hash, v reflect.Value, p *plan, d
 		h.WriteString(name)
 		return
 	}
-	if depth >= 2 && p.body {
-		return
-	}
 	for i, fp := range p.fields {
-		if i == p.items {
+		switch p.roles[i] {
+		case roleBody:
+			if depth >= 2 {
+				continue
+			}
+		case roleLinks:
 			items := v.Field(i)
 			writeUint(h, uint64(items.Len()))
 			for j := range items.Len() {
@@ -312,13 +354,7 @@ func (f *fingerprinter) structValue(h *maphash.Hash, v reflect.Value, p *plan, d
 	}
 }
 
-// isTaxon reports whether t is a term with its items: model.Taxon or a
-// model.Facet.
-func isTaxon(t reflect.Type) bool {
-	return t == reflect.TypeFor[model.Taxon]() || t.PkgPath() == "minhbach/internal/model" && strings.HasPrefix(t.Name(), "Facet[")
-}
-
-// urlOf returns the URL field of a record pointer of plan p, or "".
+// urlOf returns the link field of a record pointer of plan p, or "".
 func urlOf(v reflect.Value, p *plan) string {
 	if v.Kind() == reflect.Interface {
 		v = v.Elem()

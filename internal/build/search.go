@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 
 	"minhbach/internal/model"
@@ -51,6 +52,7 @@ func SearchDocs(s *model.Site) []search.Doc {
 	for _, p := range s.Pages {
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.Text, Summary: p.Content.Lead})
 	}
+	docs = append(docs, statisticsDocs(&s.Statistics)...)
 	return docs
 }
 
@@ -67,4 +69,29 @@ func bodyStart(text string) string {
 		i = 0
 	}
 	return strings.Join(words[i:min(len(words), i+60)], " ")
+}
+
+// statisticsDocs lists the statistics pages: each period, with the names
+// of the agencies and fields it counts, and each agency and field.
+func statisticsDocs(st *model.Statistics) []search.Doc {
+	var docs []search.Doc
+	for _, p := range st.Periods {
+		var names []string
+		for _, r := range append(slices.Clone(p.Agencies), p.Fields...) {
+			names = append(names, r.Unit.Name)
+		}
+		docs = append(docs, search.Doc{URL: p.URL, Title: "Thống kê giải quyết hồ sơ " + p.Label, Kind: search.KindStatistics,
+			Label: "Tỷ lệ đúng hạn " + render.RateOf(p.Total), Year: p.End.Year(),
+			Text:    "thống kê giải quyết hồ sơ thủ tục hành chính đúng hạn trễ hạn trực tuyến " + p.Label + " " + strings.Join(names, " "),
+			Summary: render.StatSummary(p.Total)})
+	}
+	for _, list := range [][]*model.StatUnit{st.Agencies, st.Fields} {
+		for _, u := range list {
+			last := u.Rows[len(u.Rows)-1]
+			docs = append(docs, search.Doc{URL: u.URL, Title: "Thống kê giải quyết hồ sơ: " + u.Name, Kind: search.KindStatistics,
+				Label: last.Period.Label + " · tỷ lệ đúng hạn " + render.RateOf(last.Figures),
+				Text:  "thống kê giải quyết hồ sơ thủ tục hành chính đúng hạn trễ hạn trực tuyến " + u.Name, Summary: render.StatSummary(last.Figures)})
+		}
+	}
+	return docs
 }

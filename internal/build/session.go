@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"hash/maphash"
 	"io/fs"
 	"maps"
@@ -101,7 +102,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -130,6 +131,10 @@ func (k *decoded) clone() model.Entries {
 }
 
 func parse(p string, raw []byte) *parsedFile {
+	if source.IsSheet(p) {
+		docs, d := source.ParseSheet(p, raw)
+		return &parsedFile{docs: docs, diags: d}
+	}
 	if source.IsCatalogue(p) {
 		docs, d := source.ParseCatalogue(p, raw, schema.CatalogueCells(source.KindOf(p)))
 		return &parsedFile{docs: docs, diags: d}
@@ -453,10 +458,51 @@ type indexFile struct {
 	data []byte
 }
 
+// themeLayouts returns whether a layout, with base.html and the
+// partials, is the theme's own: the site has no file of its name, or the
+// same bytes. The fingerprint rules (see fingerprinter) hold for the
+// theme's layouts only: a layout of the site's own may show what no
+// fingerprint covers, so the pages it renders are rendered on every
+// build. Without a theme, no layout is the theme's.
+func themeLayouts(opt Options) func(layout string) bool {
+	site, theme := sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")
+	same := func(name string) bool {
+		if theme == nil {
+			return false
+		}
+		t, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return false // the site's own
+		}
+		if site == nil {
+			return true
+		}
+		s, err := fs.ReadFile(site, name)
+		return errors.Is(err, fs.ErrNotExist) || err == nil && bytes.Equal(s, t)
+	}
+	shared := same("base.html")
+	if shared && site != nil {
+		partials, _ := fs.Glob(site, "partials/*.html")
+		for _, name := range partials {
+			shared = shared && same(name)
+		}
+	}
+	memo := map[string]bool{}
+	return func(layout string) bool {
+		own, ok := memo[layout]
+		if !ok {
+			own = shared && same(layout)
+			memo[layout] = own
+		}
+		return own
+	}
+}
+
 // fingerprints returns one fingerprint a job (0: always run it): its
 // data, its layout with the shared templates, and what every job reads
 // (configuration, assets, menu), and the records each job's data
-// reaches. The search index's URL is not among them: only the search
+// reaches. A job whose layout, base or partials are not the theme's own
+// (themeLayouts) gets 0: it is rendered on every build. The search index's URL is not among them: only the search
 // page shows it, and its Data holds it.
 //
 // After a body-only edit, with the same shared templates and layouts, a
@@ -488,13 +534,14 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 		h.Write(data)
 	}
 	global := h.Sum64()
+	own := themeLayouts(opt)
 	layout := map[string]uint64{}
 	fps = make([]uint64, len(jobs))
 	reach = make([][]int32, len(jobs))
 	same := c.bodyOnly && global == c.global && len(jobs) == len(c.jobs)
 	for i, j := range jobs {
-		if j.Data == nil {
-			continue
+		if j.Data == nil || j.Layout != "" && !own(j.Layout) {
+			continue // rendered on every build
 		}
 		lh, ok := layout[j.Layout]
 		if !ok {

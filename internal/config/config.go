@@ -4,6 +4,9 @@
 package config
 
 import (
+	"crypto/ed25519"
+	"crypto/x509"
+	"encoding/base64"
 	"net/url"
 	"strings"
 
@@ -54,6 +57,12 @@ type Site struct {
 	// The default, DefaultOnlineServiceURL, is the national public-service
 	// portal; a province may point to its own portal.
 	OnlineServiceURL string
+	// SigningKey (key signing_public_key) is the Ed25519 public key that
+	// checks the signature of the build's manifest (/xac-thuc/): the
+	// base64 of its SubjectPublicKeyInfo, as `minhbach key new` prints
+	// it; "" when the site has none. SigningKeyDER is its decoded form.
+	SigningKey    string
+	SigningKeyDER []byte
 	// BudgetDeadlines (key budget_deadlines) are the days allowed to
 	// publish a budget disclosure, by stage code; 0 turns a stage's check
 	// off. Defaults: DefaultBudgetDeadlines.
@@ -95,7 +104,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"budget_deadlines"}
+	"signing_public_key", "budget_deadlines"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -161,6 +170,18 @@ func Load(data []byte) (*Site, diag.List) {
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want an absolute http(s) URL like %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
 		case !strings.Contains(s.OnlineServiceURL, "{code}"):
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
+		}
+	}
+	if k := m.String("signing_public_key", false); k != "" {
+		der, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(k), ""))
+		var pub any
+		if err == nil {
+			pub, err = x509.ParsePKIXPublicKey(der)
+		}
+		if _, ok := pub.(ed25519.PublicKey); err != nil || !ok {
+			d.Errorf(m.Pos(m.Node("signing_public_key")), "signing_public_key: want the Ed25519 public key that minhbach key new prints (base64, like \"MCowBQYDK2VwAyEA…\"), got %q", k)
+		} else {
+			s.SigningKey, s.SigningKeyDER = base64.StdEncoding.EncodeToString(der), der
 		}
 	}
 	s.BudgetDeadlines = budgetDeadlines(m)

@@ -25,7 +25,7 @@ import (
 // document both ways, reads its tables, checks the publication deadline
 // and builds the browse lists.
 func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, claim claimFunc,
-	byNumber map[string]*model.Document, known numbers, col *collate.Collator, d *diag.List) {
+	byNumber map[string]*model.Document, known *numbers, col *collate.Collator, d *diag.List) {
 	bs := &s.Budgets
 	items := slices.Clone(e.Budgets)
 	slices.SortFunc(items, func(a, b *model.Budget) int { return cmp.Compare(a.Path, b.Path) })

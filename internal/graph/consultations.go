@@ -70,7 +70,7 @@ func ConsultationState(opens, closes, now time.Time) (model.ConsultationState, i
 }
 
 func consultations(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *model.Site, claim claimFunc,
-	byNumber map[string]*model.Document, known numbers, d *diag.List) {
+	byNumber map[string]*model.Document, known *numbers, d *diag.List) {
 	cs := &s.Consultations
 	cs.AsOf = opt.Now
 	items := slices.Clone(e.Consultations)

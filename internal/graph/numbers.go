@@ -17,15 +17,26 @@ import (
 
 // numbers is the index of the site's document numbers by comparison key
 // (vnfold.NumberKey), sorted by key, for finding the numbers a mistyped
-// one is close to.
-type numbers []struct{ key, number string }
+// one is close to. It remembers each answer: the same external number is
+// often cited by hundreds of procedures, and each first answer compares it
+// with every number of the site. Not safe for concurrent use.
+type numbers struct {
+	list []numberKey
+	seen map[string][]string
+}
 
-func numberIndex(docs []*model.Document) numbers {
-	var n numbers
+type numberKey struct {
+	key, number string
+	runes       int // of key
+}
+
+func numberIndex(docs []*model.Document) *numbers {
+	n := &numbers{seen: map[string][]string{}}
 	for _, doc := range docs {
-		n = append(n, struct{ key, number string }{vnfold.NumberKey(doc.Number), doc.Number})
+		key := vnfold.NumberKey(doc.Number)
+		n.list = append(n.list, numberKey{key, doc.Number, utf8.RuneCountInString(key)})
 	}
-	slices.SortFunc(n, func(a, b struct{ key, number string }) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(n.list, func(a, b numberKey) int { return cmp.Compare(a.key, b.key) })
 	return n
 }
 
@@ -39,11 +50,29 @@ const maxNear = 3
 // one, or two when a single number of the site is that close to a number
 // of ten characters or more: with serial numbers of two digits, many
 // numbers are two edits apart, and naming them all would mislead.
-func (n numbers) near(number string) []string {
+func (n *numbers) near(number string) []string {
+	if hits, ok := n.seen[number]; ok {
+		return hits
+	}
+	hits := n.nearest(number)
+	n.seen[number] = hits
+	return hits
+}
+
+// maxDistance is the largest edit distance near ever accepts.
+const maxDistance = 2
+
+func (n *numbers) nearest(number string) []string {
 	key := vnfold.NumberKey(number)
+	runes := utf8.RuneCountInString(key)
 	best := math.MaxInt
 	var hits []string
-	for _, c := range n {
+	for _, c := range n.list {
+		// Keys whose lengths differ by more than maxDistance are at
+		// least that many edits apart: skip the costly distance.
+		if c.runes-runes > maxDistance || runes-c.runes > maxDistance {
+			continue
+		}
 		d := edlib.OSADamerauLevenshteinDistance(key, c.key)
 		switch {
 		case d == 0:
@@ -55,7 +84,7 @@ func (n numbers) near(number string) []string {
 	}
 	switch {
 	case best == 1:
-	case best == 2 && len(hits) == 1 && utf8.RuneCountInString(key) >= 10:
+	case best == maxDistance && len(hits) == 1 && utf8.RuneCountInString(key) >= 10:
 	default:
 		return nil
 	}
@@ -77,7 +106,7 @@ func quoted(list []string) string {
 // site is given only when none is, so that a mistyped number is not
 // silently turned into an external one. A number marked external that is
 // close to one of the site is a warning.
-func (n numbers) unresolved(d *diag.List, pos diag.Pos, kind, number string, external, procedure bool) {
+func (n *numbers) unresolved(d *diag.List, pos diag.Pos, kind, number string, external, procedure bool) {
 	hits := n.near(number)
 	switch {
 	case external && len(hits) > 0:

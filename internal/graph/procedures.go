@@ -147,7 +147,7 @@ func sortByName[T any](col *collate.Collator, f []*model.Facet[T]) {
 
 // cite links a citation to its gazette document; a number that names none
 // is an error unless the citation is marked external (see unresolved).
-func cite(c *model.Citation, key string, byNumber map[string]*model.Document, known numbers, d *diag.List) *model.Document {
+func cite(c *model.Citation, key string, byNumber map[string]*model.Document, known *numbers, d *diag.List) *model.Document {
 	t := byNumber[vnfold.NumberKey(c.Number)]
 	if t == nil {
 		known.unresolved(d, c.Pos, key, c.Number, c.External, true)

@@ -19,7 +19,7 @@ import (
 // decision both ways, dates it and builds the browse lists: ongoing
 // projects first, then by status, each in Vietnamese collation order.
 func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFunc,
-	byNumber map[string]*model.Document, known numbers, col *collate.Collator, d *diag.List) {
+	byNumber map[string]*model.Document, known *numbers, col *collate.Collator, d *diag.List) {
 	ps := &s.Projects
 	items := slices.Clone(e.Projects)
 	slices.SortStableFunc(items, func(a, b *model.Project) int { return cmp.Compare(a.Path, b.Path) })

@@ -21,9 +21,9 @@ type Issue struct {
 	// Key is "YEAR/NUMBER", how documents name the issue.
 	Key string
 	// URL always begins and ends with '/'.
-	URL       string
-	Documents []*Document
-	Content   Converted
+	URL       string      `fingerprint:"link"`
+	Documents []*Document `fingerprint:"records"`
+	Content   Converted   `fingerprint:"body"`
 }
 
 // Status is the validity of a document (tình trạng hiệu lực).
@@ -217,7 +217,7 @@ type Relation struct {
 	Date    time.Time
 	DatePos diag.Pos
 	// Target is the document in the site (set by graph; nil when external).
-	Target *Document
+	Target *Document `fingerprint:"records"`
 	// Effect is the date the change takes effect: Date, or else the
 	// effective date of the document that makes it (set by graph).
 	Effect time.Time
@@ -226,7 +226,7 @@ type Relation struct {
 // BackRelation is a relation seen from the document acted on.
 type BackRelation struct {
 	Kind RelationKind
-	From *Document
+	From *Document `fingerprint:"records"`
 	// Scope and Effect are the relation's (see Relation).
 	Scope  string
 	Effect time.Time
@@ -237,11 +237,11 @@ type BackRelation struct {
 type StatusChange struct {
 	Date   time.Time
 	Status Status
-	Doc    *Document
+	Doc    *Document `fingerprint:"records"`
 	// By is the document whose relation causes the change, and Kind and
 	// Scope are that relation's; By is nil when Doc's own dates
 	// (effective, expires) cause it.
-	By    *Document
+	By    *Document `fingerprint:"records"`
 	Kind  RelationKind
 	Scope string
 }
@@ -304,9 +304,9 @@ type Document struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/'.
-	URL   string
+	URL   string `fingerprint:"link"`
 	Slug  string
-	Issue *Issue
+	Issue *Issue `fingerprint:"records"`
 	// Status is the override or the status computed as of the build date.
 	Status Status
 	// Ends is the ngày hết hiệu lực: the earlier of expires and the date
@@ -321,15 +321,15 @@ type Document struct {
 	Back []BackRelation
 	// Published are the procedures this decision published; CitedBy the
 	// procedures that cite it as legal basis. Both in code order.
-	Published, CitedBy []*Procedure
+	Published, CitedBy []*Procedure `fingerprint:"records"`
 	// Drafts are the consultations whose draft this document was issued
 	// from (issued_as); Budgets the budget disclosures it decided;
 	// Projects the projects it approved.
-	Drafts   []*Consultation
-	Budgets  []*Budget
-	Projects []*Project
+	Drafts   []*Consultation `fingerprint:"records"`
+	Budgets  []*Budget       `fingerprint:"records"`
+	Projects []*Project      `fingerprint:"records"`
 	// Content is set when the body is converted.
-	Content Converted
+	Content Converted `fingerprint:"body"`
 }
 
 // Code is an entry of a registry of site.yaml: a code and its label.
@@ -341,14 +341,14 @@ type Code struct {
 // status or level) with its items.
 type Facet[T any] struct {
 	Term
-	Items []T
+	Items []T `fingerprint:"links"`
 }
 
 // Gazette is the gazette part of the site.
 type Gazette struct {
 	// Issues are newest first; Documents newest issued first.
-	Issues    []*Issue
-	Documents []*Document
+	Issues    []*Issue    `fingerprint:"records"`
+	Documents []*Document `fingerprint:"records"`
 	Years     []*Facet[*Document]
 	Types     []*Facet[*Document]
 	Agencies  []*Facet[*Document]

@@ -1,6 +1,14 @@
 // Package model holds the plain data the pipeline stages share: the typed
 // content records and the site graph built from them. It has no behaviour
 // beyond small accessors, and imports only diag for positions.
+//
+// The struct tag `fingerprint` says what a preview's incremental rebuild
+// must hash of a field to know that a page is unchanged: "records" on a
+// field that holds records, "links" on a list shown only as links, "link"
+// on the field that names a record in such a list (its URL), "body" on a
+// record's body. internal/build/fingerprint.go gives the rules, and its
+// TestFingerprintTags fails for a field that holds records or a body
+// without a tag.
 package model
 
 import (
@@ -20,7 +28,7 @@ type Source struct {
 	// Start is the position of the record's opening line.
 	Start diag.Pos
 	// Markdown is the body; BodyLine is the file line it starts on.
-	Markdown []byte
+	Markdown []byte `fingerprint:"body"`
 	BodyLine int
 }
 
@@ -73,14 +81,14 @@ type News struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/', relative to the site root.
-	URL         string
+	URL         string `fingerprint:"link"`
 	CategoryRef Term
 	TagRefs     []Term
-	Related     []*News
-	Prev, Next  *News
+	Related     []*News `fingerprint:"records"`
+	Prev, Next  *News   `fingerprint:"records"`
 
 	// Set when the body is converted.
-	Content Converted
+	Content Converted `fingerprint:"body"`
 }
 
 // SummaryLen is how many letters a summary taken from a body's lead
@@ -127,9 +135,9 @@ type StaticPage struct {
 	Weight int
 	Menu   string
 	// URL always begins and ends with '/'.
-	URL string
+	URL string `fingerprint:"link"`
 	// Content is set when the body is converted.
-	Content Converted
+	Content Converted `fingerprint:"body"`
 }
 
 // Entries are the typed records decoded from the content files.
@@ -139,6 +147,8 @@ type Entries struct {
 	Issues     []*Issue
 	Documents  []*Document
 	Procedures []*Procedure
+	// Statistics are the rows of the statistics sheets.
+	Statistics []*StatRow
 	// Consultations, Budgets and Projects are the disclosure kinds
 	// (disclosure.go).
 	Consultations []*Consultation
@@ -149,7 +159,7 @@ type Entries struct {
 // Taxon is a category, tag or year with its news, newest first.
 type Taxon struct {
 	Term
-	Items []*News
+	Items []*News `fingerprint:"links"`
 }
 
 // Pager links the pages of one paginated list.
@@ -172,7 +182,7 @@ type List[T any] struct {
 	Term *Term
 	// URL always begins and ends with '/'.
 	URL   string
-	Items []T
+	Items []T `fingerprint:"records"`
 	Pager Pager
 }
 
@@ -180,8 +190,8 @@ type List[T any] struct {
 // resolved. It is read-only once built.
 type Site struct {
 	// News holds the published news, newest first.
-	News       []*News
-	Pages      []*StaticPage
+	News       []*News       `fingerprint:"records"`
+	Pages      []*StaticPage `fingerprint:"records"`
 	Categories []*Taxon
 	Tags       []*Taxon
 	Years      []*Taxon
@@ -192,6 +202,8 @@ type Site struct {
 	Gazette Gazette
 	// Catalogue holds the procedures (thủ tục hành chính).
 	Catalogue Catalogue
+	// Statistics holds the dossier statistics (thống kê giải quyết hồ sơ).
+	Statistics Statistics
 	// Consultations, Budgets and Projects are the disclosure kinds.
 	Consultations Consultations
 	Budgets       Budgets

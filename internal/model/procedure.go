@@ -77,7 +77,7 @@ type Citation struct {
 	Title    string
 	Pos      diag.Pos
 	// Target is the document in the site (set by graph; nil when external).
-	Target *Document
+	Target *Document `fingerprint:"records"`
 }
 
 // DossierItem is one paper of the thành phần hồ sơ.
@@ -117,11 +117,11 @@ type Procedure struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/'.
-	URL string
+	URL string `fingerprint:"link"`
 	// SortKey orders procedures by title in Vietnamese collation.
 	SortKey []byte
 	// Content is set when the body is converted.
-	Content ProcedureContent
+	Content ProcedureContent `fingerprint:"body"`
 }
 
 // Listed reports whether the procedure appears in browse lists: an
@@ -152,9 +152,9 @@ type Section struct {
 // Catalogue is the procedure part of the site.
 type Catalogue struct {
 	// Procedures are every procedure with a page, by code.
-	Procedures []*Procedure
+	Procedures []*Procedure `fingerprint:"records"`
 	// Listed are the procedures browse lists show, in collation order.
-	Listed   []*Procedure
+	Listed   []*Procedure `fingerprint:"records"`
 	Fields   []*Facet[*Procedure]
 	Levels   []*Facet[*Procedure]
 	Agencies []*Facet[*Procedure]

@@ -74,3 +74,40 @@ func TestFingerprint(t *testing.T) {
 		t.Error("different content, same fingerprint")
 	}
 }
+
+// TestDirRefusesLinks plants symbolic links inside the unfinished build, as
+// another process could, and checks that no write follows them out.
+func TestDirRefusesLinks(t *testing.T) {
+	parent := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "victim.txt")
+	if err := os.WriteFile(outside, []byte("giữ nguyên"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := output.NewDir(filepath.Join(parent, "public"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if err := d.Put("a/index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	tmps, _ := filepath.Glob(filepath.Join(parent, "public.tmp-*"))
+	if len(tmps) != 1 {
+		t.Fatalf("temporary folders: %v", tmps)
+	}
+	if err := os.Symlink(outside, filepath.Join(tmps[0], "a", "link.html")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := d.Put("a/link.html", []byte("ghi đè")); err == nil {
+		t.Error("Put through a link to a file outside succeeded")
+	}
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(tmps[0], "b")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Put("b/victim.txt", []byte("ghi đè")); err == nil {
+		t.Error("Put through a link to a folder outside succeeded")
+	}
+	if got, _ := os.ReadFile(outside); string(got) != "giữ nguyên" {
+		t.Errorf("file outside = %q: a write followed a link", got)
+	}
+}

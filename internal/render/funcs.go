@@ -105,7 +105,11 @@ func (r *Renderer) funcs() template.FuncMap {
 				return -1
 			}, s)
 		},
-		"dict": dict,
+		"dict":       dict,
+		"number":     Number,
+		"percent":    Percent,
+		"rate":       rate,
+		"onlineRate": onlineRate,
 		// For the disclosure kinds' layouts.
 		"slug":          vnfold.Slug,
 		"roles":         func() []model.FileRole { return model.FileRoles },

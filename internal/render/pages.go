@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"time"
 
 	"minhbach/internal/images"
@@ -99,6 +100,8 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	}
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
+	jobs = append(jobs, r.statisticsJobs(s, page)...)
+	jobs = append(jobs, r.proofJobs(page)...)
 	jobs = append(jobs, r.disclosureJobs(s, page)...)
 	if r.search != "" {
 		// The fields as plain links: the page, which shows the index's
@@ -339,6 +342,15 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	}
 	for _, l := range s.Catalogue.Lists {
 		add(l.URL, time.Time{})
+	}
+	if st := &s.Statistics; len(st.Periods) > 0 {
+		add(statisticsRoot, st.Updated)
+		for _, p := range st.Periods {
+			add(p.URL, p.End)
+		}
+		for _, u := range append(slices.Clone(st.Agencies), st.Fields...) {
+			add(u.URL, u.Rows[len(u.Rows)-1].Period.End)
+		}
 	}
 	for _, c := range s.Consultations.Items {
 		add(c.URL, c.Opens)

@@ -100,6 +100,7 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
+	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html",
 	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html"}
 
 // New loads the templates from layouts (a folder with base.html,
@@ -432,8 +433,18 @@ type Page struct {
 	Procedure *model.Procedure
 	ProcList  *model.List[*model.Procedure]
 	Catalogue *model.Catalogue
+
+	// Statistics is the dossier statistics section; StatPeriod and
+	// StatUnit the period or the agency or field a page shows; Charts its
+	// charts, each drawn from a table the page shows.
+	Statistics *model.Statistics
+	StatPeriod *model.StatPeriod
+	StatUnit   *model.StatUnit
+	Charts     []StatChart
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
+	// Proof is the Xác thực page's key and files.
+	Proof *Proof
 
 	// The disclosure kinds: one record, one list page, the whole section
 	// (Consultations also on the home page, for the open ones).

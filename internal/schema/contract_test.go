@@ -40,6 +40,7 @@ func keyTables() map[string][]string {
 		"procedure":           schema.ProcedureKeys,
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
+		"statistics":          schema.StatisticsKeys,
 		// The disclosure kinds.
 		"consultation":          schema.ConsultationKeys,
 		"consultation-file":     schema.ConsultationFileKeys,

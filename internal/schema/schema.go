@@ -33,7 +33,7 @@ var NewsKeys = []string{"title", "date", "summary", "category", "tags", "author"
 var PageKeys = []string{"title", "slug", "weight", "menu"}
 
 // ReservedSlugs are the top-level URL segments that sections own.
-var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets",
+var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets", "xac-thuc", "nhat-ky-cap-nhat",
 	"du-thao", "ngan-sach", "du-an"}
 
 // Decode checks doc and adds its record to e. It is safe to call from
@@ -57,6 +57,8 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 		e.Documents = append(e.Documents, decodeDocument(m, src, site))
 	case source.Procedure:
 		e.Procedures = append(e.Procedures, decodeProcedure(m, src, site, doc.KeysChecked))
+	case source.Statistics:
+		e.Statistics = append(e.Statistics, decodeStatistic(m, src, site, doc.KeysChecked))
 	case source.Consultation:
 		e.Consultations = append(e.Consultations, decodeConsultation(m, src, site))
 	case source.Budget:

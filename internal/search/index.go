@@ -55,6 +55,8 @@ const (
 	KindDocument  = "van-ban"
 	KindProcedure = "thu-tuc"
 	KindPage      = "trang"
+	// KindStatistics is a page of dossier statistics (thống kê).
+	KindStatistics = "thong-ke"
 	// The disclosure kinds.
 	KindConsultation = "du-thao"
 	KindBudget       = "ngan-sach"
@@ -62,7 +64,7 @@ const (
 )
 
 // kinds lists the kinds with their labels, in filter order.
-var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"},
+var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"},
 	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
 
 // Options tune the index.

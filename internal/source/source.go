@@ -71,7 +71,8 @@ type Doc struct {
 }
 
 // Walk returns the paths of the site's content files, sorted: Markdown
-// files, and the CSV and JSON catalogues of procedures and projects. Each file outside a
+// files, the CSV and JSON catalogues of procedures and projects and the
+// CSV sheets of statistics. Each file outside a
 // known section gets a warning.
 func Walk(fsys fs.FS) ([]string, diag.List, error) {
 	var paths []string
@@ -91,6 +92,10 @@ func Walk(fsys fs.FS) ([]string, diag.List, error) {
 			return nil
 		}
 		if e.IsDir() {
+			return nil
+		}
+		if IsSheet(p) {
+			paths = append(paths, p)
 			return nil
 		}
 		if path.Ext(name) != ".md" {
