@@ -113,13 +113,13 @@ type Consultation struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/'.
-	URL string
+	URL string `fingerprint:"link"`
 	// State is the state on AsOf, the build date; DaysLeft the days from
 	// AsOf to Closes while open (0 on the last day).
 	State    ConsultationState
 	DaysLeft int
 	AsOf     time.Time
-	Content  Converted
+	Content  Converted `fingerprint:"body"`
 }
 
 // StateText says the state in a sentence: "Đang lấy ý kiến, còn 5
@@ -149,8 +149,8 @@ func (c *Consultation) FilesOf(r FileRole) []RoleFile {
 type Consultations struct {
 	// Items are open consultations first (closing soonest first), then
 	// those not yet open, then the closed ones (latest closed first).
-	Items    []*Consultation
-	Open     []*Consultation
+	Items    []*Consultation `fingerprint:"records"`
+	Open     []*Consultation `fingerprint:"records"`
 	Years    []*Facet[*Consultation]
 	Agencies []*Facet[*Consultation]
 	States   []*Facet[*Consultation]
@@ -160,7 +160,7 @@ type Consultations struct {
 	// closes (the day after its last day), with those that change then;
 	// zero when none will.
 	Next      time.Time
-	NextItems []*Consultation
+	NextItems []*Consultation `fingerprint:"records"`
 }
 
 // BudgetStage is the step of the budget cycle a disclosure belongs to.
@@ -268,12 +268,12 @@ type Budget struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/'.
-	URL string
+	URL string `fingerprint:"link"`
 	// Deadline is the last day the law allows for publishing (zero when
 	// unknown); Late is set when Published is after it.
 	Deadline time.Time
 	Late     bool
-	Content  Converted
+	Content  Converted `fingerprint:"body"`
 }
 
 // PeriodLabel names the period reported on: "quý III năm 2026", "6 tháng
@@ -303,7 +303,7 @@ func (b *Budget) PeriodEnd() time.Time {
 // Budgets is the budget part of the site.
 type Budgets struct {
 	// Items are newest fiscal year first, then in the order of the cycle.
-	Items    []*Budget
+	Items    []*Budget `fingerprint:"records"`
 	Years    []*Facet[*Budget]
 	Agencies []*Facet[*Budget]
 	Stages   []*Facet[*Budget]
@@ -435,17 +435,17 @@ type Project struct {
 	// Set by graph.
 
 	// URL always begins and ends with '/'.
-	URL string
+	URL string `fingerprint:"link"`
 	// Updated is the latest date known of the project: a package result
 	// or its decision; 1 January of its first year when none.
 	Updated time.Time
-	Content Converted
+	Content Converted `fingerprint:"body"`
 }
 
 // Projects is the public investment part of the site.
 type Projects struct {
 	// Items are ongoing projects first, then by status and title.
-	Items     []*Project
+	Items     []*Project `fingerprint:"records"`
 	Years     []*Facet[*Project]
 	Investors []*Facet[*Project]
 	Statuses  []*Facet[*Project]
