@@ -16,49 +16,23 @@ func addDisclosure(e, file *model.Entries) {
 	e.Projects = append(e.Projects, file.Projects...)
 }
 
-// disclosureConverts returns the body conversions of the disclosure
-// records, to run with the others.
-func disclosureConverts(r *render.Renderer, s *model.Site) []func() diag.List {
-	var out []func() diag.List
-	for _, c := range s.Consultations.Items {
-		out = append(out, func() diag.List { return r.ConvertConsultation(c) })
+// disclosureRecords are the records of the disclosure kinds, for
+// records: their bodies to convert and the files those show.
+func disclosureRecords(s *model.Site) []record {
+	var out []record
+	for _, x := range s.Consultations.Items {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertConsultation(x) },
+			func() []model.Copy { return x.Content.Files }})
 	}
-	for _, b := range s.Budgets.Items {
-		out = append(out, func() diag.List { return r.ConvertBudget(b) })
+	for _, x := range s.Budgets.Items {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertBudget(x) },
+			func() []model.Copy { return x.Content.Files }})
 	}
-	for _, p := range s.Projects.Items {
-		out = append(out, func() diag.List { return r.ConvertProject(p) })
-	}
-	return out
-}
-
-// disclosureFiles are the pictures the disclosure records' bodies show.
-func disclosureFiles(s *model.Site) []model.Copy {
-	var out []model.Copy
-	for _, c := range s.Consultations.Items {
-		out = append(out, c.Content.Files...)
-	}
-	for _, b := range s.Budgets.Items {
-		out = append(out, b.Content.Files...)
-	}
-	for _, p := range s.Projects.Items {
-		out = append(out, p.Content.Files...)
+	for _, x := range s.Projects.Items {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertProject(x) },
+			func() []model.Copy { return x.Content.Files }})
 	}
 	return out
-}
-
-// disclosureRecords lists the disclosure records with their files, for a
-// session's numbering of records.
-func disclosureRecords(s *model.Site, add func(v any, path string)) {
-	for _, r := range s.Consultations.Items {
-		add(r, r.Path)
-	}
-	for _, r := range s.Budgets.Items {
-		add(r, r.Path)
-	}
-	for _, r := range s.Projects.Items {
-		add(r, r.Path)
-	}
 }
 
 // disclosureSearchDocs are the search index's pages of the disclosure
