@@ -42,7 +42,7 @@ bench() {
   echo "== $name"
   "$tmp/minhbach" build --source "$src" --destination "$out" --build-date 2026-11-23 >"$tmp/build.log"
   head -n 1 "$tmp/build.log"
-  echo "  public/: $(find "$out" -type f | wc -l) files, $(du -sb "$out" | cut -f1) bytes"
+  echo "  public/: $(find "$out" -type f | wc -l) files, $(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }') bytes"
   deploy "first deploy, S3" "s3://portal/$name?endpoint=$endpoint" "$out"
   deploy "first deploy, file" "file://$tmp/www-$name" "$out"
   printf '\nMột câu bổ sung cho bài đo thời gian xuất bản.\n' >>"$news"
