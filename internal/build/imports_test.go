@@ -17,9 +17,9 @@ import (
 // package of the product may import it, any test may.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "diag"},
-	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
+	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
 	"search":   {"vnfold"},
-	"render":   {"markdown", "model", "config", "media", "images", "chart", "diag", "vnfold"},
+	"render":   {"markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "diag"},
 	"source":   {"meta", "vnfold", "diag"},
@@ -34,6 +34,7 @@ var allowed = map[string][]string{
 	"images":   {},
 	"pdfsig":   {},
 	"proof":    {"model"},
+	"publog":   {"proof", "diag"},
 	"testsign": {},
 	"diag":     {},
 	"vnfold":   {},
