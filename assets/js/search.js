@@ -36,8 +36,11 @@
   // key is a word's folded form, as the index holds it.
   function key(w) { return iy(fold(w)); }
 
+  // lower lowers s as Go's strings.ToLower does: one letter for one, so
+  // İ gives i (not i and a dot) and Σ gives σ wherever it stands.
+  function lower(s) { return s.replace(/[\u0130\u03a3]/g, function (c) { return c === "\u0130" ? "i" : "\u03c3"; }).toLowerCase(); }
   function tok(out, s, number) {
-    var exact = number ? s.toLowerCase() : iy(s.toLowerCase()), folded = fold(exact);
+    var exact = number ? lower(s) : iy(lower(s)), folded = fold(exact);
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 

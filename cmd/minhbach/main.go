@@ -8,6 +8,7 @@
 //	minhbach new     issue 2026/50 [--date dd/mm/yyyy]
 //	minhbach new     document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
 //	minhbach new     procedure 1.000894 [--field dat-dai]
+//	minhbach deploy  [--source DIR] [--public DIR] [--target URL] [--dry-run] [--max-deletes N] [--force]
 //	minhbach version
 package main
 
@@ -57,6 +58,7 @@ Usage:
   minhbach new      create a news item, page, gazette issue, document or procedure:
                     minhbach new news "Tiêu đề", minhbach new issue 2026/50,
                     minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
+  minhbach deploy   publish public/ to an S3 bucket or a folder (run build first)
   minhbach version  print the version
   minhbach help CMD show the options of a command
 
@@ -93,6 +95,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdServe(ctx, args, stdout, stderr, now)
 	case "new":
 		return cmdNew(args, stdout, stderr, now)
+	case "deploy":
+		return cmdDeploy(ctx, args, stdout, stderr, now)
 	case "key":
 		return cmdKey(args, stdout, stderr)
 	case "verify":

@@ -57,6 +57,8 @@ type Site struct {
 	// The default, DefaultOnlineServiceURL, is the national public-service
 	// portal; a province may point to its own portal.
 	OnlineServiceURL string
+	// Deploy is where `minhbach deploy` sends the site, and its headers.
+	Deploy Deploy
 	// SigningKey (key signing_public_key) is the Ed25519 public key that
 	// checks the signature of the build's manifest (/xac-thuc/): the
 	// base64 of its SubjectPublicKeyInfo, as `minhbach key new` prints
@@ -100,7 +102,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"signing_public_key"}
+	"signing_public_key", "deploy"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -168,6 +170,7 @@ func Load(data []byte) (*Site, diag.List) {
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
 		}
 	}
+	s.Deploy = loadDeploy(m, &d)
 	if k := m.String("signing_public_key", false); k != "" {
 		der, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(k), ""))
 		var pub any

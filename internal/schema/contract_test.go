@@ -27,6 +27,8 @@ func keyTables() map[string][]string {
 		"site":                config.Keys,
 		"site-contact":        config.ContactKeys,
 		"site-menu-item":      config.MenuItemKeys,
+		"site-deploy":         config.DeployKeys,
+		"site-deploy-header":  config.HeaderRuleKeys,
 		"news":                schema.NewsKeys,
 		"page":                schema.PageKeys,
 		"issue":               schema.IssueKeys,
