@@ -181,6 +181,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		addDisclosure(&entries, &perFile[i])
 	}
 
 	c.lap("decode")
