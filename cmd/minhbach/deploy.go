@@ -62,8 +62,12 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	}
 
 	start := time.Now()
+	pr := &deploy.Progress{Start: start}
+	stopProgress := deployProgress(stderr, pr)
+	defer stopProgress()
 	t, closeTarget, err := deploy.Open(ctx, *target)
 	if err != nil {
+		stopProgress()
 		return deployFailed(stderr, err)
 	}
 	defer closeTarget()
@@ -73,20 +77,21 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 		Gzip:  t.KeepsHeaders() && site.Gzip,
 	})
 	if err != nil {
+		stopProgress()
 		say(stderr, "minhbach deploy: cannot read %s: %v", *from, err)
 		return 1
 	}
 	remote, err := t.List(ctx)
 	if err != nil {
+		stopProgress()
 		return deployFailed(stderr, err)
 	}
 	plan := deploy.NewPlan(files, remote, t.KeepsHeaders())
 	if *dry {
+		stopProgress()
 		printPlan(stdout, plan, t, *maxDeletes, *force)
 		return 0
 	}
-	pr := &deploy.Progress{Start: start}
-	stopProgress := deployProgress(stderr, pr)
 	sum, err := deploy.Run(ctx, t, plan, deploy.Options{MaxDeletes: *maxDeletes, Force: *force, Progress: pr})
 	stopProgress()
 	if err != nil {
@@ -178,6 +183,9 @@ func deployProgress(w io.Writer, pr *deploy.Progress) func() {
 // deployProgressText is the progress line of a deploy.
 func deployProgressText(pr *deploy.Progress, since time.Duration) string {
 	secs := int(since.Seconds())
+	if !pr.Running.Load() {
+		return lang.Sprintf("minhbach deploy: comparing public/ with the target (%d s)", secs)
+	}
 	if total := pr.TotalDeletes.Load(); total > 0 && pr.Files.Load() == pr.TotalFiles.Load() {
 		return lang.Sprintf("minhbach deploy: deleting %d/%d files (%d s)", pr.Deleted.Load(), total, secs)
 	}
