@@ -70,3 +70,26 @@ func TestPublicationLog(t *testing.T) {
 		t.Errorf("log append to an edited log: exit %d, %q", code, errs)
 	}
 }
+
+// TestDeployRecordsInTheLog: every deploy appends to the publication log;
+// a deploy of the same build adds nothing.
+func TestDeployRecordsInTheLog(t *testing.T) {
+	dir := deploySite(t, "")
+	target := "file://" + filepath.Join(t.TempDir(), "www")
+	code, out, errs := runCLI(t, "deploy", "--source", dir, "--target", target)
+	if code != 0 || !strings.Contains(out, "minhbach log: entry 1 written to "+filepath.Join(dir, publog.File)+": 3 added, 0 changed, 0 removed") {
+		t.Fatalf("first deploy: exit %d, %s%s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, "deploy", "--source", dir, "--target", target); code != 0 || !strings.Contains(out, "minhbach log: entry 1 already records this build: nothing added") {
+		t.Errorf("second deploy of the same build: exit %d, %s", code, out)
+	}
+	os.Remove(filepath.Join(dir, "content/pages/gioi-thieu.md"))
+	rebuild(t, dir)
+	if code, out, _ := runCLI(t, "deploy", "--source", dir, "--target", target); code != 0 || !strings.Contains(out, ": 0 added, 0 changed, 1 removed") {
+		t.Errorf("deploy after removing a page: exit %d, %s", code, out)
+	}
+	entries, d := publog.Read(os.DirFS(dir))
+	if d.HasErrors() || len(entries) != 2 || entries[1].Removed[0].Title != "Giới thiệu" {
+		t.Errorf("log after two deploys: %v %+v", d, entries)
+	}
+}
