@@ -101,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdKey(args, stdout, stderr)
 	case "verify":
 		return cmdVerify(ctx, args, stdout, stderr, now)
+	case "log":
+		return cmdLog(args, stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 		return 0
@@ -262,6 +264,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if checkOnly {
 		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		nextChange(stdout, res.Site)
+		nextConsultation(stdout, res.Site)
 		return 0
 	}
 	if !keyMatches(key, res.Config) {
@@ -290,6 +293,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		say(stdout, "minhbach build: warning: no signing key (--signing-key or MINHBACH_SIGNING_KEY): the manifest %s is written unsigned, so no one can prove the files came from the office (see minhbach key new)", "/"+proof.ManifestPath)
 	}
 	nextChange(stdout, res.Site)
+	nextConsultation(stdout, res.Site)
 	return 0
 }
 

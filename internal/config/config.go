@@ -65,6 +65,10 @@ type Site struct {
 	// it; "" when the site has none. SigningKeyDER is its decoded form.
 	SigningKey    string
 	SigningKeyDER []byte
+	// BudgetDeadlines (key budget_deadlines) are the days allowed to
+	// publish a budget disclosure, by stage code; 0 turns a stage's check
+	// off. Defaults: DefaultBudgetDeadlines.
+	BudgetDeadlines map[string]int
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -102,7 +106,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"signing_public_key", "deploy"}
+	"signing_public_key", "deploy", "budget_deadlines"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -183,6 +187,7 @@ func Load(data []byte) (*Site, diag.List) {
 			s.SigningKey, s.SigningKeyDER = base64.StdEncoding.EncodeToString(der), der
 		}
 	}
+	s.BudgetDeadlines = budgetDeadlines(m)
 	s.setDefaults()
 	return s, d
 }
@@ -217,6 +222,9 @@ func (s *Site) setDefaults() {
 	}
 	if s.OnlineServiceURL == "" {
 		s.OnlineServiceURL = DefaultOnlineServiceURL
+	}
+	if s.BudgetDeadlines == nil {
+		s.BudgetDeadlines = DefaultBudgetDeadlines
 	}
 }
 
