@@ -102,18 +102,16 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	}
 	say(stdout, "minhbach deploy: %d files uploaded (%d bytes), %d deleted, %d unchanged in %.2f s → %s",
 		sum.Uploaded, sum.Bytes, sum.Deleted, sum.Unchanged, time.Since(start).Seconds(), t.String())
-	if err := afterDeploy(*src, now(), plan, sum, t.String()); err != nil {
-		say(stderr, "minhbach deploy: %v", err)
-		return 1
-	}
-	return 0
+	return afterDeploy(*src, *from, now(), stdout, stderr)
 }
 
-// afterDeploy is called once after every deploy that changed the target
-// (not a dry run): the place where the publication log (issue 19 item 4)
-// records the deploy.
-func afterDeploy(src string, when time.Time, plan *deploy.Plan, sum deploy.Summary, target string) error {
-	return nil
+// afterDeploy is called once after every deploy (not a dry run): it
+// records the build in public, now published, in the publication log of
+// the site in src (package publog; the same as minhbach log append). A
+// deploy of the build the last entry records adds nothing. It returns the
+// exit status.
+func afterDeploy(src, public string, when time.Time, stdout, stderr io.Writer) int {
+	return appendLog(src, public, when, stdout, stderr)
 }
 
 // deployFailed prints why a deploy failed, in one line, and returns its
