@@ -17,7 +17,7 @@ import (
 // package of the product may import it, any test may.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "diag"},
-	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
+	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "diag"},
@@ -30,6 +30,8 @@ var allowed = map[string][]string{
 	"model":    {"diag"},
 	"media":    {},
 	"chart":    {},
+	"kinds":    {"model"},
+	"disclose": {"kinds", "meta", "model", "schema", "diag", "vnfold", "workday"},
 	"workday":  {},
 	"images":   {},
 	"pdfsig":   {},

@@ -38,6 +38,9 @@ func keyTables() map[string][]string {
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
 		"statistics":          schema.StatisticsKeys,
+		"site-notice":         config.NoticeKeys,
+		"cong-khai":           schema.PublicListKeys,
+		"cong-khai-category":  schema.PublicCategoryKeys,
 	}
 }
 
