@@ -1,8 +1,23 @@
 /* minhbach search client: no dependencies. The engine (MinhbachSearch) reads
    the static index that internal/search writes; the page part runs on
-   /tim-kiem/. Tokenizing, folding and shard choice mirror the Go code. */
+   /tim-kiem/. Tokenizing, folding and shard choice mirror the Go code.
+   The index's files are described in docs/search-index.md and defined in
+   internal/search/format.go; FORMAT mirrors that file's constants. */
 (function (g) {
   "use strict";
+  // FORMAT is the shape of the index's files, as format.go defines it
+  // (TestFormatPositions checks that they agree): the version, the
+  // folders, the manifest's members, and the positions in each array.
+  var FORMAT = {
+    version: 7,
+    dirs: { shards: "s", long: "l", prefixes: "p", rows: "m" },
+    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "shards", "prefixes", "kinds", "fields", "types", "levels", "groups", "long"],
+    group: { count: 0, kind: 1, field: 2, type: 3, year: 4, levels: 5 },
+    entry: { df: 0, best: 1, postings: 2, stride: 2, cut: -1 },
+    prefix: { word: 0, df: 1, stride: 2 },
+    row: { url: 0, title: 1, kind: 2, label: 3, summary: 4 }
+  };
+  var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FD = FORMAT.dirs;
   var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u;
 
   function fold(s) {
@@ -21,14 +36,24 @@
   // key is a word's folded form, as the index holds it.
   function key(w) { return iy(fold(w)); }
 
+  // lower lowers s as Go's strings.ToLower does: one letter for one, so
+  // İ gives i (not i and a dot) and Σ gives σ wherever it stands.
+  function lower(s) { return s.replace(/[\u0130\u03a3]/g, function (c) { return c === "\u0130" ? "i" : "\u03c3"; }).toLowerCase(); }
   function tok(out, s, number) {
-    var exact = number ? s.toLowerCase() : iy(s.toLowerCase()), folded = fold(exact);
+    var exact = number ? lower(s) : iy(lower(s)), folded = fold(exact);
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 
-  // tokenize splits text as search.Tokenize does.
-  function tokenize(s) {
-    var out = [], cs = Array.from(s.normalize("NFC")), i = 0;
+  // walk calls fn(compound, start, end, joined, digit, letter) for each
+  // compound of s (NFC), as search.Tokenize walks it: a run of word runes
+  // with single joiners ('/', '.', '-') between them; start and end are
+  // offsets in s; joined, digit and letter tell whether it holds a
+  // joiner, a digit, a letter. Both the tokenizer and the highlighter walk
+  // text so.
+  function walk(s, fn) {
+    var cs = Array.from(s), at = [], o = 0, i = 0;
+    for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
+    at.push(o);
     while (i < cs.length) {
       if (!WORD.test(cs[i])) { i++; continue; }
       var j = i, joined = false, digit = false, letter = false, end = i;
@@ -41,15 +66,38 @@
         if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && WORD.test(cs[j + 1]) && j > i) { joined = true; j++; continue; }
         break;
       }
-      var compound = cs.slice(i, end).join("");
+      fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);
       i = end;
-      if (joined && digit) {
-        tok(out, compound, true);
-        if (letter) { var m = /^\p{Nd}+/u.exec(compound); if (m && m[0].length < compound.length) tok(out, m[0], false); }
-        continue;
-      }
-      compound.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
     }
+  }
+  // compound appends the tokens of one compound of walk: a number token
+  // when it is joined and holds a digit (with its leading digits when it
+  // also holds a letter), else its words.
+  function compound(out, c, joined, digit, letter) {
+    if (joined && digit) {
+      tok(out, c, true);
+      if (letter) { var m = /^\p{Nd}+/u.exec(c); if (m && m[0].length < c.length) tok(out, m[0], false); }
+      return out;
+    }
+    c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
+    return out;
+  }
+
+  // tokenize splits text as search.Tokenize does.
+  function tokenize(s) {
+    var out = [];
+    walk(s.normalize("NFC"), function (c, start, end, joined, digit, letter) { compound(out, c, joined, digit, letter); });
+    return out;
+  }
+
+  // marked returns the [start, end] offsets, in text (NFC), of each
+  // compound that holds a token whose folded form marks lists: what a
+  // result highlights.
+  function marked(text, marks) {
+    var out = [];
+    walk(text, function (c, start, end, joined, digit, letter) {
+      if (compound([], c, joined, digit, letter).some(function (t) { return marks.indexOf(t.folded) >= 0; })) out.push([start, end]);
+    });
     return out;
   }
 
@@ -85,17 +133,16 @@
     return true;
   }
 
-  // parse reads a term's entry [df, k, k×(gap, impact), gaps…] into a list
-  // {df, n, full, floor}: its n documents, whether they are all df of the
-  // term's, and the lowest impact of the k best, which the others get. The
-  // others are gaps, or one bitmap (a base64 string: document i is bit i%8
-  // of byte i/8). A long list's entry in its shard ends with -1 in their
-  // place. Cursors read the entry itself, in document order.
+  // parse reads a term's entry (format.go's Entry) into a list {df, n,
+  // full, floor}: its n documents, whether they are all df of the term's,
+  // and the lowest impact of the k best, which the others get. The others
+  // are gaps, or one bitmap (a base64 string), or FE.cut when the entry is
+  // cut short. Cursors read the entry itself, in document order.
   function parse(a) {
-    var k = a[1], top = 2 + 2 * k, last = a[a.length - 1], bits = null, rest = 0, floor = 0;
-    if (a.length > top && typeof last === "string") { bits = bytes(last); rest = a[0] - k; } else if (a.length > top && a[top] >= 0) rest = a.length - top;
-    for (var i = 0; i < k; i++) floor = i ? Math.min(floor, a[3 + 2 * i]) : a[3 + 2 * i];
-    return { df: a[0], a: a, k: k, top: top, bits: bits, n: k + rest, full: k + rest === a[0], floor: floor };
+    var k = a[FE.best], top = FE.postings + FE.stride * k, last = a[a.length - 1], bits = null, rest = 0, floor = 0;
+    if (a.length > top && typeof last === "string") { bits = bytes(last); rest = a[FE.df] - k; } else if (a.length > top && a[top] !== FE.cut) rest = a.length - top;
+    for (var i = 0; i < k; i++) { var imp = a[FE.postings + FE.stride * i + 1]; floor = i ? Math.min(floor, imp) : imp; }
+    return { df: a[FE.df], a: a, k: k, top: top, bits: bits, n: k + rest, full: k + rest === a[FE.df], floor: floor };
   }
   // bytes decodes base64.
   function bytes(s) {
@@ -113,16 +160,22 @@
     }
     return END;
   }
-  var END = 2147483647, NONE = parse([0, 0]);
+  var END = 2147483647, NONE = parse(entry(0, [], []));
+  // entry writes an entry of df documents whose best are ids with imps.
+  function entry(df, ids, imps) {
+    var a = [], last = 0;
+    a[FE.df] = df; a[FE.best] = ids.length;
+    for (var i = 0; i < ids.length; i++) { a[FE.postings + FE.stride * i] = ids[i] - last; a[FE.postings + FE.stride * i + 1] = imps[i]; last = ids[i]; }
+    return a;
+  }
 
   // union merges lists: a document scores its best.
   function union(lists) {
     if (lists.length === 1) return lists[0];
     var best = new Map();
     lists.forEach(function (l) { for (var c = new Cursor(l); c.next();) best.set(c.id, Math.max(best.get(c.id) || 0, c.imp)); });
-    var ids = Int32Array.from(best.keys()).sort(), a = [ids.length, ids.length], last = 0;
-    for (var i = 0; i < ids.length; i++) { a.push(ids[i] - last, best.get(ids[i])); last = ids[i]; }
-    return parse(a);
+    var ids = Int32Array.from(best.keys()).sort();
+    return parse(entry(ids.length, ids, Array.from(ids, function (id) { return best.get(id); })));
   }
 
   // Cursor reads a list for ascending document numbers: its best documents
@@ -131,15 +184,15 @@
   function Cursor(l) {
     var a = l.a;
     this.l = l; this.a = a; this.bits = l.bits; this.bi = 0; this.ri = l.top;
-    this.b = l.k ? a[2] : END;
+    this.b = l.k ? a[FE.postings] : END;
     this.r = l.n === l.k ? END : l.bits ? bit(l.bits, 0) : a[l.top];
   }
   // at returns the impact of document id, 0 when the list lacks it; ids
   // asked for ascend.
   Cursor.prototype.at = function (id) {
     var a = this.a;
-    while (this.b < id) this.b = ++this.bi < this.l.k ? this.b + a[2 + 2 * this.bi] : END;
-    if (this.b === id) return a[3 + 2 * this.bi];
+    while (this.b < id) this.b = ++this.bi < this.l.k ? this.b + a[FE.postings + FE.stride * this.bi] : END;
+    if (this.b === id) return a[FE.postings + FE.stride * this.bi + 1];
     var bits = this.bits;
     if (bits) return id < bits.length * 8 && (bits[id >> 3] >> (id & 7)) & 1 ? this.l.floor : 0;
     while (this.r < id) this.r = ++this.ri < a.length ? this.r + a[this.ri] : END;
@@ -150,8 +203,8 @@
   Cursor.prototype.next = function () {
     var a = this.a;
     if (this.b < this.r) {
-      this.id = this.b; this.imp = a[3 + 2 * this.bi];
-      this.b = ++this.bi < this.l.k ? this.b + a[2 + 2 * this.bi] : END;
+      this.id = this.b; this.imp = a[FE.postings + FE.stride * this.bi + 1];
+      this.b = ++this.bi < this.l.k ? this.b + a[FE.postings + FE.stride * this.bi] : END;
       return true;
     }
     if (this.r === END) return false;
@@ -175,27 +228,29 @@
     self.late = 0;
     var bits;
     self.ready = get(manifestURL).then(function (m) {
+      if (m.version !== FORMAT.version) throw new Error(manifestURL + ": index format " + m.version + ", this client reads " + FORMAT.version);
       self.m = m;
       bits = m.long && m.long.m ? bytes(m.long.b) : null;
       var start = 0;
-      self.starts = m.groups.map(function (r) { var s = start; start += r[0]; return s; });
+      self.starts = m.groups.map(function (r) { var s = start; start += r[FG.count]; return s; });
       return m;
     });
     // values(g) are the facet values of group g, each dimension a list.
     var vals = {};
     self.values = function (gi) {
       if (vals[gi]) return vals[gi];
-      var m = self.m, gr = m.groups[gi];
+      var m = self.m, gr = m.groups[gi], f = gr[FG.field], t = gr[FG.type];
       return (vals[gi] = {
-        kind: [m.kinds[gr[1]][0]], field: gr[2] >= 0 ? [m.fields[gr[2]][0]] : [], type: gr[3] >= 0 ? [m.types[gr[3]]] : [],
-        level: m.levels.filter(function (l, i) { return gr[4] & (1 << i); }).map(function (l) { return l[0]; }), year: gr[5] ? [String(gr[5])] : []
+        kind: [m.kinds[gr[FG.kind]][0]], field: f >= 0 ? [m.fields[f][0]] : [], type: t >= 0 ? [m.types[t]] : [],
+        level: gr[FG.levels].map(function (i) { return m.levels[i][0]; }), year: gr[FG.year] ? [String(gr[FG.year])] : []
       });
     };
     self.ok = function (v, dim, want) { return !want || v[dim].indexOf(want) >= 0; };
-    self.group = function (id) {
+    // groupIndex(id) is the index of document id's group.
+    self.groupIndex = function (id) {
       var lo = 0, hi = self.starts.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (self.starts[mid] <= id) lo = mid; else hi = mid - 1; }
-      return self.m.groups[lo];
+      return lo;
     };
     var lists = {};
     // term(key, all, via) is the key's list, NONE when the index lacks it:
@@ -208,18 +263,18 @@
       var word = all && mayBeLong(self.m.long, bits, key) ? key : via && mayBeLong(self.m.long, bits, via) ? via : null;
       if (!word) return (lists[id] = fromShard(key, all));
       // A false positive of the filter asks for a file that is not there.
-      return (lists[id] = self.file("l", longFile(word)).catch(function () { return null; }).then(function (t) {
+      return (lists[id] = self.file(FD.long, longFile(word)).catch(function () { return null; }).then(function (t) {
         if (!t || !t[word]) return fromShard(key, all);
         return t[key] ? parse(t[key]) : NONE;
       }));
     };
     function fromShard(key, all) {
-      return self.file("s", shardOf(key, self.m.shards)).then(function (s) {
-        var v = s[key], top = v ? 2 + 2 * v[1] : 0;
+      return self.file(FD.shards, shardOf(key, self.m.shards)).then(function (s) {
+        var v = s[key], top = v ? FE.postings + FE.stride * v[FE.best] : 0;
         if (!v) return NONE;
-        if (all && v.length > top && v[top] < 0) {
+        if (all && v.length > top && v[top] === FE.cut) {
           self.late++;
-          return self.file("l", longFile(key)).then(function (t) { return parse(t[key]); });
+          return self.file(FD.long, longFile(key)).then(function (t) { return parse(t[key]); });
         }
         return parse(v);
       });
@@ -227,10 +282,10 @@
     // complete(word) lists the other indexed words that begin with word
     // (of two letters or more), the most frequent first, at most 5.
     self.complete = function (word) {
-      var pre = Array.from(word).slice(0, self.m.pre).join("");
-      return self.file("p", shardOf(pre, self.m.prefixes)).then(function (p) {
+      var pre = Array.from(word).slice(0, self.m.prefixLen).join("");
+      return self.file(FD.prefixes, shardOf(pre, self.m.prefixes)).then(function (p) {
         var list = p[pre] || [], out = [];
-        for (var i = 0; i < list.length; i += 2) if (list[i] !== word && list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
+        for (var i = FP.word; i < list.length; i += FP.stride) if (list[i] !== word && list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
         return out.slice(0, 5);
       });
     };
@@ -238,9 +293,9 @@
     self.rows = function (ids) {
       var m = self.m;
       return Array.from(ids, function (id) {
-        return self.file("m", Math.floor(id / m.chunk)).then(function (rows) {
-          var r = rows[id % m.chunk];
-          return { id: id, url: r[0], title: r[1], kind: r[2], label: r[3], summary: r[4] };
+        return self.file(FD.rows, Math.floor(id / m.chunkDocs)).then(function (rows) {
+          var r = rows[id % m.chunkDocs];
+          return { id: id, url: r[FR.url], title: r[FR.title], kind: r[FR.kind], label: r[FR.label], summary: r[FR.summary] };
         });
       });
     };
@@ -262,15 +317,15 @@
       var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
       if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
       var n = Array.from(last.folded).length, open = !last.number && !DIGIT.test(last.folded);
-      if (open && n < m.pre - 1 && rest.length) return self.query(rest, null, last, filters);
+      if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters);
       // The prefix table is asked for at once, with the whole word's lists.
-      var more = open && n >= m.pre - 1 ? self.complete(last.folded) : null;
+      var more = open && n >= m.prefixLen - 1 ? self.complete(last.folded) : null;
       return self.query(toks, null, null, filters).then(function (res) {
         if (res.all || !more) return res;
         return more.then(function (ks) {
           return ks.length ? self.query(toks, ks, null, filters) : res;
         }).then(function (res) {
-          return res.all || n >= m.pre || !rest.length ? res : self.query(rest, null, last, filters);
+          return res.all || n >= m.prefixLen || !rest.length ? res : self.query(rest, null, last, filters);
         });
       });
     });
@@ -307,9 +362,9 @@
     var tw = words.map(function (t) { return t.folded; });
     if (lastKeys && tw.length) tw[tw.length - 1] = lastKeys[0];
     if (tw.length) {
-      var title = "^" + tw.slice(0, m.words).join(" ");
+      var title = "^" + tw.slice(0, m.titleWords).join(" ");
       add([title], false);
-      if (tw.length <= m.words) add([title + "$"], false);
+      if (tw.length <= m.titleWords) add([title + "$"], false);
     }
     if (opt) {
       add([opt.folded], false);
@@ -338,7 +393,7 @@
       // A candidate's score and number packed in one float, so that a
       // native sort orders them: higher scores first, then lower numbers.
       var M = 1;
-      while (M <= m.n) M *= 2;
+      while (M <= m.docs) M *= 2;
       var starts = self.starts, ng = starts.length, count = new Int32Array(ng), fails = new Int8Array(ng).fill(-1);
       var first = words_[0], keys = new Float64Array(order[0].n), nk = 0, gi = 0, all = 0;
       while (first.next()) {
@@ -376,7 +431,7 @@
     });
   };
 
-  g.MinhbachSearch = { Engine: Engine, tokenize: tokenize, fold: fold, key: key, shardOf: shardOf, longFile: longFile };
+  g.MinhbachSearch = { FORMAT: FORMAT, Engine: Engine, tokenize: tokenize, marked: marked, fold: fold, key: key, shardOf: shardOf, longFile: longFile };
 
   if (typeof document === "undefined") return;
 
@@ -414,14 +469,13 @@
   // highlight appends text to parent with the words found (marks, folded)
   // in <mark>.
   function highlight(parent, text, marks) {
-    var re = /[\p{L}\p{Nd}\p{Mn}]+(?:[\/.\-][\p{L}\p{Nd}\p{Mn}]+)*/gu, at = 0, m;
-    while ((m = re.exec(text))) {
-      var f = fold(m[0]);
-      if (marks.indexOf(f) < 0 && !f.split(/[\/.\-]/).some(function (w) { return marks.indexOf(iy(w)) >= 0; })) continue;
-      parent.appendChild(document.createTextNode(text.slice(at, m.index)));
-      parent.appendChild(el("mark", "", m[0]));
-      at = m.index + m[0].length;
-    }
+    var at = 0;
+    text = text.normalize("NFC");
+    marked(text, marks).forEach(function (r) {
+      parent.appendChild(document.createTextNode(text.slice(at, r[0])));
+      parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
+      at = r[1];
+    });
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 

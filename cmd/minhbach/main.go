@@ -8,6 +8,7 @@
 //	minhbach new     issue 2026/50 [--date dd/mm/yyyy]
 //	minhbach new     document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
 //	minhbach new     procedure 1.000894 [--field dat-dai]
+//	minhbach deploy  [--source DIR] [--public DIR] [--target URL] [--dry-run] [--max-deletes N] [--force]
 //	minhbach version
 package main
 
@@ -58,6 +59,7 @@ Usage:
   minhbach new      create a news item, page, gazette issue, document or procedure:
                     minhbach new news "Tiêu đề", minhbach new issue 2026/50,
                     minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
+  minhbach deploy   publish public/ to an S3 bucket or a folder (run build first)
   minhbach version  print the version
   minhbach help CMD show the options of a command
 
@@ -94,8 +96,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdServe(ctx, args, stdout, stderr, now)
 	case "new":
 		return cmdNew(args, stdout, stderr, now)
+	case "deploy":
+		return cmdDeploy(ctx, args, stdout, stderr, now)
 	case "key":
 		return cmdKey(args, stdout, stderr)
+	case "verify":
+		return cmdVerify(ctx, args, stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 		return 0
@@ -260,6 +266,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if checkOnly {
 		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		nextChange(stdout, res.Site)
+		nextConsultation(stdout, res.Site)
 		if *congKhai && res.Disclosure != nil {
 			fmt.Fprint(stdout, res.Disclosure.Diags.FormatIn(lang, 0))
 		}
@@ -295,6 +302,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		say(stdout, "minhbach build: warning: no signing key (--signing-key or MINHBACH_SIGNING_KEY): the manifest %s is written unsigned, so no one can prove the files came from the office (see minhbach key new)", "/"+proof.ManifestPath)
 	}
 	nextChange(stdout, res.Site)
+	nextConsultation(stdout, res.Site)
 	disclosureLine(stdout, res)
 	return 0
 }

@@ -134,8 +134,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	if last, ok, err := c.patch(opt, site, sink); err != nil {
 		return res, err
 	} else if ok {
-		res.Diags, res.Patched = last.diags, true
-		return finish(ctx, opt, c, sink, res, last.site, last.r, layouts, data, last.assets, mini)
+		res.Diags, res.Patched = last.diags(), true
+		return finish(ctx, opt, c, sink, res, last, layouts, data, mini)
 	}
 	c.sizeSink(sink)
 
@@ -186,6 +186,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		addDisclosure(&entries, &perFile[i])
 	}
 
 	c.lap("decode")
@@ -222,46 +223,34 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	opt.Progress.setStage("markdown")
 
 	// Markdown bodies first: lists and feeds need the summaries.
-	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
-	convs := make([]diag.List, nn+np+nd+ni+len(s.Catalogue.Procedures))
-	parallel(ctx, len(convs), workers, func(i int) {
-		switch {
-		case i >= nn+np+nd+ni:
-			convs[i] = r.ConvertProcedure(s.Catalogue.Procedures[i-nn-np-nd-ni])
-		case i < nn:
-			convs[i] = r.ConvertNews(s.News[i])
-		case i < nn+np:
-			convs[i] = r.ConvertPage(s.Pages[i-nn])
-		case i < nn+np+nd:
-			convs[i] = r.ConvertDocument(s.Gazette.Documents[i-nn-np])
-		default:
-			convs[i] = r.ConvertIssue(s.Gazette.Issues[i-nn-np-nd])
-		}
-	})
-	before := slices.Clone(res.Diags)
-	for _, d := range convs {
+	b := &built{site: s, recs: records(s), r: r, assets: assets}
+	b.convs = make([]diag.List, len(b.recs))
+	parallel(ctx, len(b.recs), workers, func(i int) { b.convs[i] = b.recs[i].convert(r) })
+	b.before = slices.Clone(res.Diags)
+	for _, d := range b.convs {
 		res.Diags.Append(d)
 	}
 	if res.Diags.HasErrors() || ctx.Err() != nil {
 		return res, ctx.Err()
 	}
-	if err := copyFiles(opt.Source, s, sink); err != nil {
+	if err := copyFiles(opt.Source, b, sink); err != nil {
 		return res, err
 	}
-	c.keepSite(s, r, assets, before, convs)
+	c.keepSite(b)
 	c.lap("markdown")
-	return finish(ctx, opt, c, sink, res, s, r, layouts, data, assets, mini)
+	return finish(ctx, opt, c, sink, res, b, layouts, data, mini)
 }
 
 // finish indexes the site for search and renders its pages: the end of
 // run, after the records are read, linked and converted.
-func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, s *model.Site, r *render.Renderer,
-	layouts fs.FS, data []byte, assets map[string]string, mini *output.Minifier) (*Result, error) {
+func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, b *built,
+	layouts fs.FS, data []byte, mini *output.Minifier) (*Result, error) {
+	s, r, assets := b.site, b.r, b.assets
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	maker := images.NewMaker(opt.Pictures)
 	r.SetMaker(maker)
 	defer func() { res.Resized = maker.Made() }()
-	ids := c.number(s)
+	ids := c.number(b.recs)
 	opt.Progress.setStage("search")
 	put := sink.Put
 	if c != nil && c.patchMem != nil {
@@ -359,24 +348,12 @@ func templateDiag(page string, err error) diag.List {
 }
 
 // copyFiles puts the pictures that pages show into the output, once each.
-func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
+func copyFiles(fsys fs.FS, b *built, sink output.Sink) error {
 	var copies []model.Copy
-	for _, n := range s.News {
-		copies = append(copies, n.Content.Files...)
+	for _, rec := range b.recs {
+		copies = append(copies, rec.files()...)
 	}
-	for _, p := range s.Pages {
-		copies = append(copies, p.Content.Files...)
-	}
-	for _, d := range s.Gazette.Documents {
-		copies = append(copies, d.Content.Files...)
-	}
-	for _, is := range s.Gazette.Issues {
-		copies = append(copies, is.Content.Files...)
-	}
-	for _, p := range s.Catalogue.Procedures {
-		copies = append(copies, p.Content.Intro.Files...)
-	}
-	copies = append(copies, s.Copies...)
+	copies = append(copies, b.site.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })
 	copies = slices.Compact(copies)
 	for _, c := range copies {

@@ -9,7 +9,6 @@ import (
 	"maps"
 	"minhbach/internal/model"
 	"path"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -102,7 +101,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -136,7 +135,7 @@ func parse(p string, raw []byte) *parsedFile {
 		return &parsedFile{docs: docs, diags: d}
 	}
 	if source.IsCatalogue(p) {
-		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
+		docs, d := source.ParseCatalogue(p, raw, schema.CatalogueCells(source.KindOf(p)))
 		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)
@@ -174,7 +173,7 @@ type cache struct {
 	prevOK      bool                   // the previous build succeeded
 	// last is the last good site, pending the one being built (see
 	// patch); prevFiles the last good site's files.
-	lastGood, pending *lastSite
+	lastGood, pending *built
 	// patchMem is the sink of a patched build, which starts with the
 	// last good site's files: finish replaces only what changed.
 	patchMem   *output.Memory
@@ -332,33 +331,18 @@ func (c *cache) bodyEdits() {
 	}
 }
 
-// number numbers the site's records, notes which ones the edits touched,
-// and returns the numbers by address. A body-only edit must leave the
-// same records in the same order.
-func (c *cache) number(s *model.Site) map[uintptr]int32 {
+// number notes which records the edits touched and returns the records'
+// numbers (see records) by address. A body-only edit must leave the same
+// records in the same order.
+func (c *cache) number(recs []record) map[uintptr]int32 {
 	if c == nil {
 		return nil
 	}
-	ids := map[uintptr]int32{}
-	var paths []string
-	add := func(v any, p string) {
-		ids[reflect.ValueOf(v).Pointer()] = int32(len(paths))
-		paths = append(paths, p)
-	}
-	for _, r := range s.News {
-		add(r, r.Path)
-	}
-	for _, r := range s.Pages {
-		add(r, r.Path)
-	}
-	for _, r := range s.Gazette.Documents {
-		add(r, r.Path)
-	}
-	for _, r := range s.Gazette.Issues {
-		add(r, r.Path)
-	}
-	for _, r := range s.Catalogue.Procedures {
-		add(r, r.Path)
+	ids := make(map[uintptr]int32, len(recs))
+	paths := make([]string, len(recs))
+	for i, r := range recs {
+		ids[r.addr()] = int32(i)
+		paths[i] = r.path
 	}
 	if c.bodyOnly && slices.Equal(paths, c.recPaths) {
 		c.changedIDs = []int32{}

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -167,7 +168,11 @@ func (e *editor) edit() (string, []string) {
 	e.n++
 	news := e.news()
 	pick := news[e.r.IntN(len(news))]
-	switch k := e.r.IntN(14); k {
+	k := e.r.IntN(14 + len(kindEdits))
+	if k >= 14 {
+		return kindEdits[k-14].do(e)
+	}
+	switch k {
 	case 0, 1:
 		e.setKey(pick, "title", fmt.Sprintf("%q", fmt.Sprintf("Tiêu đề đã sửa lần %d", e.n)))
 		return "title of " + pick, []string{pick}
@@ -253,6 +258,9 @@ func TestSessionEqualsBuild(t *testing.T) {
 	if testing.Short() {
 		steps = 10
 	}
+	if *sessionSteps > 0 {
+		steps = *sessionSteps
+	}
 	for _, seed := range []uint64{1, 2} {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
 			dir := copyDemo(t)
@@ -309,6 +317,74 @@ func TestSessionEqualsBuild(t *testing.T) {
 				t.Errorf("%d body edits among the %d steps, %d patched: choose another seed", bodies, steps, patched)
 			}
 		})
+	}
+}
+
+// sessionSteps makes TestSessionEqualsBuild longer: go test
+// ./internal/build -run TestSessionEqualsBuild -session.steps=500.
+var sessionSteps = flag.Int("session.steps", 0, "the number of random edits TestSessionEqualsBuild makes for each seed (0: 25, or 10 with -short)")
+
+// TestSessionEveryEdit makes an edit of every kind a session must follow,
+// news, pages, gazette issues and documents (adding and removing each
+// relation kind), procedures in Markdown, CSV and JSON, forms, pictures,
+// layouts, partials, assets, site.yaml, files added, deleted and moved,
+// and undoes those that toggle; after each, the session's site equals a
+// full build byte for byte, with the same problems.
+func TestSessionEveryEdit(t *testing.T) {
+	dir := copyDemo(t)
+	opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
+	s := build.NewSession(opt)
+	if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
+		t.Fatalf("first build: %v %s", err, res.Diags.Format(10))
+	}
+	e := &editor{t: t, dir: dir}
+	news := "content/news/2025/2025-01-08-tong-ket-cong-tac-van-phong-nam-2024.md"
+	edits := []kindEdit{
+		{"news title", func(e *editor) (string, []string) {
+			e.setKey(news, "title", fmt.Sprintf("%q", fmt.Sprintf("Tổng kết (sửa lần %d)", e.n)))
+			return "title of " + news, []string{news}
+		}, false},
+		{"news body", func(e *editor) (string, []string) {
+			e.appendBody(news)
+			return "body of " + news, []string{news}
+		}, false},
+	}
+	// Every edit, then again those that toggle, to undo them; the
+	// layouts last, as a site's own are rendered on every build: the
+	// layout of documents (made the theme's own again), then a partial.
+	var layouts []kindEdit
+	for _, k := range kindEdits {
+		if strings.HasPrefix(k.name, "layout") || strings.HasPrefix(k.name, "partial") {
+			layouts = append(layouts, k)
+		} else {
+			edits = append(edits, k)
+		}
+	}
+	for _, k := range kindEdits {
+		if k.toggle && !strings.HasPrefix(k.name, "layout") {
+			edits = append(edits, k)
+		}
+	}
+	edits = append(edits, layouts[0], layouts[0], layouts[1])
+	for _, k := range edits {
+		e.n++
+		what, changed := k.do(e)
+		res, err := s.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		want, wantDiags := fullBuild(t, opt)
+		if got := diagStrings(res); !slices.Equal(got, wantDiags) {
+			t.Fatalf("%s: diagnostics\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(wantDiags, "\n"))
+		}
+		if res.Diags.HasErrors() {
+			t.Fatalf("%s: the edit made the demo site invalid, so it proves nothing: %s", what, res.Diags.Format(5))
+		}
+		compareSites(t, what, want, s.Files())
+		if t.Failed() {
+			t.FailNow()
+		}
+		t.Logf("%s: rendered %d files, looked at the data of %d, patched %v", what, res.Rendered, res.Fingerprinted, res.Patched)
 	}
 }
 

@@ -63,12 +63,18 @@ type Site struct {
 	Holidays []time.Time
 	// Notice (key notice) is the site-wide notice banner; nil when none.
 	Notice *Notice
+	// Deploy is where `minhbach deploy` sends the site, and its headers.
+	Deploy Deploy
 	// SigningKey (key signing_public_key) is the Ed25519 public key that
 	// checks the signature of the build's manifest (/xac-thuc/): the
 	// base64 of its SubjectPublicKeyInfo, as `minhbach key new` prints
 	// it; "" when the site has none. SigningKeyDER is its decoded form.
 	SigningKey    string
 	SigningKeyDER []byte
+	// BudgetDeadlines (key budget_deadlines) are the days allowed to
+	// publish a budget disclosure, by stage code; 0 turns a stage's check
+	// off. Defaults: DefaultBudgetDeadlines.
+	BudgetDeadlines map[string]int
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -106,7 +112,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"signing_public_key", "holidays", "notice"}
+	"signing_public_key", "deploy", "budget_deadlines", "holidays", "notice"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -176,6 +182,7 @@ func Load(data []byte) (*Site, diag.List) {
 			d.Errorf(m.Pos(m.Node("online_service_url")), "online_service_url: want {code} where the procedure's code goes, as in %q, got %q", DefaultOnlineServiceURL, s.OnlineServiceURL)
 		}
 	}
+	s.Deploy = loadDeploy(m, &d)
 	if k := m.String("signing_public_key", false); k != "" {
 		der, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(k), ""))
 		var pub any
@@ -188,6 +195,7 @@ func Load(data []byte) (*Site, diag.List) {
 			s.SigningKey, s.SigningKeyDER = base64.StdEncoding.EncodeToString(der), der
 		}
 	}
+	s.BudgetDeadlines = budgetDeadlines(m)
 	s.setDefaults()
 	return s, d
 }
@@ -222,6 +230,9 @@ func (s *Site) setDefaults() {
 	}
 	if s.OnlineServiceURL == "" {
 		s.OnlineServiceURL = DefaultOnlineServiceURL
+	}
+	if s.BudgetDeadlines == nil {
+		s.BudgetDeadlines = DefaultBudgetDeadlines
 	}
 }
 

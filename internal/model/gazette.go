@@ -327,6 +327,12 @@ type Document struct {
 	// Published are the procedures this decision published; CitedBy the
 	// procedures that cite it as legal basis. Both in code order.
 	Published, CitedBy []*Procedure `fingerprint:"records"`
+	// Drafts are the consultations whose draft this document was issued
+	// from (issued_as); Budgets the budget disclosures it decided;
+	// Projects the projects it approved.
+	Drafts   []*Consultation `fingerprint:"records"`
+	Budgets  []*Budget       `fingerprint:"records"`
+	Projects []*Project      `fingerprint:"records"`
 	// Content is set when the body is converted.
 	Content Converted `fingerprint:"body"`
 }

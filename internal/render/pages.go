@@ -60,7 +60,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
-		Catalogue: &s.Catalogue})
+		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
@@ -111,6 +111,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Crumbs:      []Crumb{home, {Name: "Danh mục thông tin phải công khai"}}})
 	}
 	jobs = append(jobs, r.proofJobs(page)...)
+	jobs = append(jobs, r.disclosureJobs(s, page)...)
 	if r.search != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.
@@ -204,6 +205,15 @@ func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 	}
 	for _, p := range s.Catalogue.Procedures {
 		add(p.Content.Intro.Variants)
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.Content.Variants)
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.Content.Variants)
+	}
+	for _, p := range s.Projects.Items {
+		add(p.Content.Variants)
 	}
 	return firsts, rest
 }
@@ -353,6 +363,24 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 		for _, u := range append(slices.Clone(st.Agencies), st.Fields...) {
 			add(u.URL, u.Rows[len(u.Rows)-1].Period.End)
 		}
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.URL, c.Opens)
+	}
+	for _, l := range s.Consultations.Lists {
+		add(l.URL, time.Time{})
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.URL, b.Published)
+	}
+	for _, l := range s.Budgets.Lists {
+		add(l.URL, newest(l, func(b *model.Budget) time.Time { return b.Published }))
+	}
+	for _, p := range s.Projects.Items {
+		add(p.URL, p.Updated)
+	}
+	for _, l := range s.Projects.Lists {
+		add(l.URL, time.Time{})
 	}
 	return set
 }

@@ -115,7 +115,9 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
-	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html", "publiclist.html"}
+	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html",
+	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html",
+	"publiclist.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -463,6 +465,18 @@ type Page struct {
 	JSONLD template.JS
 	// Proof is the Xác thực page's key and files.
 	Proof *Proof
+
+	// The disclosure kinds: one record, one list page, the whole section
+	// (Consultations also on the home page, for the open ones).
+	Consultation  *model.Consultation
+	ConsultList   *model.List[*model.Consultation]
+	Consultations *model.Consultations
+	Budget        *model.Budget
+	BudgetList    *model.List[*model.Budget]
+	Budgets       *model.Budgets
+	Project       *model.Project
+	ProjectList   *model.List[*model.Project]
+	Projects      *model.Projects
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the

@@ -7,3 +7,6 @@ func TokenizeTwice(s string) []Token {
 	z.tokenize(s, nil)
 	return z.tokenize(s, nil)
 }
+
+// FormatSpec is formatSpec, for TestFormatPositions.
+var FormatSpec = formatSpec

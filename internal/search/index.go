@@ -57,12 +57,18 @@ const (
 	KindPage      = "trang"
 	// KindStatistics is a page of dossier statistics (thống kê).
 	KindStatistics = "thong-ke"
+	// The disclosure kinds.
+	KindConsultation = "du-thao"
+	KindBudget       = "ngan-sach"
+	KindProject      = "du-an"
 )
 
 // kinds lists the kinds with their labels, in filter order.
-var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"}}
+var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"},
+	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
 
-// Options tune the index.
+// Options tune the index. A field that is zero or negative takes its
+// value from DefaultOptions.
 type Options struct {
 	// ShardBytes is the size a shard of terms aims at. A long list sits
 	// in a shard of its own size; only the other terms share.
@@ -81,6 +87,19 @@ type Options struct {
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
 var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1, PrefixBytes: 2 << 10, LongBytes: 1 << 10}
+
+// withDefaults returns the options with each field that is zero or
+// negative taken from DefaultOptions.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions
+	for _, f := range []struct{ v, def *int }{{&o.ShardBytes, &d.ShardBytes}, {&o.TopImpacts, &d.TopImpacts},
+		{&o.ChunkDocs, &d.ChunkDocs}, {&o.PrefixBytes, &d.PrefixBytes}, {&o.LongBytes, &d.LongBytes}} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
+	}
+	return o
+}
 
 // TitleWords is how many leading words of a title its title keys hold.
 const TitleWords = 6
@@ -128,10 +147,6 @@ const (
 	bigramWeight = 1.5
 )
 
-// version changes whenever the files change shape; it is part of the
-// index directory's name.
-const version = 6
-
 // Dir is where the index is published: Dir + a hash of its content + "/".
 const Dir = "tim-kiem/index/"
 
@@ -155,36 +170,33 @@ type posting struct {
 	v   float32
 }
 
+// group is a document's facet values as indexes into the tables (-1 for
+// none), its levels ascending.
 type group struct {
-	kind, field, docType, levels, year int
+	kind, field, docType, year int
+	levels                     []int
+}
+
+// compareLevels orders level sets as the bit masks they once were: by
+// their highest level, then the next, a set before the larger sets it
+// begins. Any number of levels compares.
+func compareLevels(a, b []int) int {
+	for i := 1; i <= min(len(a), len(b)); i++ {
+		if c := cmp.Compare(a[len(a)-i], b[len(b)-i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // Build indexes docs and hands every file to put, under a directory named
 // by a hash of the docs and options: the same docs always give the same
 // files at the same paths, and any change gives a new directory, so every
-// file can be cached forever. The files are:
-//
-//	manifest.json  counts, facet tables and the facet group of every document
-//	s/N.json       term shards: {"term": [df, k, k×(gap, impact), gaps…]}:
-//	               the k best documents with their impacts, then the
-//	               others, whose impact is the lowest of the k, as gaps
-//	               or as one bitmap when that is shorter (writeRest); a
-//	               long list ends with -1 instead of the others
-//	l/H.json       the whole entries of long lists whose key hashes to H
-//	               (LongFile), each with the entries of a word's exact
-//	               spellings: {"term": [df, k, k×(gap, impact), gaps…],
-//	               "=tẻrm": […]}; the manifest's filter "long" holds every
-//	               such key, so that a client needing a whole list asks for
-//	               the file in place of its shard; a long list's title
-//	               match entry ("~" and its key) is there too
-//	p/N.json       prefix table: {"thu": ["thu", df, "thuoc", df, …]},
-//	               with the first ShortPrefixWords words of two-letter
-//	               prefixes: {"si": ["si", df, "sinh", df, …]}
-//	m/N.json       metadata chunks: [[url, title, kind, label, summary]…]
+// file can be cached forever. The files are those of format.go, described
+// in docs/search-index.md: the Manifest, term shards and long files
+// (TermFile), the prefix table (PrefixFile) and the rows (RowFile).
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
-	if opt.ShardBytes == 0 {
-		opt = DefaultOptions
-	}
+	opt = opt.withDefaults()
 	tables := newTables(docs)
 	// Documents are numbered in facet-group order, so that the manifest
 	// can give each group as one run of numbers.
@@ -197,10 +209,10 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	slices.SortStableFunc(order, func(x, y int) int {
 		gx, gy := groups[x], groups[y]
 		return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
-			cmp.Compare(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
+			compareLevels(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
 	})
 	dir := Dir + digest(docs, order, opt) + "/"
-	idx := &Index{Manifest: "/" + dir + "manifest.json"}
+	idx := &Index{Manifest: "/" + dir + ManifestFile}
 	write := func(p string, data []byte) error {
 		idx.Files++
 		return put(dir+p, bytes.Clone(data))
@@ -217,25 +229,24 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	// its title-match key): a query reading the file needs no shard for
 	// them. Terms share shards by a hash of
 	// their key, so many shards that each holds about ShardBytes.
-	var buf, tail bytes.Buffer
+	var buf bytes.Buffer
 	small := 0
 	longs := map[string][]*term{}
 	companions := map[string][]*term{}
+	var e Entry
 	for _, t := range terms {
 		buf.Reset()
-		tail.Reset()
 		best, rest := t.split(opt.TopImpacts)
-		writeHead(&buf, len(t.list), best)
-		writeRest(&tail, rest, len(docs))
-		if buf.Len()+tail.Len() > opt.LongBytes && tail.Len() > 0 {
-			t.whole = slices.Concat(buf.Bytes(), tail.Bytes(), []byte{']'})
-			buf.WriteString(",-1")
+		e.set(len(t.list), best, rest, len(docs))
+		e.appendTo(&buf)
+		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
+			t.whole = bytes.Clone(buf.Bytes())
+			e.Rest, e.Bitmap, e.Cut = e.Rest[:0], nil, true
+			buf.Reset()
+			e.appendTo(&buf)
 			f := LongFile(t.key)
 			longs[f] = append(longs[f], t)
-		} else {
-			buf.Write(tail.Bytes())
 		}
-		buf.WriteByte(']')
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
 		if base := companionOf(t.key); base != "" {
@@ -273,7 +284,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			writeEntry(&buf, t.key, t.enc)
 		}
 		buf.WriteByte('}')
-		if err := write("s/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
+		if err := write(DirShards+"/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
 			return nil, err
 		}
 	}
@@ -285,38 +296,38 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 
 	nChunks := 0
 	for start := 0; start < len(order); start += opt.ChunkDocs {
-		var rows [][]any
+		var rows RowFile
 		for _, i := range order[start:min(len(order), start+opt.ChunkDocs)] {
 			d := &docs[i]
-			rows = append(rows, []any{d.URL, d.Title, d.Kind, d.Label, clip(d.Summary, 240)})
+			rows = append(rows, Row{URL: d.URL, Title: d.Title, Kind: d.Kind, Label: d.Label, Summary: clip(d.Summary, 240)})
 		}
 		data, _ := json.Marshal(rows)
-		if err := write("m/"+strconv.Itoa(nChunks)+".json", data); err != nil {
+		if err := write(DirRows+"/"+strconv.Itoa(nChunks)+".json", data); err != nil {
 			return nil, err
 		}
 		nChunks++
 	}
 
-	var runs [][6]int
-	for id, i := range order {
+	var runs []Group
+	for _, i := range order {
 		g := groups[i]
-		if id > 0 && len(runs) > 0 {
+		if len(runs) > 0 {
 			r := &runs[len(runs)-1]
-			if r[1] == g.kind && r[2] == g.field && r[3] == g.docType && r[4] == g.levels && r[5] == g.year {
-				r[0]++
+			if r.Kind == g.kind && r.Field == g.field && r.Type == g.docType && slices.Equal(r.Levels, g.levels) && r.Year == g.year {
+				r.Count++
 				continue
 			}
 		}
-		runs = append(runs, [6]int{1, g.kind, g.field, g.docType, g.levels, g.year})
+		runs = append(runs, Group{Count: 1, Kind: g.kind, Field: g.field, Type: g.docType, Year: g.year, Levels: g.levels})
 	}
-	manifest := map[string]any{
-		"v": version, "n": len(docs), "pre": PrefixLen, "chunk": opt.ChunkDocs,
-		"shards": nShards, "prefixes": nPrefixes, "chunks": nChunks, "words": TitleWords,
-		"kinds": kinds, "fields": tables.fields, "types": tables.types, "levels": tables.levels,
-		"groups": runs, "long": NewFilter(longKeys),
+	manifest := Manifest{
+		Version: FormatVersion, Docs: len(docs), PrefixLen: PrefixLen, TitleWords: TitleWords,
+		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, Shards: nShards, Prefixes: nPrefixes,
+		Kinds: kinds, Fields: tables.fields, Types: tables.types, Levels: tables.levels,
+		Groups: runs, Long: NewFilter(longKeys),
 	}
 	data, _ := json.Marshal(manifest)
-	if err := write("manifest.json", data); err != nil {
+	if err := write(ManifestFile, data); err != nil {
 		return nil, err
 	}
 	return idx, nil
@@ -326,7 +337,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 // every indexed value of every document, in index order.
 func digest(docs []Doc, order []int, opt Options) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "v%d %+v\n", version, opt)
+	fmt.Fprintf(h, "v%d %+v\n", FormatVersion, opt)
 	var n [8]byte
 	str := func(s string) {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
@@ -416,23 +427,6 @@ func (t *term) split(top int) (best, rest []posting) {
 	return best, rest
 }
 
-// writeHead writes the start of a term's entry, "[df, k, k×(gap, impact)",
-// without the closing bracket.
-func writeHead(buf *bytes.Buffer, df int, best []posting) {
-	buf.WriteByte('[')
-	buf.WriteString(strconv.Itoa(df))
-	buf.WriteByte(',')
-	buf.WriteString(strconv.Itoa(len(best)))
-	last := int32(0)
-	for _, x := range best {
-		buf.WriteByte(',')
-		buf.WriteString(strconv.Itoa(int(x.doc - last)))
-		buf.WriteByte(',')
-		buf.WriteString(strconv.Itoa(int(x.v)))
-		last = x.doc
-	}
-}
-
 // writeEntry writes "key":entry into the object buf holds, after a comma
 // unless it is the object's first.
 func writeEntry(buf *bytes.Buffer, key string, entry []byte) {
@@ -444,30 +438,40 @@ func writeEntry(buf *bytes.Buffer, key string, entry []byte) {
 	buf.Write(entry)
 }
 
-// writeRest writes the documents of rest, among n: as differences,
-// ",gap,gap…", or, when that is longer, as a bitmap, ",\"…\"": n bits in
-// base64, document i in bit i%8 of byte i/8. The client reads a bitmap of
-// a common word's thousands of documents faster than as many numbers, and
-// tests a document in it at once.
-func writeRest(buf *bytes.Buffer, rest []posting, n int) {
-	start := buf.Len()
-	last := int32(0)
+// set makes e the entry of a term of df documents among n: its best
+// documents, and the others, rest, as gaps or, when that is shorter, as a
+// bitmap. The client reads a bitmap of a common word's thousands of
+// documents faster than as many numbers, and tests a document in it at
+// once.
+func (e *Entry) set(df int, best, rest []posting, n int) {
+	e.DF, e.Cut, e.Bitmap = df, false, nil
+	e.Best, e.Rest = e.Best[:0], e.Rest[:0]
+	for _, x := range best {
+		e.Best = append(e.Best, Posting{Doc: x.doc, Impact: int(x.v)})
+	}
+	size, last := 0, int32(0)
 	for _, x := range rest {
-		buf.WriteByte(',')
-		buf.WriteString(strconv.Itoa(int(x.doc - last)))
+		e.Rest = append(e.Rest, x.doc)
+		size += 1 + digits(int(x.doc-last))
 		last = x.doc
 	}
-	if len(rest) == 0 || buf.Len()-start <= base64.StdEncoding.EncodedLen((n+7)/8)+3 {
+	if len(rest) == 0 || size <= base64.StdEncoding.EncodedLen((n+7)/8)+3 {
 		return
 	}
-	bits := make([]byte, (n+7)/8)
+	e.Bitmap = make([]byte, (n+7)/8)
 	for _, x := range rest {
-		bits[x.doc/8] |= 1 << (x.doc % 8)
+		e.Bitmap[x.doc/8] |= 1 << (x.doc % 8)
 	}
-	buf.Truncate(start)
-	buf.WriteString(`,"`)
-	buf.WriteString(base64.StdEncoding.EncodeToString(bits))
-	buf.WriteByte('"')
+	e.Rest = e.Rest[:0]
+}
+
+// digits is the length of n in decimal.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // writePrefixes writes the prefix table: for the first PrefixLen letters
@@ -517,33 +521,22 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) error) 
 		s := ShardOf(p, n)
 		shards[s] = append(shards[s], p)
 	}
-	var buf bytes.Buffer
 	for s, ps := range shards {
 		slices.Sort(ps)
-		buf.Reset()
-		buf.WriteByte('{')
-		for i, p := range ps {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
+		var f PrefixFile
+		for _, p := range ps {
 			ws := byPrefix[p]
 			if utf8.RuneCountInString(p) == PrefixLen {
 				slices.SortFunc(ws, byFrequency)
 			}
-			writeString(&buf, p)
-			buf.WriteString(":[")
+			c := make([]Completion, len(ws))
 			for j, w := range ws {
-				if j > 0 {
-					buf.WriteByte(',')
-				}
-				writeString(&buf, w.key)
-				buf.WriteByte(',')
-				buf.WriteString(strconv.Itoa(len(w.list)))
+				c[j] = Completion{Word: w.key, DF: len(w.list)}
 			}
-			buf.WriteByte(']')
+			f = append(f, Prefix{Prefix: p, Words: c})
 		}
-		buf.WriteByte('}')
-		if err := write("p/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
+		data, _ := f.MarshalJSON()
+		if err := write(DirPrefixes+"/"+strconv.Itoa(s)+".json", data); err != nil {
 			return 0, err
 		}
 	}
@@ -882,7 +875,7 @@ func newTables(docs []Doc) *tables {
 }
 
 // group returns a document's facet values as indexes into the tables
-// (-1 for none; levels as a bit mask).
+// (-1 for none).
 func (t *tables) group(d *Doc) group {
 	g := group{field: -1, docType: -1, year: d.Year}
 	for i, k := range kinds {
@@ -900,10 +893,11 @@ func (t *tables) group(d *Doc) group {
 	}
 	for _, l := range d.Levels {
 		for i, x := range t.levels {
-			if x[0] == l[0] {
-				g.levels |= 1 << i
+			if x[0] == l[0] && !slices.Contains(g.levels, i) {
+				g.levels = append(g.levels, i)
 			}
 		}
 	}
+	slices.Sort(g.levels)
 	return g
 }

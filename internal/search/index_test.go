@@ -85,8 +85,8 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	var rest []int
 	if bitmap, ok := a[len(a)-1].(string); ok && len(a) > 2+2*k {
 		bits, err := base64.StdEncoding.DecodeString(bitmap)
-		if err != nil || len(bits) != (m.N+7)/8 {
-			t.Fatalf("%q: bitmap of %d bytes (%v), want %d", key, len(bits), err, (m.N+7)/8)
+		if err != nil || len(bits) != (m.Docs+7)/8 {
+			t.Fatalf("%q: bitmap of %d bytes (%v), want %d", key, len(bits), err, (m.Docs+7)/8)
 		}
 		for d := range len(bits) * 8 {
 			if bits[d/8]&(1<<(d%8)) != 0 {
@@ -119,13 +119,7 @@ func longFile(t *testing.T, fs map[string][]byte, key string) map[string][]any {
 	return long
 }
 
-type manifest struct {
-	Long   search.Filter `json:"long"`
-	N      int           `json:"n"`
-	Shards int           `json:"shards"`
-	Chunk  int           `json:"chunk"`
-	Chunks int           `json:"chunks"`
-}
+type manifest = search.Manifest
 
 // TestIndexFiles builds an index with tiny files and checks, as the client
 // reads them: every document of a word or pair is listed (the others of a
@@ -147,7 +141,7 @@ func TestIndexFiles(t *testing.T) {
 	if err := json.Unmarshal(fs["manifest.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.N != 40 || m.Chunk != 3 || m.Chunks != 14 || m.Shards < 2 {
+	if m.Docs != 40 || m.ChunkDocs != 3 || m.RowFiles != 14 || m.Shards < 2 {
 		t.Errorf("manifest %+v, want 40 documents in 14 chunks of 3, several shards", m)
 	}
 
@@ -157,13 +151,13 @@ func TestIndexFiles(t *testing.T) {
 
 	// Metadata: each document once, in its chunk.
 	urls := map[string]int{}
-	for c := range m.Chunks {
+	for c := range m.RowFiles {
 		var rows [][]string
 		if err := json.Unmarshal(fs["m/"+strconv.Itoa(c)+".json"], &rows); err != nil {
 			t.Fatal(err)
 		}
 		for i, r := range rows {
-			urls[r[0]] = c*m.Chunk + i
+			urls[r[0]] = c*m.ChunkDocs + i
 		}
 	}
 	if len(urls) != 40 {
@@ -270,7 +264,7 @@ func TestTitleMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]int{}
-	for c := range m.Chunks {
+	for c := range m.RowFiles {
 		var rows [][]any
 		if err := json.Unmarshal(fs["m/"+strconv.Itoa(c)+".json"], &rows); err != nil {
 			t.Fatal(err)

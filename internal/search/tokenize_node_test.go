@@ -3,9 +3,12 @@ package search_test
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"minhbach/internal/search"
@@ -67,4 +70,91 @@ func TestClientTokenize(t *testing.T) {
 			t.Errorf("%q and %q both tokenize to %+v", p[0], p[1], a[0])
 		}
 	}
+}
+
+// TestTokenizeCorpus feeds a varied corpus to the Go tokenizer and to the
+// client's under Node, and requires identical tokens: the strings of
+// testdata/tokenize-corpus.txt (Vietnamese with and without diacritics,
+// English, numbers, codes, URLs, program text, other scripts, NFD), the
+// fuzz test's seeds and every line of the demo's content. The client's
+// highlighter walks text as its tokenizer does: given every token of a
+// line to mark, the pieces it marks must tokenize, in Go, to the line's
+// tokens.
+func TestTokenizeCorpus(t *testing.T) {
+	node := needNode(t)
+	data, err := os.ReadFile("testdata/tokenize-corpus.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file spells combining marks as \uXXXX escapes (NFD text).
+	text := strings.NewReplacer(`\u0309`, "\u0309", `\u0323`, "\u0323").Replace(strings.TrimSpace(string(data)))
+	corpus := append(strings.Split(text, "\n"), text, "Thủ tục đất đai", "93/KH-UBND", "1.004227", "a/-b", "Đ.Đ/1", "ờ-ở/1.ỡ",
+		"Thu\u0309 tu\u0323c ky\u0301")
+	demo := 0
+	err = filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.Contains(".md .csv .yaml .json .txt", filepath.Ext(p)) || filepath.Ext(p) == "" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.TrimSpace(l) != "" {
+				corpus = append(corpus, l)
+				demo++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if demo < 500 {
+		t.Fatalf("%d lines of demo content, want hundreds: the test reads the wrong folder", demo)
+	}
+	var marks [][]string
+	for _, s := range corpus {
+		var m []string
+		for _, tok := range search.Tokenize(vnfold.NFC(s)) {
+			m = append(m, tok.Folded)
+		}
+		marks = append(marks, m)
+	}
+	in, _ := json.Marshal(map[string]any{"texts": corpus, "marks": marks})
+	cmd := exec.Command(node, "testdata/tokens.cjs", "../../assets/js/search.js", "marked")
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var got []struct {
+		Tokens []search.Token `json:"tokens"`
+		Marked []string       `json:"marked"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for i, s := range corpus {
+		want := search.Tokenize(vnfold.NFC(s))
+		if !slices.Equal(got[i].Tokens, want) {
+			t.Errorf("%.200q: the client gives %.300v, search.Tokenize %.300v", s, got[i].Tokens, want)
+			bad++
+		}
+		var hl []search.Token
+		for _, piece := range got[i].Marked {
+			hl = append(hl, search.Tokenize(piece)...)
+		}
+		if !slices.Equal(hl, want) {
+			t.Errorf("%.200q: the highlighter marks %.300q, which tokenize to %.300v, want %.300v", s, got[i].Marked, hl, want)
+			bad++
+		}
+		if bad > 10 {
+			t.Fatal("too many differences")
+		}
+	}
+	t.Logf("%d strings (%d lines of demo content) tokenized alike", len(corpus), demo)
 }

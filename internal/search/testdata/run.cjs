@@ -26,8 +26,8 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
     const docs = await engine.docs(res.ids.slice(0, 10));
     const m = engine.m;
     const top = docs.map((d) => {
-      const gr = engine.group(d.id);
-      return { url: d.url, kind: m.kinds[gr[1]][0], field: gr[2] >= 0 ? m.fields[gr[2]][0] : "", levels: m.levels.filter((l, i) => gr[4] & (1 << i)).map((l) => l[0]) };
+      const v = engine.values(engine.groupIndex(d.id));
+      return { url: d.url, kind: v.kind[0], field: v.field[0] || "", levels: v.level };
     });
     out.push({ q: q.q, total: res.total, ids: Array.from(res.ids), top, scores: Array.from(res.scores.slice(0, 10)), bytes, files, facets: res.facets, late: engine.late });
   }
