@@ -102,6 +102,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdKey(args, stdout, stderr)
 	case "verify":
 		return cmdVerify(ctx, args, stdout, stderr, now)
+	case "log":
+		return cmdLog(args, stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 		return 0

@@ -26,6 +26,7 @@ import (
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/publog"
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
@@ -214,6 +215,9 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, ctx.Err()
 	}
 	r.SetPages(s.Pages)
+	logEntries, d := publog.Read(opt.Source)
+	res.Diags.Append(d)
+	r.SetLog(logEntries)
 	r.SetPublicList(pl)
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		r.SetNotice(n)

@@ -18,9 +18,9 @@ import (
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "diag"},
-	"build":    {"output", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
+	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
 	"search":   {"vnfold"},
-	"render":   {"markdown", "model", "config", "media", "images", "chart", "diag", "vnfold"},
+	"render":   {"markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
 	"source":   {"meta", "vnfold", "diag"},
@@ -37,6 +37,7 @@ var allowed = map[string][]string{
 	"images":   {},
 	"pdfsig":   {},
 	"proof":    {"model"},
+	"publog":   {"proof", "diag"},
 	"testsign": {},
 	"diag":     {},
 	"vnfold":   {},

@@ -47,7 +47,10 @@ type Options struct {
 // for concurrent use.
 type Progress struct {
 	Files, TotalFiles, Bytes, TotalBytes, Deleted, TotalDeletes atomic.Int64
-	Start                                                       time.Time
+	// Running is set when Run begins: before it, the deploy is still
+	// comparing public/ with the target.
+	Running atomic.Bool
+	Start   time.Time
 }
 
 // Summary tells what a deploy did.
@@ -79,6 +82,7 @@ func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error
 	pr.TotalFiles.Store(int64(len(plan.Upload)))
 	pr.TotalBytes.Store(plan.UploadBytes)
 	pr.TotalDeletes.Store(int64(len(plan.Delete)))
+	pr.Running.Store(true)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = 8

@@ -31,6 +31,9 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 	slices.SortFunc(items, func(a, b *model.Budget) int { return cmp.Compare(a.Path, b.Path) })
 	for _, b := range items {
 		if b.Slug == "" || b.Year == 0 || b.Stage == "" {
+			for _, tb := range b.Tables { // no page, but every problem in one run
+				readTable(fsys, tb, d)
+			}
 			continue
 		}
 		b.URL = BudgetRoot + b.Slug + "/"
@@ -92,6 +95,9 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 // deadline sets the last day allowed to publish b and warns when it was
 // published later (site.yaml budget_deadlines; 0 days: not checked).
 func deadline(site *config.Site, b *model.Budget, d *diag.List) {
+	if !b.Decided.IsZero() && !b.Published.IsZero() && dayOf(b.Published).Before(dayOf(b.Decided)) {
+		d.Warnf(b.PublishedPos, "published %s, before the decision of %s: check both dates", b.Published.Format("02/01/2006"), b.Decided.Format("02/01/2006"))
+	}
 	days := site.BudgetDeadlines[string(b.Stage)]
 	if days <= 0 || b.Published.IsZero() {
 		return
@@ -109,9 +115,6 @@ func deadline(site *config.Site, b *model.Budget, d *diag.List) {
 		d.Warnf(b.PublishedPos, "published %s, %d days after %s (%s): the deadline for %s is %d days, until %s (site.yaml budget_deadlines)",
 			b.Published.Format("02/01/2006"), daysBetween(from, b.Published), what, from.Format("02/01/2006"),
 			b.Stage, days, b.Deadline.Format("02/01/2006"))
-	}
-	if !b.Decided.IsZero() && dayOf(b.Published).Before(dayOf(b.Decided)) {
-		d.Warnf(b.PublishedPos, "published %s, before the decision of %s: check both dates", b.Published.Format("02/01/2006"), b.Decided.Format("02/01/2006"))
 	}
 }
 

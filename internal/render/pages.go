@@ -112,6 +112,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	}
 	jobs = append(jobs, r.proofJobs(page)...)
 	jobs = append(jobs, r.disclosureJobs(s, page)...)
+	jobs = append(jobs, r.logJobs(page)...)
 	if r.search != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.

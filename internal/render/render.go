@@ -22,11 +22,14 @@ import (
 	"minhbach/internal/markdown"
 	"minhbach/internal/media"
 	"minhbach/internal/model"
+	"minhbach/internal/publog"
 )
 
 // Renderer renders pages. It is safe for concurrent use after New returns.
 type Renderer struct {
-	site   *config.Site
+	site *config.Site
+	// log is the publication log, oldest first (SetLog).
+	log    []publog.Entry
 	fsys   fs.FS
 	assets map[string]string
 	md     *markdown.Converter
@@ -116,7 +119,7 @@ var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
 	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html",
-	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html",
+	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html", "publog.html",
 	"publiclist.html"}
 
 // New loads the templates from layouts (a folder with base.html,
@@ -477,6 +480,8 @@ type Page struct {
 	Project       *model.Project
 	ProjectList   *model.List[*model.Project]
 	Projects      *model.Projects
+	// Log holds the newest entries of the publication log, newest first.
+	Log []LogEntry
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the

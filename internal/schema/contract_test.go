@@ -158,6 +158,7 @@ var guides = map[string][]string{
 	"../../docs/huong-dan-tin-tuc.md":  {"news", "page"},
 	"../../docs/huong-dan-cong-bao.md": {"issue", "document", "attachment", "relation"},
 	"../../docs/huong-dan-thu-tuc.md":  {"procedure", "dossier-item", "citation", "procedure-csv-cells"},
+	"../../docs/trien-khai.md":         {"site-deploy", "site-deploy-header"},
 }
 
 // TestGuidesKeys checks that each role guide names every key of its kinds.

@@ -240,7 +240,7 @@ func decodeBudget(m *meta.Map, src model.Source, site *config.Site) *model.Budge
 		m.Diags().Errorf(src.Start, "a budget disclosure publishes its figures: give tables (CSV files) or attachments (the signed documents)")
 	}
 	if b.Title == "" && b.Stage != "" && b.Year != 0 {
-		b.Title = "Công khai " + strings.ToLower(b.Stage.Label()) + " ngân sách " + b.PeriodLabel()
+		b.Title = BudgetTitle(b)
 	}
 	b.Slug, b.SlugPos = disclosureSlug(m, src.Path, "")
 	return b
@@ -339,4 +339,17 @@ func amount(m *meta.Map, key string, required bool) model.Cell {
 		return model.Cell{}
 	}
 	return model.Cell{Text: a.String(), Value: a.Plain(), Amount: true}
+}
+
+// BudgetTitle is the title of a budget disclosure that gives none:
+// "Công khai dự toán ngân sách năm 2026", "Công khai tình hình thực hiện
+// dự toán ngân sách quý III năm 2026".
+func BudgetTitle(b *model.Budget) string {
+	switch b.Stage {
+	case model.StageEstimate:
+		return "Công khai dự toán ngân sách " + b.PeriodLabel()
+	case model.StageSettled:
+		return "Công khai quyết toán ngân sách " + b.PeriodLabel()
+	}
+	return "Công khai tình hình thực hiện dự toán ngân sách " + b.PeriodLabel()
 }

@@ -14,7 +14,8 @@ type Amount struct {
 	// Neg marks a negative amount.
 	Neg bool
 	// Int holds the digits before the decimal comma, without leading
-	// zeros ("0" for none); Frac the digits after it ("" for none).
+	// zeros ("0" for none); Frac the digits after it as written ("" for
+	// none): "108,0" keeps its zero, as the table printed it.
 	Int, Frac string
 }
 
@@ -51,8 +52,8 @@ func Parse(s string) (Amount, bool) {
 	if a.Int == "" {
 		a.Int = "0"
 	}
-	a.Frac = strings.TrimRight(frac, "0")
-	if a.Int == "0" && a.Frac == "" {
+	a.Frac = frac
+	if a.Int == "0" && strings.Trim(a.Frac, "0") == "" {
 		a.Neg = false
 	}
 	return a, true
