@@ -198,6 +198,12 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 		d.Errorf(doc.Start, `front matter is not closed: add a line "---" after the last key`)
 		return doc, d
 	}
+	// Keep the body as a part of data, which Head keeps anyway, rather
+	// than of the parser's own copy of the file: holding both doubled the
+	// memory a large site's sources take until they are converted.
+	if bytes.HasSuffix(data, body) {
+		body = data[len(data)-len(body):]
+	}
 	doc.Body = body
 	doc.Head = data[:len(data)-len(body)]
 	doc.BodyLine = 1 + bytes.Count(doc.Head, []byte("\n"))
