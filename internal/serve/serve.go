@@ -24,9 +24,9 @@ import (
 
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
+	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/proof"
-	"minhbach/internal/images"
 )
 
 // Options configure a preview. The zero value serves the current folder
@@ -71,8 +71,8 @@ type Server struct {
 	mu    sync.RWMutex
 	files map[string][]byte
 	site  *model.Site // of the last good build, for the manifest
-	errs  diag.List // errors of the last build; nil when it succeeded
-	gen   int       // counts builds
+	errs  diag.List   // errors of the last build; nil when it succeeded
+	gen   int         // counts builds
 
 	hub hub
 }
