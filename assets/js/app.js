@@ -73,6 +73,14 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
+  // The site notice (site.yaml's notice) shows until its end as of the
+  // build; once the reader's clock passes the end, it hides without a
+  // rebuild. Without this script it stays until the next build.
+  each(document.querySelectorAll("[data-notice-end]"), function (n) {
+    var end = Date.parse(n.getAttribute("data-notice-end"));
+    if (end && Date.now() >= end) { n.hidden = true; }
+  });
+
   // Validity on the reader's date. Pages state the status as of the
   // build date in <time data-as-of datetime="YYYY-MM-DD">, and carry the
   // known changes after it: an element with data-hieu-luc holds a JSON

@@ -140,8 +140,8 @@ func printPlan(w io.Writer, plan *deploy.Plan, t deploy.Target, maxDeletes int, 
 	for _, p := range plan.Delete {
 		fmt.Fprintf(w, "- %s\n", p)
 	}
-	if len(plan.Delete) > maxDeletes && !force {
-		say(w, "minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force", len(plan.Delete), maxDeletes)
+	if plan.Counted() > maxDeletes && !force {
+		say(w, "minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force", plan.Counted(), maxDeletes)
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "diag"},
-	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag"},
+	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
@@ -31,6 +31,8 @@ var allowed = map[string][]string{
 	"model":    {"diag"},
 	"media":    {},
 	"chart":    {},
+	"kinds":    {"model"},
+	"disclose": {"kinds", "meta", "model", "schema", "diag", "vnfold", "workday"},
 	"workday":  {},
 	"images":   {},
 	"pdfsig":   {},

@@ -278,14 +278,19 @@ type Attachment struct {
 // Document is a văn bản published in the công báo.
 type Document struct {
 	Source
-	Number    string
-	Title     string
-	DocType   string
-	Agency    string
-	Signer    string
-	Issued    time.Time
-	Effective time.Time
-	Expires   time.Time
+	Number  string
+	Title   string
+	DocType string
+	Agency  string
+	Signer  string
+	Issued  time.Time
+	// PublishedOn is the day the document was put on the portal (key
+	// published), zero when not recorded: with Issued, the disclosure
+	// check compares it with the law's deadline.
+	PublishedOn  time.Time
+	PublishedPos diag.Pos
+	Effective    time.Time
+	Expires      time.Time
 	// IssueRef names the issue as written ("2018/14"); IssuePos is its position.
 	IssueRef string
 	IssuePos diag.Pos

@@ -42,6 +42,9 @@ var home = Crumb{Name: "Trang chủ", URL: "/"}
 
 const newsRoot = "/tin-tuc/"
 
+// publicListURL is the page of the Danh mục thông tin phải công khai.
+const publicListURL = "/danh-muc-cong-khai/"
+
 // Jobs returns every file of the site to render, in a fixed order.
 //
 // The first copy of each photo comes first: the job that makes it
@@ -52,6 +55,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
 		p.URL = url
+		p.Notice = r.notice
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
@@ -101,6 +105,11 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
+	if l := r.public; l != nil {
+		page(publicListURL, "publiclist.html", &Page{Kind: "publiclist", Title: "Danh mục thông tin phải công khai", PublicList: l,
+			Description: "Thông tin cơ quan phải công khai theo Luật Tiếp cận thông tin: đăng ở đâu trên cổng, hình thức nào, cập nhật lần cuối khi nào, công khai trong bao lâu.",
+			Crumbs:      []Crumb{home, {Name: "Danh mục thông tin phải công khai"}}})
+	}
 	jobs = append(jobs, r.proofJobs(page)...)
 	jobs = append(jobs, r.disclosureJobs(s, page)...)
 	jobs = append(jobs, r.logJobs(page)...)
@@ -115,9 +124,9 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5), Notice: r.notice,
 			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
-	}, Layout: "404.html", Data: first(s.News, 5)})
+	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
 	}, Data: first(s.News, FeedCount)})
@@ -343,6 +352,9 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	}
 	for _, l := range s.Catalogue.Lists {
 		add(l.URL, time.Time{})
+	}
+	if r.public != nil {
+		add(publicListURL, time.Time{})
 	}
 	if st := &s.Statistics; len(st.Periods) > 0 {
 		add(statisticsRoot, st.Updated)

@@ -48,7 +48,22 @@ type Renderer struct {
 	// bodies (build.Session) keeps them.
 	sitemapOf  *model.Site
 	sitemapSet urlset
+	// public is the catalogue of information to publish (nil: no page).
+	public *model.PublicList
+	// notice is the banner every page shows (nil: none).
+	notice *config.Notice
 }
+
+// SetPublicList gives the catalogue of information to publish, which the
+// page /danh-muc-cong-khai/ shows; nil: the site has none.
+func (r *Renderer) SetPublicList(l *model.PublicList) { r.public = l }
+
+// PublicList returns what SetPublicList gave.
+func (r *Renderer) PublicList() *model.PublicList { return r.public }
+
+// SetNotice gives the notice banner that every page shows; the caller
+// gives it only within its window.
+func (r *Renderer) SetNotice(n *config.Notice) { r.notice = n }
 
 // ConvertCache keeps converted Markdown bodies between the builds of a
 // preview, by file and body line; an entry is used only when the page URL
@@ -104,7 +119,8 @@ var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
 	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html",
-	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html", "publog.html"}
+	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html", "publog.html",
+	"publiclist.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -444,6 +460,10 @@ type Page struct {
 	StatPeriod *model.StatPeriod
 	StatUnit   *model.StatUnit
 	Charts     []StatChart
+	// PublicList is the catalogue of information to publish.
+	PublicList *model.PublicList
+	// Notice is the site-wide banner, when one shows as of the build date.
+	Notice *config.Notice
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 	// Proof is the Xác thực page's key and files.

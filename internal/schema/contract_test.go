@@ -52,6 +52,9 @@ func keyTables() map[string][]string {
 		"project":               schema.ProjectKeys,
 		"package":               schema.PackageKeys,
 		"project-csv-cells":     projectCells,
+		"site-notice":           config.NoticeKeys,
+		"cong-khai":             schema.PublicListKeys,
+		"cong-khai-category":    schema.PublicCategoryKeys,
 	}
 }
 

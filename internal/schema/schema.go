@@ -34,7 +34,7 @@ var PageKeys = []string{"title", "slug", "weight", "menu"}
 
 // ReservedSlugs are the top-level URL segments that sections own.
 var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets", "xac-thuc", "nhat-ky-cap-nhat",
-	"du-thao", "ngan-sach", "du-an"}
+	"du-thao", "ngan-sach", "du-an", "thong-ke", "danh-muc-cong-khai"}
 
 // Decode checks doc and adds its record to e. It is safe to call from
 // several goroutines with different Entries.
