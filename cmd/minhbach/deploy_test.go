@@ -10,7 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"minhbach/internal/deploy"
 	"minhbach/internal/s3fake"
 )
 
@@ -229,4 +231,25 @@ func awsEnv(t *testing.T, key, secret string) {
 	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+}
+
+func TestDeployProgressText(t *testing.T) {
+	var pr deploy.Progress
+	if got := deployProgressText(&pr, 3*time.Second); got != "minhbach deploy: comparing public/ with the target (3 s)" {
+		t.Errorf("before Run: %q", got)
+	}
+	pr.Running.Store(true)
+	pr.TotalFiles.Store(40)
+	pr.Files.Store(12)
+	pr.TotalBytes.Store(5 << 20)
+	pr.Bytes.Store(2 << 20)
+	if got := deployProgressText(&pr, 5*time.Second); got != "minhbach deploy: uploading 12/40 files, 2/5 MB (5 s)" {
+		t.Errorf("uploading: %q", got)
+	}
+	pr.Files.Store(40)
+	pr.TotalDeletes.Store(3)
+	pr.Deleted.Store(1)
+	if got := deployProgressText(&pr, 6*time.Second); got != "minhbach deploy: deleting 1/3 files (6 s)" {
+		t.Errorf("deleting: %q", got)
+	}
 }

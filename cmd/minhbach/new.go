@@ -322,6 +322,7 @@ func newDocument(arg, issue, docType, field string, site *config.Site, now time.
 	line(&b, unfilled+" Cơ quan ban hành, ví dụ \"Ủy ban nhân dân "+lowerFirst(site.Area)+"\".", "agency", `""`)
 	line(&b, unfilled+" Người ký: họ tên — chức vụ.", "signer", `""`)
 	line(&b, unfilled+" Ngày ban hành, "+dateHint+".", "issued", `""`)
+	line(&b, optional+" Ngày đăng văn bản lên cổng; ghi cả ngày này thì lệnh minhbach check --cong-khai kiểm tra thời hạn công khai (5 ngày làm việc sau ngày ban hành).", "published", "")
 	line(&b, optional+" Ngày có hiệu lực; để trống nếu văn bản có hiệu lực từ ngày ban hành.", "effective", "")
 	line(&b, optional+" Ngày hết hiệu lực ghi trong văn bản, nếu có.", "expires", "")
 	if issue != "" {

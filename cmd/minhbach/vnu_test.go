@@ -83,6 +83,7 @@ var pageKinds = []struct{ kind, pattern string }{
 	{"procedures by field", `^thu-tuc/linh-vuc/[^/]+/index\.html$`},
 	{"search", `^tim-kiem/index\.html$`},
 	{"proof", `^xac-thuc/index\.html$`},
+	{"publication log", `^nhat-ky-cap-nhat/index\.html$`},
 }
 
 // buildSite builds the site in the folder source in memory, minified, as

@@ -21,10 +21,12 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/disclose"
 	"minhbach/internal/graph"
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/publog"
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
@@ -79,6 +81,11 @@ type Result struct {
 	Resized int
 	// Withheld counts the news items left out: drafts, scheduled, expired.
 	Withheld model.Withheld
+	// PublicList is the catalogue of information to publish (nil when
+	// the site has no content/cong-khai.yaml); Disclosure what its check
+	// found (nil likewise).
+	PublicList *model.PublicList
+	Disclosure *disclose.Findings
 	// Config is site.yaml as read, with defaults and Options.BaseURL
 	// applied (nil when site.yaml is missing).
 	Config *config.Site
@@ -181,6 +188,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		addDisclosure(&entries, &perFile[i])
 	}
 
 	c.lap("decode")
@@ -188,6 +196,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
 	c.lap("graph")
 	res.Diags.Append(d)
+	res.Diags.Append(checkNotice(site, opt.Now))
+	pl, d, err := publicList(opt.Source, site, s, opt.Now)
+	res.Diags.Append(d)
+	if err != nil {
+		return res, err
+	}
 	// Go on through the Markdown even after errors, so that one run
 	// reports the problems of the bodies too; stop before writing pages.
 
@@ -202,6 +216,13 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, ctx.Err()
 	}
 	r.SetPages(s.Pages)
+	logEntries, d := publog.Read(opt.Source)
+	res.Diags.Append(d)
+	r.SetLog(logEntries)
+	r.SetPublicList(pl)
+	if n := site.Notice; n.ActiveAt(opt.Now) {
+		r.SetNotice(n)
+	}
 	r.SetCache(c.converter(assets))
 	c.lap("layouts")
 	opt.Progress.setStage("markdown")
@@ -315,6 +336,12 @@ func (p *pass) finish(b *built) (*Result, error) {
 	c.lap("render")
 	res.Site = s
 	res.Withheld = s.Withheld
+	res.PublicList = r.PublicList()
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.Path
+	}
+	res.Disclosure = disclosure(res.PublicList, s, res.Config, paths)
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")

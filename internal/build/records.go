@@ -63,5 +63,5 @@ func records(s *model.Site) []record {
 			out = append(out, record{x.Path, x, func(*render.Renderer) diag.List { return nil }, func() []model.Copy { return nil }})
 		}
 	}
-	return out
+	return append(out, disclosureRecords(s)...)
 }

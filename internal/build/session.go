@@ -158,7 +158,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -192,7 +192,7 @@ func parse(p string, raw []byte) *parsedFile {
 		return &parsedFile{docs: docs, diags: d}
 	}
 	if source.IsCatalogue(p) {
-		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
+		docs, d := source.ParseCatalogue(p, raw, schema.CatalogueCells(source.KindOf(p)))
 		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)

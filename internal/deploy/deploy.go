@@ -163,6 +163,11 @@ type Plan struct {
 	Upload []*File
 	// Delete holds the target's objects that public/ no longer has.
 	Delete []string
+	// Superseded counts the deletes of immutable files (fingerprinted
+	// assets, an old search-index folder) that new ones of the same kind
+	// replace: an edit makes a new search index, and the old folder's
+	// files go. They do not count against Options.MaxDeletes.
+	Superseded int
 	// Unchanged counts the files already up to date.
 	Unchanged int
 	// UploadBytes is the sum of the sizes of Upload.
@@ -189,14 +194,26 @@ func NewPlan(local []*File, remote map[string]string, keepsHeaders bool) *Plan {
 		}
 		return strings.Compare(a.Path, b.Path)
 	})
+	kinds := map[string]bool{}
+	for _, f := range local {
+		if isImmutable(f.Path) {
+			kinds[immutableKind(f.Path)] = true
+		}
+	}
 	for k := range remote {
 		if !seen[k] && k != StateDir && !strings.HasPrefix(k, StateDir+"/") {
 			p.Delete = append(p.Delete, k)
+			if isImmutable(k) && kinds[immutableKind(k)] {
+				p.Superseded++
+			}
 		}
 	}
 	slices.Sort(p.Delete)
 	return p
 }
+
+// Counted returns the number of deletes that count against MaxDeletes.
+func (p *Plan) Counted() int { return len(p.Delete) - p.Superseded }
 
 // Error is a failure with a message for the user that says what to fix.
 type Error struct {

@@ -150,7 +150,7 @@ func TestOrderAndOnlyChanges(t *testing.T) {
 	write(t, dir, "tin-tuc/2026/03/ba/index.html", "<!doctype html><title>Tin ba</title>")
 	os.Remove(filepath.Join(dir, "tin-tuc/2026/02/hai/index.html"))
 	m.ops = nil
-	plan, sum, err = deploy(t, dir, m, ScanOptions{}, Options{})
+	plan, sum, err = deploy(t, dir, m, ScanOptions{}, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,5 +397,30 @@ func TestGlob(t *testing.T) {
 		if got := Glob(c.glob).MatchString(c.path); got != c.want {
 			t.Errorf("Glob(%q) on %q = %v", c.glob, c.path, got)
 		}
+	}
+}
+
+// An edit makes a new search-index folder: the old one's files are
+// superseded, and do not count against MaxDeletes; a public/ without any
+// search index is another matter.
+func TestSupersededIndexNotCounted(t *testing.T) {
+	dir := site(t)
+	for i := range 5 {
+		write(t, dir, fmt.Sprintf("tim-kiem/index/2cbf4484f78a/s/%d.json", i+1), "{}")
+	}
+	m := newMem()
+	if _, _, err := deploy(t, dir, m, ScanOptions{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a"))
+	write(t, dir, "tim-kiem/index/99aa00bb11cc/manifest.json", `{"n":2}`)
+	plan, sum, err := deploy(t, dir, m, ScanOptions{}, Options{MaxDeletes: 1})
+	if err != nil || sum.Deleted != 7 || plan.Superseded != 7 || plan.Counted() != 0 {
+		t.Errorf("new index folder: err %v, %+v, %d superseded", err, sum, plan.Superseded)
+	}
+	os.RemoveAll(filepath.Join(dir, "tim-kiem"))
+	os.Remove(filepath.Join(dir, "404.html"))
+	if _, _, err := deploy(t, dir, m, ScanOptions{}, Options{MaxDeletes: 1}); !errors.Is(err, ErrTooManyDeletes) {
+		t.Errorf("public/ without a search index: err %v, want the deletes refused", err)
 	}
 }

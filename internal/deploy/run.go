@@ -33,7 +33,8 @@ type Target interface {
 
 // Options control Run.
 type Options struct {
-	// MaxDeletes is the most objects a deploy deletes; a plan with more is
+	// MaxDeletes is the most objects a deploy deletes, not counting the
+	// superseded immutable files (Plan.Superseded); a plan with more is
 	// refused before anything is changed, unless Force.
 	MaxDeletes int
 	Force      bool
@@ -47,7 +48,10 @@ type Options struct {
 // for concurrent use.
 type Progress struct {
 	Files, TotalFiles, Bytes, TotalBytes, Deleted, TotalDeletes atomic.Int64
-	Start                                                       time.Time
+	// Running is set when Run begins: before it, the deploy is still
+	// comparing public/ with the target.
+	Running atomic.Bool
+	Start   time.Time
 }
 
 // Summary tells what a deploy did.
@@ -65,9 +69,9 @@ type Summary struct {
 // deletes nothing.
 func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error) {
 	sum := Summary{Unchanged: plan.Unchanged}
-	if len(plan.Delete) > opt.MaxDeletes && !opt.Force {
+	if plan.Counted() > opt.MaxDeletes && !opt.Force {
 		return sum, &Error{Msg: diag.Msgf("this deploy would delete %d files from %s, more than --max-deletes %d: nothing was changed. Check that public/ is the whole site (run minhbach build), or allow it with --force",
-			len(plan.Delete), t.String(), opt.MaxDeletes), Err: ErrTooManyDeletes}
+			plan.Counted(), t.String(), opt.MaxDeletes), Err: ErrTooManyDeletes}
 	}
 	pr := opt.Progress
 	if pr == nil {
@@ -79,6 +83,7 @@ func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error
 	pr.TotalFiles.Store(int64(len(plan.Upload)))
 	pr.TotalBytes.Store(plan.UploadBytes)
 	pr.TotalDeletes.Store(int64(len(plan.Delete)))
+	pr.Running.Store(true)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = 8

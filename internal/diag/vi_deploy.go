@@ -22,6 +22,7 @@ func init() {
 		"minhbach deploy: interrupted; nothing was deleted. Run the same command again to finish":                             "minhbach deploy: đã bị ngắt; chưa xóa tệp nào. Hãy chạy lại đúng lệnh này để hoàn tất",
 		"minhbach deploy (dry run): would upload %d files (%d bytes) and delete %d; %d unchanged → %s":                        "minhbach deploy (chạy thử): sẽ tải lên %d tệp (%d byte) và xóa %d tệp; %d tệp không đổi → %s",
 		"minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force":   "minhbach deploy (chạy thử): %d tệp phải xóa, nhiều hơn --max-deletes %d: nếu không có --force, lần xuất bản này sẽ bị từ chối",
+		"minhbach deploy: comparing public/ with the target (%d s)":                                                           "minhbach deploy: đang so sánh public/ với nơi xuất bản (%d giây)",
 		"minhbach deploy: deleting %d/%d files (%d s)":                                                                        "minhbach deploy: đang xóa %d/%d tệp (%d giây)",
 		"minhbach deploy: uploading %d/%d files, %d/%d MB (%d s)":                                                             "minhbach deploy: đang tải lên %d/%d tệp, %d/%d MB (%d giây)",
 		// internal/deploy

@@ -128,6 +128,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 	gazette(site, e, fsys, opt, s, claim, &d)
 	procedures(site, e, fsys, s, claim, &d)
 	statistics(site, e, s, claim, &d)
+	disclosure(site, e, fsys, opt, s, claim, &d)
 	if len(s.News) > 0 {
 		s.Updated = s.News[0].Date
 	}

@@ -149,6 +149,11 @@ type Entries struct {
 	Procedures []*Procedure
 	// Statistics are the rows of the statistics sheets.
 	Statistics []*StatRow
+	// Consultations, Budgets and Projects are the disclosure kinds
+	// (disclosure.go).
+	Consultations []*Consultation
+	Budgets       []*Budget
+	Projects      []*Project
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -199,6 +204,10 @@ type Site struct {
 	Catalogue Catalogue
 	// Statistics holds the dossier statistics (thống kê giải quyết hồ sơ).
 	Statistics Statistics
+	// Consultations, Budgets and Projects are the disclosure kinds.
+	Consultations Consultations
+	Budgets       Budgets
+	Projects      Projects
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
 	// Withheld counts the news items the site leaves out.

@@ -42,6 +42,9 @@ var home = Crumb{Name: "Trang chủ", URL: "/"}
 
 const newsRoot = "/tin-tuc/"
 
+// publicListURL is the page of the Danh mục thông tin phải công khai.
+const publicListURL = "/danh-muc-cong-khai/"
+
 // Jobs returns every file of the site to render, in a fixed order.
 //
 // The first copy of each photo comes first: the job that makes it
@@ -52,11 +55,12 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
 		p.URL = url
+		p.Notice = r.notice
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
-		Catalogue: &s.Catalogue})
+		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
@@ -101,7 +105,14 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
+	if l := r.public; l != nil {
+		page(publicListURL, "publiclist.html", &Page{Kind: "publiclist", Title: "Danh mục thông tin phải công khai", PublicList: l,
+			Description: "Thông tin cơ quan phải công khai theo Luật Tiếp cận thông tin: đăng ở đâu trên cổng, hình thức nào, cập nhật lần cuối khi nào, công khai trong bao lâu.",
+			Crumbs:      []Crumb{home, {Name: "Danh mục thông tin phải công khai"}}})
+	}
 	jobs = append(jobs, r.proofJobs(page)...)
+	jobs = append(jobs, r.disclosureJobs(s, page)...)
+	jobs = append(jobs, r.logJobs(page)...)
 	if r.search != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.
@@ -113,9 +124,9 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5), Notice: r.notice,
 			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
-	}, Layout: "404.html", Data: first(s.News, 5)})
+	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
 	}, Data: first(s.News, FeedCount)})
@@ -195,6 +206,15 @@ func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 	}
 	for _, p := range s.Catalogue.Procedures {
 		add(p.Content.Intro.Variants)
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.Content.Variants)
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.Content.Variants)
+	}
+	for _, p := range s.Projects.Items {
+		add(p.Content.Variants)
 	}
 	return firsts, rest
 }
@@ -333,6 +353,9 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	for _, l := range s.Catalogue.Lists {
 		add(l.URL, time.Time{})
 	}
+	if r.public != nil {
+		add(publicListURL, time.Time{})
+	}
 	if st := &s.Statistics; len(st.Periods) > 0 {
 		add(statisticsRoot, st.Updated)
 		for _, p := range st.Periods {
@@ -341,6 +364,24 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 		for _, u := range append(slices.Clone(st.Agencies), st.Fields...) {
 			add(u.URL, u.Rows[len(u.Rows)-1].Period.End)
 		}
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.URL, c.Opens)
+	}
+	for _, l := range s.Consultations.Lists {
+		add(l.URL, time.Time{})
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.URL, b.Published)
+	}
+	for _, l := range s.Budgets.Lists {
+		add(l.URL, newest(l, func(b *model.Budget) time.Time { return b.Published }))
+	}
+	for _, p := range s.Projects.Items {
+		add(p.URL, p.Updated)
+	}
+	for _, l := range s.Projects.Lists {
+		add(l.URL, time.Time{})
 	}
 	return set
 }

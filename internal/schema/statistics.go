@@ -21,6 +21,13 @@ import (
 // and a note.
 var StatisticsKeys = []string{"period", "agency", "field", "received", "carried_over", "on_time", "late", "pending", "online", "note"}
 
+// PublicListKeys are the top-level keys of content/cong-khai.yaml, the
+// categories of information to publish (read by package disclose).
+var PublicListKeys = []string{"publish_within", "categories"}
+
+// PublicCategoryKeys are the keys of one category of content/cong-khai.yaml.
+var PublicCategoryKeys = []string{"title", "legal", "kinds", "url", "forms", "interval", "retention", "required"}
+
 // Period shapes: 2026, 2026-Q3, 2026-H1, 2026-09 and 09/2026.
 var (
 	yearRe    = regexp.MustCompile(`^(\d{4})$`)
