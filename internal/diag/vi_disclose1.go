@@ -9,6 +9,14 @@ func init() {
 		"comments on %q have closed": "hết thời hạn góp ý dự thảo %q",
 		"and %d more drafts":         "và %d dự thảo khác",
 		"next change of a draft for comment: %s (%s): rebuild the site on that day": "Dự thảo lấy ý kiến thay đổi tiếp theo: ngày %s (%s) — hãy tạo lại trang vào ngày đó",
+		// minhbach new
+		"fiscal year": "năm ngân sách",
+		"stage of a budget disclosure (du_toan, thuc_hien_quy, thuc_hien_6_thang, thuc_hien_nam, quyet_toan)": "nội dung công khai ngân sách (du_toan, thuc_hien_quy, thuc_hien_6_thang, thuc_hien_nam, quyet_toan)",
+		"quarter (1–4) of a quarterly budget report":                                                          "quý (1–4) của báo cáo ngân sách quý",
+		"%q is not a fiscal year: write the year, for example 2026":                                           "%q không phải năm ngân sách: hãy ghi năm, ví dụ 2026",
+		"--stage %q is not a stage (allowed: %s)":                                                             "--stage %q không phải nội dung công khai (dùng được: %s)",
+		"--quarter %q: want 1, 2, 3 or 4":                                                                     "--quarter %q: cần 1, 2, 3 hoặc 4",
+		"--quarter is only for a quarterly report (--stage thuc_hien_quy)":                                    "--quarter chỉ dùng cho báo cáo quý (--stage thuc_hien_quy)",
 		// site.yaml
 		"budget_deadlines.%s: want a number of days, 0 or more, got %d": "budget_deadlines.%s (thời hạn công khai ngân sách): cần một số ngày, từ 0 trở lên, nhưng đang là %d",
 		// Drafts for comment.
