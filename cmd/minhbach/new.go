@@ -29,6 +29,7 @@ var newKinds = []newKind{
 	{"issue", diag.Phrase("issue as YEAR/NUMBER"), "2026/50", []string{"date"}},
 	{"document", diag.Phrase("document number"), `"62/2026/QĐ-UBND"`, []string{"issue", "type", "field"}},
 	{"procedure", diag.Phrase("procedure code"), "1.000894", []string{"field"}},
+	{"statistics", diag.Phrase("period"), "2026-Q4", nil},
 }
 
 type newKind struct {
@@ -45,8 +46,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
   minhbach new issue 2026/50 [--date dd/mm/yyyy]
   minhbach new document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
   minhbach new procedure 1.000894 [--field dat-dai]
+  minhbach new statistics 2026-Q4
 A news item starts as a draft: preview it with --drafts, then remove the draft line to publish.
 An issue, document or procedure fails "minhbach check" until its required values are filled in.
+A statistics sheet has a row for each agency of the latest period, carried_over filled in from
+its pending dossiers; it fails "minhbach check" until the figures are filled in.
 An existing file is never overwritten.`), stderr)
 	src := fl.String("source", ".", "the site's folder")
 	category := fl.String("category", "Tin hoạt động", "category of a news item")
@@ -111,6 +115,8 @@ An existing file is never overwritten.`), stderr)
 		sc, bad = newDocument(pos[1], *issue, *docType, *field, siteConfig(*src), now())
 	case "procedure":
 		sc, bad = newProcedure(pos[1], *field, siteConfig(*src))
+	case "statistics":
+		sc, bad = newStatistics(pos[1], *src)
 	}
 	if !bad.IsZero() {
 		say(stderr, "minhbach new %s: %s", kind, bad)
@@ -124,6 +130,8 @@ An existing file is never overwritten.`), stderr)
 type scaffold struct {
 	rel, text string
 	unfilled  bool
+	// sheet tells a statistics sheet, whose figures are left empty.
+	sheet bool
 }
 
 // writeNew creates the file, never replacing one that exists.
@@ -151,7 +159,9 @@ func writeNew(file string, sc scaffold, stdout, stderr io.Writer) int {
 		return 1
 	}
 	say(stdout, "created %s", sc.rel)
-	if sc.unfilled {
+	if sc.sheet {
+		say(stdout, "fill in received, on_time, late, pending (and online) on every row, then run: minhbach check")
+	} else if sc.unfilled {
 		say(stdout, `fill in the values marked "CHƯA ĐIỀN" in the file, then run: minhbach check`)
 	}
 	return 0
