@@ -16,6 +16,9 @@ import (
 // cmdLog runs `minhbach log append`: the publication log's entry for a
 // site published by other means than minhbach deploy (rsync, a copy).
 func cmdLog(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		args = []string{"append", "-h"}
+	}
 	if len(args) == 0 || args[0] != "append" {
 		say(stderr, "minhbach log: want \"minhbach log append [--source FOLDER] [--destination FOLDER]\"")
 		return 2

@@ -60,6 +60,9 @@ Usage:
                     minhbach new news "Tiêu đề", minhbach new issue 2026/50,
                     minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
   minhbach deploy   publish public/ to an S3 bucket or a folder (run build first)
+  minhbach key new  make the key pair that signs the manifest of every build
+  minhbach verify   check a published site (URL or folder) against its signed manifest
+  minhbach log append  record in the publication log that the build was published
   minhbach version  print the version
   minhbach help CMD show the options of a command
 

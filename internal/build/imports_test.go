@@ -17,7 +17,7 @@ import (
 // package of the product may import it, any test may. s3fake (an S3
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
-	"serve":    {"build", "images", "diag"},
+	"serve":    {"build", "images", "model", "proof", "diag"},
 	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
 	"search":   {"vnfold"},
 	"render":   {"markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},

@@ -59,23 +59,36 @@ type Server struct {
 // Start starts a server with the given buckets; it stops when the test ends.
 func Start(t testing.TB, buckets ...string) *Server {
 	t.Helper()
+	s, err := New("127.0.0.1:0", buckets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// New starts a server listening on addr with the given buckets (for a
+// benchmark; tests use Start).
+func New(addr string, buckets ...string) (*Server, error) {
 	be := s3mem.New()
 	for _, b := range buckets {
 		if err := be.CreateBucket(b); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	s := &Server{URL: "http://" + ln.Addr().String(), backend: be, failAfter: -1,
 		inner: gofakes3.New(be, gofakes3.WithoutVersioning()).Server()}
 	s.srv = &http.Server{Handler: s}
 	go s.srv.Serve(ln)
-	t.Cleanup(func() { s.srv.Close() })
-	return s
+	return s, nil
 }
+
+// Close stops the server.
+func (s *Server) Close() error { return s.srv.Close() }
 
 // Ops returns the changes made so far, in order: "PUT key", "DELETE key".
 func (s *Server) Ops() []string {
