@@ -33,7 +33,7 @@ func init() {
 		"year: want a year like 2026, got %d":                                                                        "year (năm ngân sách): cần một năm như 2026, nhưng đang là %d",
 		"quarter: only a quarterly report (stage: thuc_hien_quy) has a quarter: remove it":                           "quarter (quý): chỉ báo cáo tình hình thực hiện quý (stage: thuc_hien_quy) mới có quý: hãy xóa dòng này",
 		"quarter: want 1, 2, 3 or 4, got %d":                                                                         "quarter (quý): cần 1, 2, 3 hoặc 4, nhưng đang là %d",
-		"missing required key %q: a quarterly report names its quarter (1, 2, 3 or 4)":                               "thiếu khóa bắt buộc %q: báo cáo quý phải ghi quý (1, 2, 3 hoặc 4)",
+		"missing required key %q: a quarterly report names its quarter (1, 2, 3 or 4)":                               "thiếu mục bắt buộc %q: báo cáo quý phải ghi quý (1, 2, 3 hoặc 4)",
 		"decision: want one document number, got a list":                                                             "decision (văn bản quyết định): cần một số ký hiệu văn bản, nhưng đang là một danh sách",
 		"decision %s is outside the site: give its date in decided, so that the publication deadline can be checked": "văn bản %s không có trên cổng: hãy ghi ngày ban hành của nó ở khóa decided để kiểm tra được thời hạn công khai",
 		"table %q: want a .csv file (save the sheet as \"CSV UTF-8 (comma delimited)\")":                             "bảng %q: cần tệp .csv (lưu bảng tính dạng \"CSV UTF-8 (comma delimited)\")",
