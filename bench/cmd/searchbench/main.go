@@ -440,12 +440,16 @@ const coldSubmit = `((q) => {
 	return t;
 })`
 
-// coldRead waits for the search page's first result and returns when it
-// came (ms since the epoch), the results' count, and the page's timeline.
-const coldRead = `(async () => {
-	const wait = () => new Promise(r => setTimeout(r, 10));
-	for (let i = 0; i < 3000 && !performance.getEntriesByName("search:first").length; i++) await wait();
-	const o = performance.timeOrigin, first = performance.getEntriesByName("search:first")[0];
+// coldRead returns when the search page's first result came (ms since
+// the epoch; 0 while it has not, or on the page before), the results'
+// count, and the page's timeline. It never waits: a promise pending when
+// the page changes would never settle.
+const coldRead = `(() => {
+	// A query without results shows none: its page is done at "search:shown".
+	const done = () => performance.getEntriesByName("search:first")[0] || performance.getEntriesByName("search:shown")[0];
+	// The count is known once every result is counted (after the first).
+	if (!done() || (document.getElementById("tim-kiem") && !performance.getEntriesByName("search:shown").length)) return {first: 0};
+	const o = performance.timeOrigin, first = done();
 	const nav = performance.getEntriesByType("navigation")[0] || {};
 	const root = document.getElementById("tim-kiem");
 	const status = document.getElementById("trang-thai");
@@ -496,9 +500,9 @@ func coldRuns(browser context.Context, base, tool, from string, runs int, timeli
 			if err == nil {
 				// The page changes under the evaluation: ask again until
 				// the search page answers.
-				for i := 0; i < 200; i++ {
+				for i := 0; i < 2000; i++ {
 					time.Sleep(20 * time.Millisecond)
-					out, err = chromedp.Run(ctx, chromedp.Evaluate[coldAnswer](coldRead, chromedp.EvalAwaitPromise))
+					out, err = chromedp.Run(ctx, chromedp.Evaluate[coldAnswer](coldRead))
 					if err == nil && out.First > 0 {
 						break
 					}
