@@ -73,6 +73,14 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
+  // The site notice (site.yaml's notice) shows until its end as of the
+  // build; once the reader's clock passes the end, it hides without a
+  // rebuild. Without this script it stays until the next build.
+  each(document.querySelectorAll("[data-notice-end]"), function (n) {
+    var end = Date.parse(n.getAttribute("data-notice-end"));
+    if (end && Date.now() >= end) { n.hidden = true; }
+  });
+
   // Validity on the reader's date. Pages state the status as of the
   // build date in <time data-as-of datetime="YYYY-MM-DD">, and carry the
   // known changes after it: an element with data-hieu-luc holds a JSON
@@ -84,6 +92,27 @@
   // what holds on it and moves the as-of date.
   var stamps = document.querySelectorAll("time[data-as-of]");
   var today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  // Drafts for comment on the reader's date: an element with data-opens
+  // and data-closes (the first and the last day of comments) holds a
+  // [data-consult-state] badge; its text and class follow the reader's
+  // date as they follow the build date (model.Consultation.StateText).
+  if (stamps.length && today > stamps[0].getAttribute("datetime")) {
+    each(document.querySelectorAll("[data-opens][data-closes]"), function (el) {
+      var opens = el.getAttribute("data-opens"), closes = el.getAttribute("data-closes"), state, text;
+      if (today < opens) {
+        state = "upcoming"; text = "◷ Chưa đến thời hạn góp ý";
+      } else if (today > closes) {
+        state = "closed"; text = "✕ Đã hết thời hạn góp ý";
+      } else {
+        var left = Math.round((Date.parse(closes) - Date.parse(today)) / 864e5);
+        state = "open"; text = "● Đang lấy ý kiến, " + (left ? "còn " + left + " ngày" : "hôm nay là ngày cuối");
+      }
+      each(el.querySelectorAll("[data-consult-state]"), function (b) {
+        b.className = "status status-consult-" + state;
+        b.textContent = text;
+      });
+    });
+  }
   if (stamps.length && today > stamps[0].getAttribute("datetime")) {
     each(stamps, function (t) {
       t.setAttribute("datetime", today);

@@ -62,8 +62,12 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	}
 
 	start := time.Now()
+	pr := &deploy.Progress{Start: start}
+	stopProgress := deployProgress(stderr, pr)
+	defer stopProgress()
 	t, closeTarget, err := deploy.Open(ctx, *target)
 	if err != nil {
+		stopProgress()
 		return deployFailed(stderr, err)
 	}
 	defer closeTarget()
@@ -73,20 +77,22 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 		Gzip:  t.KeepsHeaders() && site.Gzip,
 	})
 	if err != nil {
+		stopProgress()
 		say(stderr, "minhbach deploy: cannot read %s: %v", *from, err)
 		return 1
 	}
 	remote, err := t.List(ctx)
 	if err != nil {
+		stopProgress()
 		return deployFailed(stderr, err)
 	}
 	plan := deploy.NewPlan(files, remote, t.KeepsHeaders())
+	t.SetRetired(plan.Hold(t.Retired(), now(), deploy.KeepOld))
 	if *dry {
+		stopProgress()
 		printPlan(stdout, plan, t, *maxDeletes, *force)
 		return 0
 	}
-	pr := &deploy.Progress{Start: start}
-	stopProgress := deployProgress(stderr, pr)
 	sum, err := deploy.Run(ctx, t, plan, deploy.Options{MaxDeletes: *maxDeletes, Force: *force, Progress: pr})
 	stopProgress()
 	if err != nil {
@@ -97,18 +103,19 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	}
 	say(stdout, "minhbach deploy: %d files uploaded (%d bytes), %d deleted, %d unchanged in %.2f s → %s",
 		sum.Uploaded, sum.Bytes, sum.Deleted, sum.Unchanged, time.Since(start).Seconds(), t.String())
-	if err := afterDeploy(*src, now(), plan, sum, t.String()); err != nil {
-		say(stderr, "minhbach deploy: %v", err)
-		return 1
+	if len(plan.Kept) > 0 {
+		say(stdout, "minhbach deploy: %d superseded files (an old search index, old assets) stay for an hour, for pages cached before this deploy; a later deploy deletes them", len(plan.Kept))
 	}
-	return 0
+	return afterDeploy(*src, *from, now(), stdout, stderr)
 }
 
-// afterDeploy is called once after every deploy that changed the target
-// (not a dry run): the place where the publication log (issue 19 item 4)
-// records the deploy.
-func afterDeploy(src string, when time.Time, plan *deploy.Plan, sum deploy.Summary, target string) error {
-	return nil
+// afterDeploy is called once after every deploy (not a dry run): it
+// records the build in public, now published, in the publication log of
+// the site in src (package publog; the same as minhbach log append). A
+// deploy of the build the last entry records adds nothing. It returns the
+// exit status.
+func afterDeploy(src, public string, when time.Time, stdout, stderr io.Writer) int {
+	return appendLog(src, public, when, stdout, stderr)
 }
 
 // deployFailed prints why a deploy failed, in one line, and returns its
@@ -137,8 +144,11 @@ func printPlan(w io.Writer, plan *deploy.Plan, t deploy.Target, maxDeletes int, 
 	for _, p := range plan.Delete {
 		fmt.Fprintf(w, "- %s\n", p)
 	}
-	if len(plan.Delete) > maxDeletes && !force {
-		say(w, "minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force", len(plan.Delete), maxDeletes)
+	if len(plan.Kept) > 0 {
+		say(w, "minhbach deploy: %d superseded files (an old search index, old assets) stay for an hour, for pages cached before this deploy; a later deploy deletes them", len(plan.Kept))
+	}
+	if plan.Counted() > maxDeletes && !force {
+		say(w, "minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force", plan.Counted(), maxDeletes)
 	}
 }
 
@@ -178,6 +188,9 @@ func deployProgress(w io.Writer, pr *deploy.Progress) func() {
 // deployProgressText is the progress line of a deploy.
 func deployProgressText(pr *deploy.Progress, since time.Duration) string {
 	secs := int(since.Seconds())
+	if !pr.Running.Load() {
+		return lang.Sprintf("minhbach deploy: comparing public/ with the target (%d s)", secs)
+	}
 	if total := pr.TotalDeletes.Load(); total > 0 && pr.Files.Load() == pr.TotalFiles.Load() {
 		return lang.Sprintf("minhbach deploy: deleting %d/%d files (%d s)", pr.Deleted.Load(), total, secs)
 	}

@@ -1,12 +1,20 @@
 package main
 
 import (
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"minhbach/internal/deploy"
+	"minhbach/internal/publog"
+	"minhbach/internal/s3fake"
 )
 
 // deploySite builds a small site with two news items into dir/public and
@@ -66,6 +74,10 @@ func TestDeployToFolder(t *testing.T) {
 		t.Fatalf("deploy exit %d: %s", code, errs)
 	}
 	first := deployCounts(t, out)
+	// The deploy appended the build to the publication log; the dry run did not.
+	if log, err := os.ReadFile(filepath.Join(dir, publog.File)); err != nil || strings.Count(string(log), "\n") != 1 {
+		t.Errorf("publication log after the first deploy: %q, %v", log, err)
+	}
 	public := tree(t, filepath.Join(dir, "public"))
 	if first[0] != len(public) || first[2] != 0 {
 		t.Errorf("first deploy %v, public/ has %d files", first, len(public))
@@ -147,5 +159,102 @@ func TestDeployTargetFromSiteYAMLAndErrors(t *testing.T) {
 	code, _, errs := runCLI(t, "deploy", "--source", bare)
 	if code != 1 || !strings.Contains(errs, "site.yaml:4:") || !strings.Contains(errs, "site.yaml:6:") {
 		t.Errorf("bad deploy section: exit %d, %s", code, errs)
+	}
+}
+
+func TestDeployToS3(t *testing.T) {
+	srv := s3fake.Start(t, "portal")
+	dir := deploySite(t, "deploy:\n  target: s3://portal/site?endpoint="+srv.URL+"\n  headers:\n    - match: \"**/*.xml\"\n      cache_control: \"public, max-age=60\"\n")
+	awsEnv(t, s3fake.AccessKey, s3fake.SecretKey)
+	code, out, errs := runCLI(t, "deploy", "--source", dir)
+	if code != 0 {
+		t.Fatalf("deploy exit %d: %s", code, errs)
+	}
+	if c := deployCounts(t, out); c[0] != len(tree(t, filepath.Join(dir, "public"))) {
+		t.Errorf("first deploy to S3: %v", c)
+	}
+	resp, err := http.Get(srv.URL + "/portal/site/tin-tuc/atom.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if cc := resp.Header.Get("Cache-Control"); cc != "public, max-age=60" || resp.Header.Get("Content-Type") != "application/atom+xml; charset=utf-8" {
+		t.Errorf("atom.xml served with Cache-Control %q, Content-Type %q", cc, resp.Header.Get("Content-Type"))
+	}
+
+	// Wrong credentials, then an unreachable endpoint: one line, exit 1, nothing changed.
+	os.Remove(filepath.Join(dir, "content/pages/gioi-thieu.md"))
+	rebuild(t, dir)
+	srv.ResetOps()
+	awsEnv(t, s3fake.AccessKey, "not-the-secret")
+	code, _, errs = runCLI(t, "deploy", "--source", dir)
+	if code != 1 || !strings.Contains(errs, "refused the secret key: check AWS_SECRET_ACCESS_KEY") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("wrong secret: exit %d, %q", code, errs)
+	}
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	closed := ln.Addr().String()
+	ln.Close()
+	awsEnv(t, s3fake.AccessKey, s3fake.SecretKey)
+	code, _, errs = runCLI(t, "deploy", "--source", dir, "--target", "s3://portal/site?endpoint=http://"+closed)
+	if code != 1 || !strings.Contains(errs, "cannot reach s3://portal/site/") || !strings.Contains(errs, "check the endpoint address") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("unreachable endpoint: exit %d, %q", code, errs)
+	}
+	if ops := srv.Ops(); len(ops) != 0 {
+		t.Errorf("failed deploys changed the bucket: %v", ops)
+	}
+
+	// The dry run lists the delete; the deploy does it last.
+	_, out, _ = runCLI(t, "deploy", "--source", dir, "--dry-run")
+	if !strings.Contains(out, "\n- gioi-thieu/index.html\n") {
+		t.Errorf("dry run:\n%s", out)
+	}
+	if len(srv.Ops()) != 0 {
+		t.Errorf("the dry run changed the bucket: %v", srv.Ops())
+	}
+	if code, _, errs = runCLI(t, "deploy", "--source", dir); code != 0 {
+		t.Fatalf("deploy exit %d: %s", code, errs)
+	}
+	ops := srv.Ops()
+	firstDelete := slices.IndexFunc(ops, func(op string) bool { return strings.HasPrefix(op, "DELETE") })
+	lastPut := -1
+	for i, op := range ops {
+		if strings.HasPrefix(op, "PUT") && !strings.Contains(op, "/.minhbach/") {
+			lastPut = i
+		}
+	}
+	if firstDelete < 0 || firstDelete < lastPut || !slices.Contains(ops, "DELETE /portal/site/gioi-thieu/index.html") {
+		t.Errorf("the removed page is not deleted after every upload: %v", ops)
+	}
+}
+
+// awsEnv gives the deploy these credentials and nothing else of AWS.
+func awsEnv(t *testing.T, key, secret string) {
+	t.Setenv("AWS_ACCESS_KEY_ID", key)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", secret)
+	t.Setenv("AWS_SESSION_TOKEN", "")
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+}
+
+func TestDeployProgressText(t *testing.T) {
+	var pr deploy.Progress
+	if got := deployProgressText(&pr, 3*time.Second); got != "minhbach deploy: comparing public/ with the target (3 s)" {
+		t.Errorf("before Run: %q", got)
+	}
+	pr.Running.Store(true)
+	pr.TotalFiles.Store(40)
+	pr.Files.Store(12)
+	pr.TotalBytes.Store(5 << 20)
+	pr.Bytes.Store(2 << 20)
+	if got := deployProgressText(&pr, 5*time.Second); got != "minhbach deploy: uploading 12/40 files, 2/5 MB (5 s)" {
+		t.Errorf("uploading: %q", got)
+	}
+	pr.Files.Store(40)
+	pr.TotalDeletes.Store(3)
+	pr.Deleted.Store(1)
+	if got := deployProgressText(&pr, 6*time.Second); got != "minhbach deploy: deleting 1/3 files (6 s)" {
+		t.Errorf("deleting: %q", got)
 	}
 }

@@ -32,6 +32,7 @@ import (
 	"minhbach"
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
+	"minhbach/internal/disclose"
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
@@ -59,6 +60,9 @@ Usage:
                     minhbach new news "Tiêu đề", minhbach new issue 2026/50,
                     minhbach new document "62/2026/QĐ-UBND", minhbach new procedure 1.000894
   minhbach deploy   publish public/ to an S3 bucket or a folder (run build first)
+  minhbach key new  make the key pair that signs the manifest of every build
+  minhbach verify   check a published site (URL or folder) against its signed manifest
+  minhbach log append  record in the publication log that the build was published
   minhbach version  print the version
   minhbach help CMD show the options of a command
 
@@ -101,6 +105,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return cmdKey(args, stdout, stderr)
 	case "verify":
 		return cmdVerify(ctx, args, stdout, stderr, now)
+	case "log":
+		return cmdLog(args, stdout, stderr, now)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 		return 0
@@ -186,7 +192,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	gz := fl.Bool("gzip", false, "also write a precompressed .gz beside each text file (for nginx gzip_static)")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS, JS, XML and JSON unminified")
 	var signing *string
-	if !checkOnly {
+	var congKhai *bool
+	if checkOnly {
+		congKhai = fl.Bool("cong-khai", false, "also list every problem of the disclosure catalogue (content/cong-khai.yaml): required information with no content or nothing new in time, documents published after the deadline; exit status 1 when there is any")
+	} else {
 		signing = fl.String("signing-key", "", "the private key `FILE` that signs the manifest /xac-thuc/manifest.json (default: the file named by MINHBACH_SIGNING_KEY)")
 	}
 	if code := parseFlags(fl, args, stderr); code >= 0 {
@@ -262,6 +271,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if checkOnly {
 		say(stdout, "minhbach check: %d pages, 0 errors, %d warnings%s in %.2f s", res.Pages, warns, withheld(res.Withheld), secs)
 		nextChange(stdout, res.Site)
+		nextConsultation(stdout, res.Site)
+		if *congKhai && res.Disclosure != nil {
+			fmt.Fprint(stdout, res.Disclosure.Diags.FormatIn(lang, 0))
+		}
+		disclosureLine(stdout, res)
+		if *congKhai && (res.Disclosure == nil || res.Disclosure.Count() > 0) {
+			return 1
+		}
 		return 0
 	}
 	if !keyMatches(key, res.Config) {
@@ -290,7 +307,24 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		say(stdout, "minhbach build: warning: no signing key (--signing-key or MINHBACH_SIGNING_KEY): the manifest %s is written unsigned, so no one can prove the files came from the office (see minhbach key new)", "/"+proof.ManifestPath)
 	}
 	nextChange(stdout, res.Site)
+	nextConsultation(stdout, res.Site)
+	disclosureLine(stdout, res)
 	return 0
+}
+
+// disclosureLine prints the one line that sums up the check of the
+// disclosure catalogue (see minhbach check --cong-khai).
+func disclosureLine(w io.Writer, res *build.Result) {
+	f := res.Disclosure
+	switch {
+	case f == nil:
+		say(w, "disclosure: no %s, so no catalogue of the information to publish (see docs/huong-dan-cong-khai.md)", disclose.File)
+	case f.Count() == 0:
+		say(w, "disclosure: %d categories, all with content and up to date; no document published late", len(res.PublicList.Categories))
+	default:
+		say(w, "disclosure: %d categories: %d without content, %d not updated in time, %d pages not found; %d documents published late (minhbach check --cong-khai lists them)",
+			len(res.PublicList.Categories), f.Empty, f.Stale, f.Pages, f.Late)
+	}
 }
 
 // nextChange prints the line that tells when the legal status of a

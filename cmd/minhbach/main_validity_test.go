@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,8 +60,11 @@ func TestNextStatusChange(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", tt.args, code, errs)
 		}
 		lines := strings.Split(strings.TrimSpace(out), "\n")
-		if len(lines) != 2 || lines[1] != tt.want {
-			t.Errorf("%v printed\n%s\nwant as its second line\n%s", tt.args, out, tt.want)
+		// After the summary (and a build's warning about signing), the
+		// line of the next change, then that of the disclosure check.
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "next change") })
+		if i < 1 || lines[i] != tt.want || i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "disclosure: ") {
+			t.Errorf("%v printed\n%s\nwant after the summary\n%s\nthen the line of the disclosure check", tt.args, out, tt.want)
 		}
 	}
 

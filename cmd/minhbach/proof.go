@@ -27,6 +27,9 @@ const signingKeyEnv = "MINHBACH_SIGNING_KEY"
 
 // cmdKey runs `minhbach key new`.
 func cmdKey(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		args = []string{"new", "-h"}
+	}
 	if len(args) == 0 || args[0] != "new" {
 		say(stderr, "minhbach key: want \"minhbach key new [--out FILE] [--source FOLDER] [--write-config]\"")
 		return 2

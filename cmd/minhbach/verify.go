@@ -18,6 +18,8 @@ import (
 	"minhbach/internal/diag"
 	"minhbach/internal/output"
 	"minhbach/internal/proof"
+	"minhbach/internal/publog"
+	"minhbach/internal/render"
 )
 
 // cmdVerify runs `minhbach verify URL|FOLDER`.
@@ -117,9 +119,31 @@ func cmdVerify(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	if remote {
 		say(stdout, "over the web, files published but missing from the manifest cannot be seen: check the folder to find them")
 	}
-	if rep.OK() {
+	logOK := true
+	if data, err := rd.ReadFile(render.LogJSON); err == nil {
+		entries, err := publog.ParseJSON(data)
+		var ce *publog.ChainError
+		switch {
+		case errors.As(err, &ce):
+			logOK = false
+			say(stdout, "publication log: %s", ce.Message().In(lang))
+		case err != nil:
+			logOK = false
+			say(stdout, "publication log: %v", err)
+		default:
+			say(stdout, "publication log: %d entries, each chained to the one before", len(entries))
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		say(stderr, "minhbach verify: %v", err)
+		return 1
+	}
+	if rep.OK() && logOK {
 		say(stdout, "minhbach verify: all is well: %d files checked match the signed manifest", rep.Checked)
 		return 0
+	}
+	if !logOK && rep.OK() {
+		say(stdout, "minhbach verify: NOT VERIFIED: the publication log was altered")
+		return 1
 	}
 	say(stdout, "minhbach verify: NOT VERIFIED: %d missing, %d changed, %d not in the manifest, of %d files checked", len(rep.Missing), len(rep.Changed), len(rep.Extra), rep.Checked)
 	return 1

@@ -21,10 +21,12 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/disclose"
 	"minhbach/internal/graph"
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
+	"minhbach/internal/publog"
 	"minhbach/internal/render"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
@@ -79,6 +81,11 @@ type Result struct {
 	Resized int
 	// Withheld counts the news items left out: drafts, scheduled, expired.
 	Withheld model.Withheld
+	// PublicList is the catalogue of information to publish (nil when
+	// the site has no content/cong-khai.yaml); Disclosure what its check
+	// found (nil likewise).
+	PublicList *model.PublicList
+	Disclosure *disclose.Findings
 	// Config is site.yaml as read, with defaults and Options.BaseURL
 	// applied (nil when site.yaml is missing).
 	Config *config.Site
@@ -125,11 +132,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		mini = output.NewMinifier()
 	}
 	layouts := overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}
+	p := &pass{ctx: ctx, opt: opt, c: c, sink: sink, res: res, layouts: layouts, config: data, mini: mini}
 	if last, ok, err := c.patch(opt, site, sink); err != nil {
 		return res, err
 	} else if ok {
-		res.Diags, res.Patched = last.diags, true
-		return finish(ctx, opt, c, sink, res, last.site, last.r, layouts, data, last.assets, mini)
+		res.Diags, res.Patched = last.diags(), true
+		return p.finish(last)
 	}
 	c.sizeSink(sink)
 
@@ -180,6 +188,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		addDisclosure(&entries, &perFile[i])
 	}
 
 	c.lap("decode")
@@ -187,6 +196,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	s, d := graph.Build(site, &entries, opt.Source, graph.Options{Now: opt.Now, Drafts: opt.Drafts})
 	c.lap("graph")
 	res.Diags.Append(d)
+	res.Diags.Append(checkNotice(site, opt.Now))
+	pl, d, err := publicList(opt.Source, site, s, opt.Now)
+	res.Diags.Append(d)
+	if err != nil {
+		return res, err
+	}
 	// Go on through the Markdown even after errors, so that one run
 	// reports the problems of the bodies too; stop before writing pages.
 
@@ -201,51 +216,60 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, ctx.Err()
 	}
 	r.SetPages(s.Pages)
+	logEntries, d := publog.Read(opt.Source)
+	res.Diags.Append(d)
+	r.SetLog(logEntries)
+	r.SetPublicList(pl)
+	if n := site.Notice; n.ActiveAt(opt.Now) {
+		r.SetNotice(n)
+	}
 	r.SetCache(c.converter(assets))
 	c.lap("layouts")
 	opt.Progress.setStage("markdown")
 
 	// Markdown bodies first: lists and feeds need the summaries.
-	nn, np, nd, ni := len(s.News), len(s.Pages), len(s.Gazette.Documents), len(s.Gazette.Issues)
-	convs := make([]diag.List, nn+np+nd+ni+len(s.Catalogue.Procedures))
-	parallel(ctx, len(convs), workers, func(i int) {
-		switch {
-		case i >= nn+np+nd+ni:
-			convs[i] = r.ConvertProcedure(s.Catalogue.Procedures[i-nn-np-nd-ni])
-		case i < nn:
-			convs[i] = r.ConvertNews(s.News[i])
-		case i < nn+np:
-			convs[i] = r.ConvertPage(s.Pages[i-nn])
-		case i < nn+np+nd:
-			convs[i] = r.ConvertDocument(s.Gazette.Documents[i-nn-np])
-		default:
-			convs[i] = r.ConvertIssue(s.Gazette.Issues[i-nn-np-nd])
-		}
-	})
-	before := slices.Clone(res.Diags)
-	for _, d := range convs {
+	b := &built{site: s, recs: records(s), r: r, assets: assets}
+	b.convs = make([]diag.List, len(b.recs))
+	parallel(ctx, len(b.recs), workers, func(i int) { b.convs[i] = b.recs[i].convert(r) })
+	b.before = slices.Clone(res.Diags)
+	for _, d := range b.convs {
 		res.Diags.Append(d)
 	}
 	if res.Diags.HasErrors() || ctx.Err() != nil {
 		return res, ctx.Err()
 	}
-	if err := copyFiles(opt.Source, s, sink); err != nil {
+	if err := copyFiles(opt.Source, b, sink); err != nil {
 		return res, err
 	}
-	c.keepSite(s, r, assets, before, convs)
+	c.keepSite(b)
 	c.lap("markdown")
-	return finish(ctx, opt, c, sink, res, s, r, layouts, data, assets, mini)
+	return p.finish(b)
+}
+
+// pass is one run of the pipeline: what its stages share.
+type pass struct {
+	ctx  context.Context
+	opt  Options
+	c    *cache // nil in a plain Build
+	sink output.Sink
+	res  *Result
+	// layouts are the site's layouts over the theme's; config is
+	// site.yaml as read.
+	layouts fs.FS
+	config  []byte
+	mini    *output.Minifier // nil with NoMinify
 }
 
 // finish indexes the site for search and renders its pages: the end of
-// run, after the records are read, linked and converted.
-func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, s *model.Site, r *render.Renderer,
-	layouts fs.FS, data []byte, assets map[string]string, mini *output.Minifier) (*Result, error) {
+// run, after the records are read, linked and converted (or patched).
+func (p *pass) finish(b *built) (*Result, error) {
+	ctx, opt, c, sink, res, mini := p.ctx, p.opt, p.c, p.sink, p.res, p.mini
+	s, r, assets := b.site, b.r, b.assets
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	maker := images.NewMaker(opt.Pictures)
 	r.SetMaker(maker)
 	defer func() { res.Resized = maker.Made() }()
-	ids := c.number(s)
+	ids := c.number(b.recs)
 	opt.Progress.setStage("search")
 	put := sink.Put
 	if c != nil && c.patchMem != nil {
@@ -259,7 +283,7 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	c.lap("search")
 
 	jobs := r.Jobs(s)
-	fps, reach, summed := c.fingerprints(jobs, r, layouts, data, opt, assets, ids)
+	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
 	// Only a session keeps the outputs, for its next rebuild: a build
@@ -312,6 +336,12 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	c.lap("render")
 	res.Site = s
 	res.Withheld = s.Withheld
+	res.PublicList = r.PublicList()
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.Path
+	}
+	res.Disclosure = disclosure(res.PublicList, s, res.Config, paths)
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")
@@ -337,24 +367,12 @@ func templateDiag(page string, err error) diag.List {
 }
 
 // copyFiles puts the pictures that pages show into the output, once each.
-func copyFiles(fsys fs.FS, s *model.Site, sink output.Sink) error {
+func copyFiles(fsys fs.FS, b *built, sink output.Sink) error {
 	var copies []model.Copy
-	for _, n := range s.News {
-		copies = append(copies, n.Content.Files...)
+	for _, rec := range b.recs {
+		copies = append(copies, rec.files()...)
 	}
-	for _, p := range s.Pages {
-		copies = append(copies, p.Content.Files...)
-	}
-	for _, d := range s.Gazette.Documents {
-		copies = append(copies, d.Content.Files...)
-	}
-	for _, is := range s.Gazette.Issues {
-		copies = append(copies, is.Content.Files...)
-	}
-	for _, p := range s.Catalogue.Procedures {
-		copies = append(copies, p.Content.Intro.Files...)
-	}
-	copies = append(copies, s.Copies...)
+	copies = append(copies, b.site.Copies...)
 	slices.SortFunc(copies, func(a, b model.Copy) int { return cmp.Compare(a.To, b.To) })
 	copies = slices.Compact(copies)
 	for _, c := range copies {

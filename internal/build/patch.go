@@ -14,18 +14,27 @@ import (
 	"minhbach/internal/schema"
 )
 
-// lastSite is what a session keeps of its last good build, so that a
-// body-only edit of news items can patch the site in place of building
-// it again.
-type lastSite struct {
+// built is a site read, linked and converted: what finish indexes and
+// renders. A session keeps its last good one, so that a body-only edit
+// of news items can patch the site in place of building it again.
+type built struct {
 	site   *model.Site
+	recs   []record // the site's records, by number (see records)
 	r      *render.Renderer
 	assets map[string]string
 	// before are the diagnostics found before the bodies were converted;
 	// convs those of each record's body, by record number.
 	before diag.List
 	convs  []diag.List
-	diags  diag.List // before and convs together, for a patched build
+}
+
+// diags returns before and convs together.
+func (b *built) diags() diag.List {
+	d := slices.Clone(b.before)
+	for _, c := range b.convs {
+		d.Append(c)
+	}
+	return d
 }
 
 // sizeSink makes room in a session's in-memory sink for about as many
@@ -39,11 +48,11 @@ func (c *cache) sizeSink(sink output.Sink) {
 
 // keepSite notes the site being built; keepJobs makes it the last good
 // one when the build succeeds.
-func (c *cache) keepSite(s *model.Site, r *render.Renderer, assets map[string]string, before diag.List, convs []diag.List) {
+func (c *cache) keepSite(b *built) {
 	if c == nil {
 		return
 	}
-	c.pending = &lastSite{site: s, r: r, assets: assets, before: before, convs: convs}
+	c.pending = b
 }
 
 // patch brings the last good site up to date after edits that changed
@@ -54,9 +63,9 @@ func (c *cache) keepSite(s *model.Site, r *render.Renderer, assets map[string]st
 // put nothing, when the edits are of another kind (the caller then
 // builds the site again), and drops the last site when it had begun to
 // change it.
-func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSite, bool, error) {
+func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*built, bool, error) {
 	mem, isMem := sink.(*output.Memory)
-	if c == nil || c.lastGood == nil || !c.bodyOnly || !c.onlyContent || c.forceSearch || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
+	if c == nil || c.scope != scopeBodies || c.lastGood == nil || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
 		return nil, false, nil
 	}
 	last := c.lastGood
@@ -64,7 +73,8 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 		path  string
 		id    int
 		pf    *parsedFile
-		fresh *model.News
+		rec   *model.News // the last site's record
+		fresh *model.News // as decoded again
 	}
 	var edits []edit
 	for _, p := range slices.Sorted(maps.Keys(c.edited)) {
@@ -80,17 +90,21 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 		}
 		var e model.Entries
 		d := schema.Decode(pf.docs[0], site, &e)
-		id := slices.Index(c.recPaths, p)
-		if len(e.News) != 1 || !sameDiags(d, old.decodeDiags) || id < 0 || id >= len(last.site.News) || last.site.News[id].Path != p {
+		id := slices.IndexFunc(last.recs, func(r record) bool { return r.path == p })
+		if len(e.News) != 1 || !sameDiags(d, old.decodeDiags) || id < 0 {
 			return nil, false, nil // a draft, or not a news item
 		}
+		n, ok := last.recs[id].ptr.(*model.News)
+		if !ok {
+			return nil, false, nil
+		}
 		pf.keepDecoded(&e, d)
-		edits = append(edits, edit{p, id, pf, e.News[0]})
+		edits = append(edits, edit{p, id, pf, n, e.News[0]})
 	}
 	// From here on the last site changes: on failure, forget it.
 	convs := slices.Clone(last.convs)
 	for _, e := range edits {
-		n := last.site.News[e.id]
+		n := e.rec
 		files, variants := n.Content.Files, n.Content.Variants
 		// The record as decoded, with the graph's fields kept, converted
 		// again: its summary may come from the body, and its image's
@@ -111,11 +125,7 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*lastSi
 	for _, e := range edits {
 		c.files[e.path] = e.pf
 	}
-	next := &lastSite{site: last.site, r: last.r, assets: last.assets, before: last.before, convs: convs}
-	next.diags = slices.Clone(last.before)
-	for _, d := range convs {
-		next.diags.Append(d)
-	}
+	next := &built{site: last.site, recs: last.recs, r: last.r, assets: last.assets, before: last.before, convs: convs}
 	// The files are the last site's; finish replaces those that changed.
 	mem.Files = maps.Clone(c.prevFiles)
 	c.patchMem = mem

@@ -48,6 +48,7 @@ func SearchDocs(s *model.Site) []search.Doc {
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
 			Text: text, Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
 	}
+	docs = append(docs, disclosureSearchDocs(s)...)
 	for _, p := range s.Pages {
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.Text, Summary: p.Content.Lead})
 	}

@@ -9,7 +9,6 @@ import (
 	"maps"
 	"minhbach/internal/model"
 	"path"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -38,6 +37,9 @@ type Session struct {
 	opt   Options
 	c     *cache
 	files map[string][]byte
+	// noPatch keeps every build from patching (see NoPatch, for the
+	// benchmark that weighs the patch).
+	noPatch bool
 }
 
 // NewSession prepares a session; nothing is read before the first Build.
@@ -51,30 +53,84 @@ func NewSession(opt Options) *Session {
 // nil means any file may have changed. When the result has errors or err
 // is not nil, Files keeps the last good site.
 func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
-	s.c.deferSearch = s.DeferSearch
-	s.c.stages, s.c.last = nil, time.Now()
-	s.c.invalidate(s.opt.Source, changed)
-	s.c.prevFiles = s.files
-	mem := output.NewMemory()
-	res, err := run(ctx, s.opt, s.c, mem)
-	s.c.prevOK = err == nil && !res.Diags.HasErrors()
-	if s.c.prevOK {
-		s.files = mem.Files
+	mode := indexNow
+	if s.DeferSearch {
+		mode = indexLater
 	}
+	return s.build(ctx, changed, mode)
+}
+
+func (s *Session) build(ctx context.Context, changed []string, mode indexing) (*Result, error) {
+	c := s.c
+	c.indexing = mode
+	c.stages, c.last = nil, time.Now()
+	c.invalidate(s.opt.Source, changed)
+	if s.noPatch {
+		c.widen(scopeShape)
+	}
+	c.prevFiles = s.files
+	mem := output.NewMemory()
+	res, err := run(ctx, s.opt, c, mem)
+	// The edits of a failed build are not in the last good site's
+	// fingerprints: the next build starts from them all.
+	c.floor = scopeBodies
+	if err != nil || res.Diags.HasErrors() {
+		c.floor = scopeAll
+		return res, err
+	}
+	s.files = mem.Files
 	return res, err
 }
 
 // SearchPending reports whether the search index in Files is older than
 // the rest of the site (see DeferSearch).
-func (s *Session) SearchPending() bool { return s.c.searchPending }
+func (s *Session) SearchPending() bool { return s.c.searchStale }
 
 // IndexSearch builds the search index that Build deferred, with the
 // search page that names it.
 func (s *Session) IndexSearch(ctx context.Context) (*Result, error) {
-	s.c.forceSearch = true
-	defer func() { s.c.forceSearch = false }()
-	return s.Build(ctx, []string{})
+	return s.build(ctx, []string{}, indexNow)
 }
+
+// scope is how far the edits since the last good build reach, from the
+// narrowest to the widest; it decides what a build may keep. A build
+// starts from the narrowest its edits allow (invalidate, or scopeAll
+// after a failed build: floor), and the scope only widens as the build
+// finds more (widen): a new site.yaml, a changed front matter, records
+// added, removed or reordered.
+type scope uint8
+
+const (
+	// scopeBodies: only the bodies of Markdown files of one record each
+	// changed. Their front matter, hence the records, their order and
+	// the graph, are as before; nothing outside content/ changed. When
+	// they are news items, the last site is patched (patch).
+	scopeBodies scope = iota
+	// scopeShape: the same records in the same order, with new bodies,
+	// and files outside content/ (layouts, assets) changed: each job
+	// keeps its last fingerprint unless its data reaches an edited
+	// record (fingerprints), or its layout or the shared templates or
+	// settings changed.
+	scopeShape
+	// scopeAll: anything may have changed; every job is fingerprinted
+	// again (and rendered again when its fingerprint changed).
+	scopeAll
+)
+
+// widen widens the scope of this build to at least to.
+func (c *cache) widen(to scope) { c.scope = max(c.scope, to) }
+
+// indexing says when a build indexes the site for search.
+type indexing uint8
+
+const (
+	// indexNow indexes the site as it is (reusing the last index when
+	// the indexed text is the same).
+	indexNow indexing = iota
+	// indexLater keeps the last index, stale (searchStale), until a
+	// build with indexNow: a preview reloads the pages first.
+	indexLater
+)
 
 // Files returns the last good site by output path. The map and the bytes
 // are not changed afterwards: a later Build makes a new map.
@@ -102,7 +158,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -136,7 +192,7 @@ func parse(p string, raw []byte) *parsedFile {
 		return &parsedFile{docs: docs, diags: d}
 	}
 	if source.IsCatalogue(p) {
-		docs, d := source.ParseCatalogue(p, raw, schema.ProcedureCells)
+		docs, d := source.ParseCatalogue(p, raw, schema.CatalogueCells(source.KindOf(p)))
 		return &parsedFile{docs: docs, diags: d}
 	}
 	doc, d := source.Parse(p, raw)
@@ -153,8 +209,8 @@ type cache struct {
 
 	config []byte // site.yaml of the previous build
 
-	walked    bool
-	rewalk    bool
+	// paths are the content files of the last walk, nil when the next
+	// build must walk the content folder again.
 	paths     []string
 	walkDiags diag.List
 	files     map[string]*parsedFile
@@ -165,16 +221,16 @@ type cache struct {
 
 	jobs map[string]jobOut
 
-	// A body-only edit (see bodyEdits) leaves the site's shape alone:
-	// then only the jobs that reach an edited record are fingerprinted
-	// again, the others keep their last fingerprints.
-	edited      map[string]*parsedFile // the edited files' previous parse
-	bodyOnly    bool                   // every change so far is a body-only edit
-	onlyContent bool                   // every change is of a known content file
-	prevOK      bool                   // the previous build succeeded
+	// scope is how far this build's edits reach; floor the narrowest
+	// scope the next build may start from.
+	scope, floor scope
+	// edited are the previous parses of the Markdown files edited, each
+	// of one record: a body-only edit when its front matter is the same
+	// (see bodyEdits).
+	edited map[string]*parsedFile
 	// last is the last good site, pending the one being built (see
 	// patch); prevFiles the last good site's files.
-	lastGood, pending *lastSite
+	lastGood, pending *built
 	// patchMem is the sink of a patched build, which starts with the
 	// last good site's files: finish replaces only what changed.
 	patchMem   *output.Memory
@@ -184,12 +240,13 @@ type cache struct {
 	global     uint64   // what every job reads, hashed
 	layoutSums map[string]uint64
 
-	index         *search.Index
-	indexFiles    []indexFile
-	indexSum      uint64
-	deferSearch   bool
-	forceSearch   bool
-	searchPending bool
+	index      *search.Index
+	indexFiles []indexFile
+	indexSum   uint64
+	// indexing is this build's; searchStale tells that the last good
+	// site's index is older than its pages (see indexLater).
+	indexing    indexing
+	searchStale bool
 
 	last   time.Time
 	stages []Stage
@@ -220,52 +277,49 @@ type jobOut struct {
 	reach []int32 // the numbers of the records its data reaches
 }
 
-// invalidate forgets what changed paths may have made stale.
+// invalidate forgets what changed paths may have made stale, and sets the
+// scope this build starts from.
 func (c *cache) invalidate(fsys fs.FS, changed []string) {
 	c.edited, c.changedIDs, c.pending, c.patchMem = map[string]*parsedFile{}, nil, nil, nil
-	// Edits are counted from the previous build: when it failed, its
-	// edits are not in the last good site's fingerprints.
-	c.bodyOnly = changed != nil && c.jobs != nil && c.prevOK
-	c.onlyContent = c.bodyOnly
+	c.scope = c.floor
+	if changed == nil || c.jobs == nil {
+		c.scope = scopeAll
+	}
 	if changed == nil {
-		c.files, c.rewalk, c.conv = nil, true, nil
+		c.files, c.paths, c.conv = nil, nil, nil
 		return
 	}
 	for _, p := range changed {
 		p = path.Clean(strings.TrimPrefix(p, "./"))
-		if !strings.HasPrefix(p, source.ContentDir+"/") {
-			c.onlyContent = false
-		}
-		switch {
-		case p == source.ContentDir || strings.HasPrefix(p, source.ContentDir+"/"):
-			pf, known := c.files[p]
-			if !known {
-				c.rewalk = true // a new file or folder, or not a content file
-			}
-			if known && path.Ext(p) == ".md" && len(pf.docs) == 1 {
-				c.edited[p] = pf
-			} else {
-				c.bodyOnly = false
-			}
-			delete(c.files, p)
-			for k := range c.files {
-				if strings.HasPrefix(k, p+"/") {
-					delete(c.files, k)
-					c.rewalk = true
-				}
-			}
-			if _, err := fs.Stat(fsys, p); err != nil {
-				c.rewalk = true
-				c.bodyOnly = false
-			}
-			if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
-				c.conv = nil // a picture: bodies record picture sizes
-			}
-		case strings.HasPrefix(p, "assets/"):
-			c.onlyContent = false
-			if ext := path.Ext(p); ext != ".css" && ext != ".js" {
+		if p != source.ContentDir && !strings.HasPrefix(p, source.ContentDir+"/") {
+			c.widen(scopeShape)
+			if strings.HasPrefix(p, "assets/") && path.Ext(p) != ".css" && path.Ext(p) != ".js" {
 				c.conv = nil // an asset picture: its size may have changed
 			}
+			continue
+		}
+		pf, known := c.files[p]
+		if !known {
+			c.paths = nil // a new file or folder, or not a content file
+		}
+		if known && path.Ext(p) == ".md" && len(pf.docs) == 1 {
+			c.edited[p] = pf
+		} else {
+			c.widen(scopeAll)
+		}
+		delete(c.files, p)
+		for k := range c.files {
+			if strings.HasPrefix(k, p+"/") {
+				delete(c.files, k)
+				c.paths = nil
+			}
+		}
+		if _, err := fs.Stat(fsys, p); err != nil {
+			c.paths = nil
+			c.widen(scopeAll)
+		}
+		if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
+			c.conv = nil // a picture: bodies record picture sizes
 		}
 	}
 }
@@ -277,7 +331,8 @@ func (c *cache) setConfig(data []byte) {
 		return
 	}
 	if !bytes.Equal(data, c.config) {
-		c.conv, c.bodyOnly = nil, false
+		c.conv = nil
+		c.widen(scopeAll)
 		c.config = bytes.Clone(data)
 	}
 }
@@ -286,14 +341,14 @@ func (c *cache) walk(fsys fs.FS) ([]string, diag.List, error) {
 	if c == nil {
 		return source.Walk(fsys)
 	}
-	if c.walked && !c.rewalk {
+	if c.paths != nil {
 		return c.paths, c.walkDiags, nil
 	}
 	paths, d, err := source.Walk(fsys)
 	if err != nil {
 		return paths, d, err
 	}
-	c.paths, c.walkDiags, c.walked, c.rewalk = paths, d, true, false
+	c.paths, c.walkDiags = paths, d
 	return paths, d, nil
 }
 
@@ -327,40 +382,25 @@ func (c *cache) bodyEdits() {
 	for p, old := range c.edited {
 		pf := c.files[p]
 		if pf == nil || len(pf.docs) != 1 || !bytes.Equal(pf.docs[0].Head, old.docs[0].Head) {
-			c.bodyOnly = false
+			c.widen(scopeAll)
 		}
 	}
 }
 
-// number numbers the site's records, notes which ones the edits touched,
-// and returns the numbers by address. A body-only edit must leave the
-// same records in the same order.
-func (c *cache) number(s *model.Site) map[uintptr]int32 {
+// number notes which records the edits touched and returns the records'
+// numbers (see records) by address. A body-only edit must leave the same
+// records in the same order.
+func (c *cache) number(recs []record) map[uintptr]int32 {
 	if c == nil {
 		return nil
 	}
-	ids := map[uintptr]int32{}
-	var paths []string
-	add := func(v any, p string) {
-		ids[reflect.ValueOf(v).Pointer()] = int32(len(paths))
-		paths = append(paths, p)
+	ids := make(map[uintptr]int32, len(recs))
+	paths := make([]string, len(recs))
+	for i, r := range recs {
+		ids[r.addr()] = int32(i)
+		paths[i] = r.path
 	}
-	for _, r := range s.News {
-		add(r, r.Path)
-	}
-	for _, r := range s.Pages {
-		add(r, r.Path)
-	}
-	for _, r := range s.Gazette.Documents {
-		add(r, r.Path)
-	}
-	for _, r := range s.Gazette.Issues {
-		add(r, r.Path)
-	}
-	for _, r := range s.Catalogue.Procedures {
-		add(r, r.Path)
-	}
-	if c.bodyOnly && slices.Equal(paths, c.recPaths) {
+	if c.scope < scopeAll && slices.Equal(paths, c.recPaths) {
 		c.changedIDs = []int32{}
 		for i, p := range paths {
 			if c.edited[p] != nil {
@@ -368,7 +408,7 @@ func (c *cache) number(s *model.Site) map[uintptr]int32 {
 			}
 		}
 	} else {
-		c.bodyOnly = false
+		c.widen(scopeAll)
 	}
 	c.recPaths = paths
 	return ids
@@ -416,7 +456,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 		}
 		return idx.Manifest, nil
 	}
-	reuse := c.index != nil && c.deferSearch && !c.forceSearch
+	reuse := c.index != nil && c.indexing == indexLater
 	rebuilt := false
 	if !reuse {
 		all := docs()
@@ -437,7 +477,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 			rebuilt = true
 		}
 	}
-	c.searchPending = reuse
+	c.searchStale = reuse
 	if c.patchMem != nil {
 		if !rebuilt {
 			return c.index.Manifest, nil // its files are there
@@ -537,7 +577,7 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 	layout := map[string]uint64{}
 	fps = make([]uint64, len(jobs))
 	reach = make([][]int32, len(jobs))
-	same := c.bodyOnly && global == c.global && len(jobs) == len(c.jobs)
+	same := c.scope <= scopeShape && global == c.global && len(jobs) == len(c.jobs)
 	for i, j := range jobs {
 		if j.Data == nil || j.Layout != "" && !own(j.Layout) {
 			continue // rendered on every build

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -167,7 +168,11 @@ func (e *editor) edit() (string, []string) {
 	e.n++
 	news := e.news()
 	pick := news[e.r.IntN(len(news))]
-	switch k := e.r.IntN(14); k {
+	k := e.r.IntN(14 + len(kindEdits))
+	if k >= 14 {
+		return kindEdits[k-14].do(e)
+	}
+	switch k {
 	case 0, 1:
 		e.setKey(pick, "title", fmt.Sprintf("%q", fmt.Sprintf("Tiêu đề đã sửa lần %d", e.n)))
 		return "title of " + pick, []string{pick}
@@ -253,6 +258,9 @@ func TestSessionEqualsBuild(t *testing.T) {
 	if testing.Short() {
 		steps = 10
 	}
+	if *sessionSteps > 0 {
+		steps = *sessionSteps
+	}
 	for _, seed := range []uint64{1, 2} {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
 			dir := copyDemo(t)
@@ -309,6 +317,74 @@ func TestSessionEqualsBuild(t *testing.T) {
 				t.Errorf("%d body edits among the %d steps, %d patched: choose another seed", bodies, steps, patched)
 			}
 		})
+	}
+}
+
+// sessionSteps makes TestSessionEqualsBuild longer: go test
+// ./internal/build -run TestSessionEqualsBuild -session.steps=500.
+var sessionSteps = flag.Int("session.steps", 0, "the number of random edits TestSessionEqualsBuild makes for each seed (0: 25, or 10 with -short)")
+
+// TestSessionEveryEdit makes an edit of every kind a session must follow,
+// news, pages, gazette issues and documents (adding and removing each
+// relation kind), procedures in Markdown, CSV and JSON, forms, pictures,
+// layouts, partials, assets, site.yaml, files added, deleted and moved,
+// and undoes those that toggle; after each, the session's site equals a
+// full build byte for byte, with the same problems.
+func TestSessionEveryEdit(t *testing.T) {
+	dir := copyDemo(t)
+	opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
+	s := build.NewSession(opt)
+	if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
+		t.Fatalf("first build: %v %s", err, res.Diags.Format(10))
+	}
+	e := &editor{t: t, dir: dir}
+	news := "content/news/2025/2025-01-08-tong-ket-cong-tac-van-phong-nam-2024.md"
+	edits := []kindEdit{
+		{"news title", func(e *editor) (string, []string) {
+			e.setKey(news, "title", fmt.Sprintf("%q", fmt.Sprintf("Tổng kết (sửa lần %d)", e.n)))
+			return "title of " + news, []string{news}
+		}, false},
+		{"news body", func(e *editor) (string, []string) {
+			e.appendBody(news)
+			return "body of " + news, []string{news}
+		}, false},
+	}
+	// Every edit, then again those that toggle, to undo them; the
+	// layouts last, as a site's own are rendered on every build: the
+	// layout of documents (made the theme's own again), then a partial.
+	var layouts []kindEdit
+	for _, k := range kindEdits {
+		if strings.HasPrefix(k.name, "layout") || strings.HasPrefix(k.name, "partial") {
+			layouts = append(layouts, k)
+		} else {
+			edits = append(edits, k)
+		}
+	}
+	for _, k := range kindEdits {
+		if k.toggle && !strings.HasPrefix(k.name, "layout") {
+			edits = append(edits, k)
+		}
+	}
+	edits = append(edits, layouts[0], layouts[0], layouts[1])
+	for _, k := range edits {
+		e.n++
+		what, changed := k.do(e)
+		res, err := s.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		want, wantDiags := fullBuild(t, opt)
+		if got := diagStrings(res); !slices.Equal(got, wantDiags) {
+			t.Fatalf("%s: diagnostics\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(wantDiags, "\n"))
+		}
+		if res.Diags.HasErrors() {
+			t.Fatalf("%s: the edit made the demo site invalid, so it proves nothing: %s", what, res.Diags.Format(5))
+		}
+		compareSites(t, what, want, s.Files())
+		if t.Failed() {
+			t.FailNow()
+		}
+		t.Logf("%s: rendered %d files, looked at the data of %d, patched %v", what, res.Rendered, res.Fingerprinted, res.Patched)
 	}
 }
 
@@ -459,54 +535,68 @@ func TestSessionDeferSearch(t *testing.T) {
 	compareSites(t, "after a body edit and IndexSearch", want, s.Files())
 }
 
-// BenchmarkSessionEdit times a session's rebuild after a one-line edit of
-// one news item's body, on a generated corpus on disk.
+// BenchmarkSessionEdit times a session's rebuild after an edit of one
+// news item, on a generated corpus on disk: a line added to its body
+// (patched), the same with the patch shortcut off (built again, reusing
+// what the session kept), and its title changed. -v logs the stages of
+// the last rebuild.
 func BenchmarkSessionEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			if n > 1000 && testing.Short() {
-				b.Skip("skipped in -short mode")
-			}
-			dir := b.TempDir()
-			if err := sitetest.WriteCorpus(dir, n, 1); err != nil {
-				b.Fatal(err)
-			}
-			opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
-			s := build.NewSession(opt)
-			s.DeferSearch = true
-			if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
-				b.Fatalf("first build: %v %s", err, res.Diags.Format(10))
-			}
-			var news []string
-			for p := range sitetest.Corpus(n, 1) {
-				if strings.HasPrefix(p, "content/news/") {
-					news = append(news, p)
+		for _, kind := range []string{"body", "body-nopatch", "title"} {
+			b.Run(fmt.Sprintf("pages=%d/edit=%s", n, kind), func(b *testing.B) {
+				if n > 1000 && testing.Short() {
+					b.Skip("skipped in -short mode")
 				}
-			}
-			slices.Sort(news)
-			rel := news[len(news)/2]
-			orig, err := os.ReadFile(filepath.Join(dir, rel))
-			if err != nil {
-				b.Fatal(err)
-			}
-			rendered, i := 0, 0
-			for b.Loop() {
-				i++
-				edited := append(bytes.Clone(orig), fmt.Sprintf("\nDòng sửa số %d.\n", i)...)
-				if err := os.WriteFile(filepath.Join(dir, rel), edited, 0o644); err != nil {
+				dir := b.TempDir()
+				if err := sitetest.WriteCorpus(dir, n, 1); err != nil {
 					b.Fatal(err)
 				}
-				res, err := s.Build(context.Background(), []string{rel})
-				if err != nil || res.Diags.HasErrors() {
-					b.Fatalf("rebuild: %v %s", err, res.Diags.Format(10))
+				opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
+				s := build.NewSession(opt)
+				s.DeferSearch = true
+				build.NoPatch(s, kind == "body-nopatch")
+				if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
+					b.Fatalf("first build: %v %s", err, res.Diags.Format(10))
 				}
-				rendered += res.Rendered
-			}
-			if testing.Verbose() {
-				b.Logf("stages of the last rebuild: %v", s.Stages())
-			}
-			b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
-		})
+				var news []string
+				for p := range sitetest.Corpus(n, 1) {
+					if strings.HasPrefix(p, "content/news/") {
+						news = append(news, p)
+					}
+				}
+				slices.Sort(news)
+				rel := news[len(news)/2]
+				orig, err := os.ReadFile(filepath.Join(dir, rel))
+				if err != nil {
+					b.Fatal(err)
+				}
+				rendered, i := 0, 0
+				for b.Loop() {
+					i++
+					var edited []byte
+					if kind == "title" {
+						edited = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(orig, fmt.Appendf(nil, "title: \"Tiêu đề sửa lần %d\"", i))
+					} else {
+						edited = append(bytes.Clone(orig), fmt.Sprintf("\nDòng sửa số %d.\n", i)...)
+					}
+					if err := os.WriteFile(filepath.Join(dir, rel), edited, 0o644); err != nil {
+						b.Fatal(err)
+					}
+					res, err := s.Build(context.Background(), []string{rel})
+					if err != nil || res.Diags.HasErrors() {
+						b.Fatalf("rebuild: %v %s", err, res.Diags.Format(10))
+					}
+					if kind == "body" && !res.Patched || kind != "body" && res.Patched {
+						b.Fatalf("%s edit: patched %v", kind, res.Patched)
+					}
+					rendered += res.Rendered
+				}
+				if testing.Verbose() {
+					b.Logf("stages of the last rebuild: %v", s.Stages())
+				}
+				b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
+			})
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"net/url"
 	"strings"
+	"time"
 
 	"minhbach/internal/diag"
 	"minhbach/internal/meta"
@@ -57,6 +58,11 @@ type Site struct {
 	// The default, DefaultOnlineServiceURL, is the national public-service
 	// portal; a province may point to its own portal.
 	OnlineServiceURL string
+	// Holidays (key holidays) are the days off besides Saturdays and
+	// Sundays: legal deadlines in working days are counted without them.
+	Holidays []time.Time
+	// Notice (key notice) is the site-wide notice banner; nil when none.
+	Notice *Notice
 	// Deploy is where `minhbach deploy` sends the site, and its headers.
 	Deploy Deploy
 	// SigningKey (key signing_public_key) is the Ed25519 public key that
@@ -65,6 +71,10 @@ type Site struct {
 	// it; "" when the site has none. SigningKeyDER is its decoded form.
 	SigningKey    string
 	SigningKeyDER []byte
+	// BudgetDeadlines (key budget_deadlines) are the days allowed to
+	// publish a budget disclosure, by stage code; 0 turns a stage's check
+	// off. Defaults: DefaultBudgetDeadlines.
+	BudgetDeadlines map[string]int
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -102,7 +112,7 @@ type Code struct {
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"signing_public_key", "deploy"}
+	"signing_public_key", "deploy", "budget_deadlines", "holidays", "notice"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -160,6 +170,8 @@ func Load(data []byte) (*Site, diag.List) {
 		d.Errorf(m.Pos(m.Node("paginate")), "paginate: want a number of items of at least 1, got %d", s.Paginate)
 	}
 	s.UnsafeHTML = m.Bool("unsafe_html")
+	s.Holidays = holidays(m)
+	s.Notice = notice(m)
 	s.OnlineServiceURL = m.String("online_service_url", false)
 	if s.OnlineServiceURL != "" {
 		u, err := url.Parse(strings.ReplaceAll(s.OnlineServiceURL, "{code}", "1.000001"))
@@ -183,6 +195,7 @@ func Load(data []byte) (*Site, diag.List) {
 			s.SigningKey, s.SigningKeyDER = base64.StdEncoding.EncodeToString(der), der
 		}
 	}
+	s.BudgetDeadlines = budgetDeadlines(m)
 	s.setDefaults()
 	return s, d
 }
@@ -217,6 +230,9 @@ func (s *Site) setDefaults() {
 	}
 	if s.OnlineServiceURL == "" {
 		s.OnlineServiceURL = DefaultOnlineServiceURL
+	}
+	if s.BudgetDeadlines == nil {
+		s.BudgetDeadlines = DefaultBudgetDeadlines
 	}
 }
 

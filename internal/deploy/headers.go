@@ -59,6 +59,15 @@ var hashedIndex = regexp.MustCompile(`^tim-kiem/index/[0-9a-f]{8,}/`)
 // isImmutable reports whether the file at p never changes under its name.
 func isImmutable(p string) bool { return fingerprinted.MatchString(p) || hashedIndex.MatchString(p) }
 
+// immutableKind returns what an immutable file is one of: the search
+// index, or the assets of a folder ("assets/css").
+func immutableKind(p string) string {
+	if hashedIndex.MatchString(p) {
+		return "tim-kiem/index/"
+	}
+	return path.Dir(p)
+}
+
 // groupOf returns the upload group of the file at p.
 func groupOf(p string) int {
 	base := path.Base(p)

@@ -27,13 +27,20 @@ type Target interface {
 	// Delete removes the object at p.
 	Delete(ctx context.Context, p string) error
 	// Save keeps the stamps of what was put and deleted so far, so that
-	// the next List is quick and a rerun knows what is done.
+	// the next List is quick and a rerun knows what is done, and the
+	// record of SetRetired.
 	Save(ctx context.Context) error
+	// Retired returns, after List, since when each superseded file kept
+	// on the target has been waiting for deletion (Plan.Hold).
+	Retired() map[string]time.Time
+	// SetRetired replaces that record; Save keeps it.
+	SetRetired(map[string]time.Time)
 }
 
 // Options control Run.
 type Options struct {
-	// MaxDeletes is the most objects a deploy deletes; a plan with more is
+	// MaxDeletes is the most objects a deploy deletes, not counting the
+	// superseded immutable files (Plan.Superseded); a plan with more is
 	// refused before anything is changed, unless Force.
 	MaxDeletes int
 	Force      bool
@@ -47,7 +54,10 @@ type Options struct {
 // for concurrent use.
 type Progress struct {
 	Files, TotalFiles, Bytes, TotalBytes, Deleted, TotalDeletes atomic.Int64
-	Start                                                       time.Time
+	// Running is set when Run begins: before it, the deploy is still
+	// comparing public/ with the target.
+	Running atomic.Bool
+	Start   time.Time
 }
 
 // Summary tells what a deploy did.
@@ -65,9 +75,9 @@ type Summary struct {
 // deletes nothing.
 func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error) {
 	sum := Summary{Unchanged: plan.Unchanged}
-	if len(plan.Delete) > opt.MaxDeletes && !opt.Force {
+	if plan.Counted() > opt.MaxDeletes && !opt.Force {
 		return sum, &Error{Msg: diag.Msgf("this deploy would delete %d files from %s, more than --max-deletes %d: nothing was changed. Check that public/ is the whole site (run minhbach build), or allow it with --force",
-			len(plan.Delete), t.String(), opt.MaxDeletes), Err: ErrTooManyDeletes}
+			plan.Counted(), t.String(), opt.MaxDeletes), Err: ErrTooManyDeletes}
 	}
 	pr := opt.Progress
 	if pr == nil {
@@ -79,6 +89,7 @@ func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error
 	pr.TotalFiles.Store(int64(len(plan.Upload)))
 	pr.TotalBytes.Store(plan.UploadBytes)
 	pr.TotalDeletes.Store(int64(len(plan.Delete)))
+	pr.Running.Store(true)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = 8
@@ -111,10 +122,8 @@ func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error
 		sum.Deleted++
 		pr.Deleted.Add(1)
 	}
-	if len(plan.Delete) > 0 {
-		if err := t.Save(ctx); err != nil {
-			return sum, err
-		}
+	if err := t.Save(ctx); err != nil {
+		return sum, err
 	}
 	return sum, nil
 }

@@ -278,14 +278,19 @@ type Attachment struct {
 // Document is a văn bản published in the công báo.
 type Document struct {
 	Source
-	Number    string
-	Title     string
-	DocType   string
-	Agency    string
-	Signer    string
-	Issued    time.Time
-	Effective time.Time
-	Expires   time.Time
+	Number  string
+	Title   string
+	DocType string
+	Agency  string
+	Signer  string
+	Issued  time.Time
+	// PublishedOn is the day the document was put on the portal (key
+	// published), zero when not recorded: with Issued, the disclosure
+	// check compares it with the law's deadline.
+	PublishedOn  time.Time
+	PublishedPos diag.Pos
+	Effective    time.Time
+	Expires      time.Time
 	// IssueRef names the issue as written ("2018/14"); IssuePos is its position.
 	IssueRef string
 	IssuePos diag.Pos
@@ -322,6 +327,12 @@ type Document struct {
 	// Published are the procedures this decision published; CitedBy the
 	// procedures that cite it as legal basis. Both in code order.
 	Published, CitedBy []*Procedure `fingerprint:"records"`
+	// Drafts are the consultations whose draft this document was issued
+	// from (issued_as); Budgets the budget disclosures it decided;
+	// Projects the projects it approved.
+	Drafts   []*Consultation `fingerprint:"records"`
+	Budgets  []*Budget       `fingerprint:"records"`
+	Projects []*Project      `fingerprint:"records"`
 	// Content is set when the body is converted.
 	Content Converted `fingerprint:"body"`
 }

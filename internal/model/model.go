@@ -1,6 +1,7 @@
 // Package model holds the plain data the pipeline stages share: the typed
 // content records and the site graph built from them. It has no behaviour
-// beyond small accessors, and imports only diag for positions.
+// beyond small accessors, and imports only diag for positions and meta
+// for the time zone.
 //
 // The struct tag `fingerprint` says what a preview's incremental rebuild
 // must hash of a field to know that a page is unchanged: "records" on a
@@ -15,11 +16,13 @@ import (
 	"time"
 
 	"minhbach/internal/diag"
+	"minhbach/internal/meta"
 )
 
 // Zone is Vietnam's time zone (UTC+7, no daylight saving): dates written
-// without a zone are in it, and pages show dates in it.
-var Zone = time.FixedZone("ICT", 7*3600)
+// without a zone are in it, and pages show dates in it. meta, which reads
+// the dates, defines it.
+var Zone = meta.Zone
 
 // Source is where a record came from, for diagnostics and link resolution.
 type Source struct {
@@ -149,6 +152,11 @@ type Entries struct {
 	Procedures []*Procedure
 	// Statistics are the rows of the statistics sheets.
 	Statistics []*StatRow
+	// Consultations, Budgets and Projects are the disclosure kinds
+	// (disclosure.go).
+	Consultations []*Consultation
+	Budgets       []*Budget
+	Projects      []*Project
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -199,6 +207,10 @@ type Site struct {
 	Catalogue Catalogue
 	// Statistics holds the dossier statistics (thống kê giải quyết hồ sơ).
 	Statistics Statistics
+	// Consultations, Budgets and Projects are the disclosure kinds.
+	Consultations Consultations
+	Budgets       Budgets
+	Projects      Projects
 	// Copies are files published as they are (attachments, issue PDFs).
 	Copies []Copy
 	// Withheld counts the news items the site leaves out.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"minhbach/internal/model"
+	"minhbach/internal/vnfold"
 )
 
 var weekdays = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
@@ -109,6 +110,11 @@ func (r *Renderer) funcs() template.FuncMap {
 		"percent":    Percent,
 		"rate":       rate,
 		"onlineRate": onlineRate,
+		// For the disclosure kinds' layouts.
+		"slug":          vnfold.Slug,
+		"roles":         func() []model.FileRole { return model.FileRoles },
+		"projectPeriod": ProjectPeriod,
+		"dayAfter":      func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
 		"host": func(u string) string {
 			if p, err := url.Parse(u); err == nil {
 				return p.Host
@@ -127,6 +133,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			case []*model.News:
 				return v[:min(n, len(v))]
 			case []*model.Document:
+				return v[:min(n, len(v))]
+			case []*model.Consultation:
 				return v[:min(n, len(v))]
 			}
 			return items

@@ -11,6 +11,7 @@ import (
 
 	"minhbach/internal/images"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 )
 
 // Job renders one output file.
@@ -40,7 +41,8 @@ const FeedCount = 20
 
 var home = Crumb{Name: "Trang chủ", URL: "/"}
 
-const newsRoot = "/tin-tuc/"
+// publicListURL is the page of the Danh mục thông tin phải công khai.
+const publicListURL = "/danh-muc-cong-khai/"
 
 // Jobs returns every file of the site to render, in a fixed order.
 //
@@ -52,24 +54,25 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
 		p.URL = url
+		p.Notice = r.notice
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
-		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
-		Catalogue: &s.Catalogue})
+		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
+		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
-			Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
+			Crumbs: []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
 		page(n.URL, "news/single.html", p)
 	}
 	for _, l := range s.Lists {
-		crumbs := []Crumb{home, {Name: "Tin tức", URL: newsRoot}}
+		crumbs := []Crumb{home, {Name: "Tin tức", URL: urls.News}}
 		switch l.Kind {
 		case "category":
-			crumbs = append(crumbs, Crumb{"Chuyên mục", newsRoot + "chuyen-muc/"})
+			crumbs = append(crumbs, Crumb{"Chuyên mục", urls.News + "chuyen-muc/"})
 		case "tag":
-			crumbs = append(crumbs, Crumb{"Thẻ", newsRoot + "the/"})
+			crumbs = append(crumbs, Crumb{"Thẻ", urls.News + "the/"})
 		}
 		if l.Kind != "news" {
 			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
@@ -83,17 +86,17 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		if l.Pager.Number > 1 {
 			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
 		}
-		feed := newsRoot + "atom.xml"
+		feed := urls.News + "atom.xml"
 		if l.Kind == "category" {
 			feed = l.Term.URL + "atom.xml"
 		}
 		page(l.URL, "news/list.html", &Page{Kind: "list", Title: title, List: l, Crumbs: crumbs,
 			Categories: s.Categories, Years: s.Years, FeedURL: feed})
 	}
-	page(newsRoot+"chuyen-muc/", "news/terms.html", &Page{Kind: "terms", Title: "Chuyên mục tin tức", Terms: s.Categories,
-		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Chuyên mục"}}})
-	page(newsRoot+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
-		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Thẻ"}}})
+	page(urls.News+"chuyen-muc/", "news/terms.html", &Page{Kind: "terms", Title: "Chuyên mục tin tức", Terms: s.Categories,
+		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Chuyên mục"}}})
+	page(urls.News+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
+		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Thẻ"}}})
 	for _, sp := range s.Pages {
 		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
 			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
@@ -101,7 +104,14 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
+	if l := r.public; l != nil {
+		page(publicListURL, "publiclist.html", &Page{Kind: "publiclist", Title: "Danh mục thông tin phải công khai", PublicList: l,
+			Description: "Thông tin cơ quan phải công khai theo Luật Tiếp cận thông tin: đăng ở đâu trên cổng, hình thức nào, cập nhật lần cuối khi nào, công khai trong bao lâu.",
+			Crumbs:      []Crumb{home, {Name: "Danh mục thông tin phải công khai"}}})
+	}
 	jobs = append(jobs, r.proofJobs(page)...)
+	jobs = append(jobs, r.disclosureJobs(s, page)...)
+	jobs = append(jobs, r.logJobs(page)...)
 	if r.search != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.
@@ -109,15 +119,15 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		for _, f := range s.Catalogue.Fields {
 			fields = append(fields, Crumb{f.Name, f.URL})
 		}
-		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
+		page(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5),
+		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5), Notice: r.notice,
 			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
-	}, Layout: "404.html", Data: first(s.News, 5)})
+	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
-		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
+		return r.feed(r.site.Title+" – Tin tức", urls.News, urls.News+"atom.xml", s.News)
 	}, Data: first(s.News, FeedCount)})
 	for _, c := range s.Categories {
 		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
@@ -195,6 +205,15 @@ func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 	}
 	for _, p := range s.Catalogue.Procedures {
 		add(p.Content.Intro.Variants)
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.Content.Variants)
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.Content.Variants)
+	}
+	for _, p := range s.Projects.Items {
+		add(p.Content.Variants)
 	}
 	return firsts, rest
 }
@@ -309,14 +328,14 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	for _, l := range s.Lists {
 		add(l.URL, newest(l, func(n *model.News) time.Time { return n.Date }))
 	}
-	add(newsRoot+"chuyen-muc/", s.Updated)
-	add(newsRoot+"the/", s.Updated)
+	add(urls.News+"chuyen-muc/", s.Updated)
+	add(urls.News+"the/", s.Updated)
 	for _, p := range s.Pages {
 		add(p.URL, s.Updated)
 	}
 	g := &s.Gazette
 	if len(g.Issues) > 0 {
-		add(gazetteRoot, g.Issues[0].Date)
+		add(urls.Gazette, g.Issues[0].Date)
 	}
 	for _, is := range g.Issues {
 		add(is.URL, is.Date)
@@ -333,14 +352,35 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	for _, l := range s.Catalogue.Lists {
 		add(l.URL, time.Time{})
 	}
+	if r.public != nil {
+		add(publicListURL, time.Time{})
+	}
 	if st := &s.Statistics; len(st.Periods) > 0 {
-		add(statisticsRoot, st.Updated)
+		add(urls.Statistics, st.Updated)
 		for _, p := range st.Periods {
 			add(p.URL, p.End)
 		}
 		for _, u := range append(slices.Clone(st.Agencies), st.Fields...) {
 			add(u.URL, u.Rows[len(u.Rows)-1].Period.End)
 		}
+	}
+	for _, c := range s.Consultations.Items {
+		add(c.URL, c.Opens)
+	}
+	for _, l := range s.Consultations.Lists {
+		add(l.URL, time.Time{})
+	}
+	for _, b := range s.Budgets.Items {
+		add(b.URL, b.Published)
+	}
+	for _, l := range s.Budgets.Lists {
+		add(l.URL, newest(l, func(b *model.Budget) time.Time { return b.Published }))
+	}
+	for _, p := range s.Projects.Items {
+		add(p.URL, p.Updated)
+	}
+	for _, l := range s.Projects.Lists {
+		add(l.URL, time.Time{})
 	}
 	return set
 }

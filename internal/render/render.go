@@ -22,11 +22,14 @@ import (
 	"minhbach/internal/markdown"
 	"minhbach/internal/media"
 	"minhbach/internal/model"
+	"minhbach/internal/publog"
 )
 
 // Renderer renders pages. It is safe for concurrent use after New returns.
 type Renderer struct {
-	site   *config.Site
+	site *config.Site
+	// log is the publication log, oldest first (SetLog).
+	log    []publog.Entry
 	fsys   fs.FS
 	assets map[string]string
 	md     *markdown.Converter
@@ -45,7 +48,22 @@ type Renderer struct {
 	// bodies (build.Session) keeps them.
 	sitemapOf  *model.Site
 	sitemapSet urlset
+	// public is the catalogue of information to publish (nil: no page).
+	public *model.PublicList
+	// notice is the banner every page shows (nil: none).
+	notice *config.Notice
 }
+
+// SetPublicList gives the catalogue of information to publish, which the
+// page /danh-muc-cong-khai/ shows; nil: the site has none.
+func (r *Renderer) SetPublicList(l *model.PublicList) { r.public = l }
+
+// PublicList returns what SetPublicList gave.
+func (r *Renderer) PublicList() *model.PublicList { return r.public }
+
+// SetNotice gives the notice banner that every page shows; the caller
+// gives it only within its window.
+func (r *Renderer) SetNotice(n *config.Notice) { r.notice = n }
 
 // ConvertCache keeps converted Markdown bodies between the builds of a
 // preview, by file and body line; an entry is used only when the page URL
@@ -100,7 +118,9 @@ func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
 	"gazette/index.html", "gazette/issue.html", "document/single.html", "document/list.html",
 	"procedure/single.html", "procedure/list.html", "search.html",
-	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html"}
+	"statistics/index.html", "statistics/period.html", "statistics/unit.html", "proof.html",
+	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html", "publog.html",
+	"publiclist.html"}
 
 // New loads the templates from layouts (a folder with base.html,
 // partials/*.html and the Layouts). fsys is the site root, for pictures.
@@ -440,10 +460,28 @@ type Page struct {
 	StatPeriod *model.StatPeriod
 	StatUnit   *model.StatUnit
 	Charts     []StatChart
+	// PublicList is the catalogue of information to publish.
+	PublicList *model.PublicList
+	// Notice is the site-wide banner, when one shows as of the build date.
+	Notice *config.Notice
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 	// Proof is the Xác thực page's key and files.
 	Proof *Proof
+
+	// The disclosure kinds: one record, one list page, the whole section
+	// (Consultations also on the home page, for the open ones).
+	Consultation  *model.Consultation
+	ConsultList   *model.List[*model.Consultation]
+	Consultations *model.Consultations
+	Budget        *model.Budget
+	BudgetList    *model.List[*model.Budget]
+	Budgets       *model.Budgets
+	Project       *model.Project
+	ProjectList   *model.List[*model.Project]
+	Projects      *model.Projects
+	// Log holds the newest entries of the publication log, newest first.
+	Log []LogEntry
 }
 
 // SetSearchIndex gives the URL of the search index's manifest, which the

@@ -19,9 +19,12 @@ const contract = "../../docs/noi-dung.md"
 // keyTables maps each "<!-- keys: NAME -->" marker of the contract to the
 // keys the code accepts there.
 func keyTables() map[string][]string {
-	var cells []string
+	var cells, projectCells []string
 	for k := range schema.ProcedureCells {
 		cells = append(cells, k)
+	}
+	for k := range schema.ProjectCells {
+		projectCells = append(projectCells, k)
 	}
 	return map[string][]string{
 		"site":                config.Keys,
@@ -40,12 +43,24 @@ func keyTables() map[string][]string {
 		"dossier-item":        schema.DossierItemKeys,
 		"procedure-csv-cells": cells,
 		"statistics":          schema.StatisticsKeys,
+		// The disclosure kinds.
+		"consultation":          schema.ConsultationKeys,
+		"consultation-file":     schema.ConsultationFileKeys,
+		"budget":                schema.BudgetKeys,
+		"budget-table":          schema.TableKeys,
+		"site-budget-deadlines": config.BudgetDeadlineKeys,
+		"project":               schema.ProjectKeys,
+		"package":               schema.PackageKeys,
+		"project-csv-cells":     projectCells,
+		"site-notice":           config.NoticeKeys,
+		"cong-khai":             schema.PublicListKeys,
+		"cong-khai-category":    schema.PublicCategoryKeys,
 	}
 }
 
 var (
 	marker   = regexp.MustCompile(`^<!-- keys: ([a-z-]+) -->$`)
-	firstKey = regexp.MustCompile("^\\|\\s*`([a-z_]+)`")
+	firstKey = regexp.MustCompile("^\\|\\s*`([a-z0-9_]+)`")
 )
 
 // documentedKeys reads, for each marker, the keys named in the first column
@@ -140,9 +155,11 @@ func TestContractValues(t *testing.T) {
 // guides maps each role guide to the key tables it must cover: a guide
 // shows every key of its kinds, so each appears there as `key`.
 var guides = map[string][]string{
-	"../../docs/huong-dan-tin-tuc.md":  {"news", "page"},
-	"../../docs/huong-dan-cong-bao.md": {"issue", "document", "attachment", "relation"},
-	"../../docs/huong-dan-thu-tuc.md":  {"procedure", "dossier-item", "citation", "procedure-csv-cells"},
+	"../../docs/huong-dan-tin-tuc.md":   {"news", "page"},
+	"../../docs/huong-dan-cong-bao.md":  {"issue", "document", "attachment", "relation"},
+	"../../docs/huong-dan-thu-tuc.md":   {"procedure", "dossier-item", "citation", "procedure-csv-cells"},
+	"../../docs/trien-khai.md":          {"site-deploy", "site-deploy-header"},
+	"../../docs/huong-dan-cong-khai.md": {"consultation", "consultation-file", "budget", "budget-table", "site-budget-deadlines", "project", "package", "project-csv-cells"},
 }
 
 // TestGuidesKeys checks that each role guide names every key of its kinds.

@@ -19,7 +19,7 @@ import (
 var IssueKeys = []string{"number", "year", "date", "pdf", "title"}
 
 // DocumentKeys are the front-matter keys of a gazette document.
-var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "issued", "effective", "expires", "issue", "order",
+var DocumentKeys = []string{"number", "title", "doc_type", "agency", "signer", "issued", "published", "effective", "expires", "issue", "order",
 	"field", "attachments", "amends", "replaces", "repeals", "suspends", "guides", "corrects", "based_on", "status"}
 
 // AttachmentKeys are the keys of one item of a document's attachments.
@@ -87,19 +87,21 @@ func decodeIssue(m *meta.Map, src model.Source) *model.Issue {
 func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Document {
 	m.CheckKeys(DocumentKeys, diag.Error)
 	d := &model.Document{
-		Source:    src,
-		Number:    vnfold.Number(m.String("number", true)),
-		NumberPos: m.Pos(m.Node("number")),
-		Title:     m.String("title", true),
-		Agency:    m.String("agency", true),
-		Signer:    m.String("signer", true),
-		Issued:    m.Date("issued", true),
-		Effective: m.Date("effective", false),
-		Expires:   m.Date("expires", false),
-		IssueRef:  m.String("issue", false),
-		IssuePos:  m.Pos(m.Node("issue")),
-		Order:     m.Int("order", 0),
-		OrderPos:  m.Pos(m.Node("order")),
+		Source:       src,
+		Number:       vnfold.Number(m.String("number", true)),
+		NumberPos:    m.Pos(m.Node("number")),
+		Title:        m.String("title", true),
+		Agency:       m.String("agency", true),
+		Signer:       m.String("signer", true),
+		Issued:       m.Date("issued", true),
+		PublishedOn:  m.Date("published", false),
+		PublishedPos: m.Pos(m.Node("published")),
+		Effective:    m.Date("effective", false),
+		Expires:      m.Date("expires", false),
+		IssueRef:     m.String("issue", false),
+		IssuePos:     m.Pos(m.Node("issue")),
+		Order:        m.Int("order", 0),
+		OrderPos:     m.Pos(m.Node("order")),
 	}
 	if d.Order < 0 || d.Order == 0 && m.Has("order") {
 		m.Diags().Errorf(d.OrderPos, "order %d: want the document's place in the issue, from 1", d.Order)
@@ -113,6 +115,9 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 	}
 	if f := m.String("field", true); f != "" {
 		d.Field = registry(m, "field", f, site.Fields)
+	}
+	if !d.PublishedOn.IsZero() && !d.Issued.IsZero() && d.PublishedOn.Before(d.Issued) {
+		m.Diags().Errorf(m.Pos(m.Node("published")), "published %s is before issued %s: a document is published on or after the day it is signed", d.PublishedOn.Format("02/01/2006"), d.Issued.Format("02/01/2006"))
 	}
 	if d.Effective.IsZero() {
 		d.Effective = d.Issued

@@ -33,7 +33,8 @@ var NewsKeys = []string{"title", "date", "summary", "category", "tags", "author"
 var PageKeys = []string{"title", "slug", "weight", "menu"}
 
 // ReservedSlugs are the top-level URL segments that sections own.
-var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets", "xac-thuc", "nhat-ky-cap-nhat"}
+var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets", "xac-thuc", "nhat-ky-cap-nhat",
+	"du-thao", "ngan-sach", "du-an", "thong-ke", "danh-muc-cong-khai"}
 
 // Decode checks doc and adds its record to e. It is safe to call from
 // several goroutines with different Entries.
@@ -58,6 +59,12 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 		e.Procedures = append(e.Procedures, decodeProcedure(m, src, site, doc.KeysChecked))
 	case source.Statistics:
 		e.Statistics = append(e.Statistics, decodeStatistic(m, src, site, doc.KeysChecked))
+	case source.Consultation:
+		e.Consultations = append(e.Consultations, decodeConsultation(m, src, site))
+	case source.Budget:
+		e.Budgets = append(e.Budgets, decodeBudget(m, src, site))
+	case source.Project:
+		e.Projects = append(e.Projects, decodeProject(m, src, site, doc.KeysChecked))
 	}
 	return d
 }

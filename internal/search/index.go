@@ -57,10 +57,15 @@ const (
 	KindPage      = "trang"
 	// KindStatistics is a page of dossier statistics (thống kê).
 	KindStatistics = "thong-ke"
+	// The disclosure kinds.
+	KindConsultation = "du-thao"
+	KindBudget       = "ngan-sach"
+	KindProject      = "du-an"
 )
 
 // kinds lists the kinds with their labels, in filter order.
-var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"}}
+var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"},
+	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
 
 // Options tune the index. A field that is zero or negative takes its
 // value from DefaultOptions.

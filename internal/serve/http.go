@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"minhbach/internal/diag"
+	"minhbach/internal/proof"
 )
 
 // EventsPath is where pages listen for rebuilds (server-sent events).
@@ -56,7 +57,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
 	}
 	s.mu.RLock()
-	files, errs := s.files, s.errs
+	files, errs, site := s.files, s.errs, s.site
 	s.mu.RUnlock()
 
 	w.Header().Set("Cache-Control", "no-store")
@@ -66,6 +67,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data, ok := files[name]
+	if !ok && name == proof.ManifestPath {
+		var err error
+		if data, err = s.manifest(files, site); err == nil {
+			ok = true
+		}
+	}
 	status := http.StatusOK
 	if !ok {
 		if _, dir := files[path.Join(name, "index.html")]; dir {

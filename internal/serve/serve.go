@@ -25,6 +25,8 @@ import (
 	"minhbach/internal/build"
 	"minhbach/internal/diag"
 	"minhbach/internal/images"
+	"minhbach/internal/model"
+	"minhbach/internal/proof"
 )
 
 // Options configure a preview. The zero value serves the current folder
@@ -68,8 +70,9 @@ type Server struct {
 
 	mu    sync.RWMutex
 	files map[string][]byte
-	errs  diag.List // errors of the last build; nil when it succeeded
-	gen   int       // counts builds
+	site  *model.Site // of the last good build, for the manifest
+	errs  diag.List   // errors of the last build; nil when it succeeded
+	gen   int         // counts builds
 
 	hub hub
 }
@@ -203,6 +206,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (*build.Result, 
 	} else {
 		s.errs = nil
 		s.files = s.sess.Files()
+		s.site = res.Site
 	}
 	s.gen++
 	wasFailing := len(old) == 0
@@ -292,4 +296,22 @@ func cssSwaps(changed []string, old, cur map[string][]byte) string {
 		return ""
 	}
 	return "{" + strings.Join(pairs, ",") + "}"
+}
+
+// manifest returns the manifest of files, unsigned, as a build of the
+// same site would write it at proof.ManifestPath (with the preview's
+// address as the site's): the preview has no signing key.
+func (s *Server) manifest(files map[string][]byte, site *model.Site) ([]byte, error) {
+	if site == nil {
+		return nil, fmt.Errorf("no site built yet")
+	}
+	items, err := proof.Items(os.DirFS(s.opt.Dir), site)
+	if err != nil {
+		return nil, err
+	}
+	m := proof.Manifest{Format: proof.Format, Site: s.url, Built: s.opt.Now.In(model.Zone).Format(time.RFC3339), Items: items}
+	for p, data := range files {
+		m.Files = append(m.Files, proof.File{Path: p, Size: int64(len(data)), SHA256: proof.SumHex(data)})
+	}
+	return m.Marshal(), nil
 }

@@ -8,7 +8,9 @@
 //	-- want/errors --                  the exact diagnostics, one a line;
 //	-- want/public/PATH --             the output file, compared exactly (unminified);
 //	-- want/contains/public/PATH --    one substring a line; "!" negates, "#" comments;
-//	-- want/absent --                  output paths that must not exist, one a line.
+//	-- want/absent --                  output paths that must not exist, one a line;
+//	-- want/disclosure --              what the disclosure check finds (minhbach check
+//	                                   --cong-khai), one a line; compared when present.
 //
 // Run with -update to rewrite want/errors and want/public/ from the output.
 package sitetest
@@ -43,7 +45,9 @@ var DefaultNow = time.Date(2026, 11, 23, 12, 0, 0, 0, meta.Zone)
 type Site struct {
 	Files  map[string][]byte
 	Errors string
-	Result *build.Result
+	// Disclosure is what the disclosure check found, formatted.
+	Disclosure string
+	Result     *build.Result
 }
 
 // Build builds the input files of an archive in memory.
@@ -94,7 +98,11 @@ func buildWith(t testing.TB, opt build.Options) *Site {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	return &Site{Files: mem.Files, Errors: res.Diags.Format(0), Result: res}
+	site := &Site{Files: mem.Files, Errors: res.Diags.Format(0), Result: res}
+	if res.Disclosure != nil {
+		site.Disclosure = res.Disclosure.Diags.Format(0)
+	}
+	return site
 }
 
 // Run runs every archive matching pattern as a subtest.
@@ -161,6 +169,10 @@ func Check(t *testing.T, a *txtar.Archive, s *Site) {
 					t.Errorf("%s lacks %q:\n%s", p, line, got)
 				}
 			}
+		case f.Name == "want/disclosure":
+			if s.Disclosure != string(f.Data) {
+				t.Errorf("disclosure check:\n%s\nwant:\n%s", s.Disclosure, f.Data)
+			}
 		case f.Name == "want/absent":
 			for _, p := range strings.Fields(string(f.Data)) {
 				if _, ok := s.Files[p]; ok {
@@ -188,6 +200,8 @@ func rewrite(t *testing.T, file string, a *txtar.Archive, s *Site) {
 		case f.Name == "want/errors":
 			a.Files[i].Data = []byte(s.Errors)
 			hasErrors = true
+		case f.Name == "want/disclosure":
+			a.Files[i].Data = []byte(s.Disclosure)
 		case strings.HasPrefix(f.Name, "want/public/"):
 			a.Files[i].Data = s.Files[strings.TrimPrefix(f.Name, "want/public/")]
 		}

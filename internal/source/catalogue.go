@@ -16,10 +16,13 @@ import (
 )
 
 // IsCatalogue reports whether p is a CSV or JSON catalogue: a file under
-// content/procedures/ holding one procedure a row or object.
+// content/procedures/ or content/projects/ holding one record a row or
+// object. (The CSV files beside a budget entry are its tables, read by
+// graph, not catalogues.)
 func IsCatalogue(p string) bool {
 	ext := path.Ext(p)
-	return KindOf(p) == Procedure && (ext == ".csv" || ext == ".json")
+	k := KindOf(p)
+	return (k == Procedure || k == Project) && (ext == ".csv" || ext == ".json")
 }
 
 // Cell says how a CSV cell of one column becomes a YAML value, so that a
@@ -117,7 +120,7 @@ func parseCSV(p string, data []byte, cells map[string]Cell) ([]Doc, diag.List) {
 			}
 			m.Content = append(m.Content, k, cellNode(v, row, cells[k.Value]))
 		}
-		docs = append(docs, Doc{Path: p, Kind: Procedure, Meta: m, Start: diag.Pos{Path: p, Line: row}, KeysChecked: len(docs) > 0})
+		docs = append(docs, Doc{Path: p, Kind: KindOf(p), Meta: m, Start: diag.Pos{Path: p, Line: row}, KeysChecked: len(docs) > 0})
 	}
 	return docs, d
 }
@@ -232,7 +235,7 @@ func parseJSON(p string, data []byte) ([]Doc, diag.List) {
 			d.Errorf(pos, "want an object {\"code\": …, \"title\": …}")
 			continue
 		}
-		docs = append(docs, Doc{Path: p, Kind: Procedure, Meta: obj, Start: pos, Refs: refs})
+		docs = append(docs, Doc{Path: p, Kind: KindOf(p), Meta: obj, Start: pos, Refs: refs})
 	}
 	return docs, d
 }

@@ -33,10 +33,15 @@ const (
 	Issue     Kind = "gazette/issues"
 	Document  Kind = "gazette/documents"
 	Procedure Kind = "procedures"
+	// Consultation is a dự thảo lấy ý kiến, Budget a công khai ngân sách
+	// and Project a dự án đầu tư công (see disclosure.go).
+	Consultation Kind = "consultations"
+	Budget       Kind = "budget"
+	Project      Kind = "projects"
 )
 
 // Kinds lists the sections in the order they are described to staff.
-var Kinds = []Kind{News, Page, Issue, Document, Procedure}
+var Kinds = []Kind{News, Page, Issue, Document, Procedure, Consultation, Budget, Project}
 
 // Doc is one content file split into front matter and body.
 type Doc struct {
@@ -66,8 +71,8 @@ type Doc struct {
 }
 
 // Walk returns the paths of the site's content files, sorted: Markdown
-// files, the CSV and JSON catalogues of procedures and the CSV sheets of
-// statistics. Each file outside a
+// files, the CSV and JSON catalogues of procedures and projects and the
+// CSV sheets of statistics. Each file outside a
 // known section gets a warning.
 func Walk(fsys fs.FS) ([]string, diag.List, error) {
 	var paths []string
@@ -192,6 +197,12 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 	if err != nil {
 		d.Errorf(doc.Start, `front matter is not closed: add a line "---" after the last key`)
 		return doc, d
+	}
+	// Keep the body as a part of data, which Head keeps anyway, rather
+	// than of the parser's own copy of the file: holding both doubled the
+	// memory a large site's sources take until they are converted.
+	if bytes.HasSuffix(data, body) {
+		body = data[len(data)-len(body):]
 	}
 	doc.Body = body
 	doc.Head = data[:len(data)-len(body)]

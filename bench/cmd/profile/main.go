@@ -1,0 +1,120 @@
+// Command profile builds a site in process, as minhbach build does, and
+// writes a CPU profile and a heap profile taken when the heap in use was
+// largest, for `go tool pprof`:
+//
+//	go run ./bench/cmd/profile -source SITE [-out DIR] [-cpu cpu.pprof] [-heap heap.pprof] [-build-date 2026-11-23]
+//
+// It prints the wall time, the largest heap in use and the peak resident
+// memory the kernel counted.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sync"
+	"syscall"
+	"time"
+
+	"minhbach"
+	"minhbach/internal/build"
+	"minhbach/internal/output"
+)
+
+func main() {
+	src := flag.String("source", "", "site folder (required)")
+	out := flag.String("out", "", "output folder (default: a temporary one, removed)")
+	cpu := flag.String("cpu", "cpu.pprof", "CPU profile file (empty: none)")
+	heap := flag.String("heap", "heap.pprof", "heap profile at the largest heap in use (empty: none)")
+	date := flag.String("build-date", "2026-11-23", "build date, yyyy-mm-dd")
+	flag.Parse()
+	if *src == "" {
+		fmt.Fprintln(os.Stderr, "usage: profile -source SITE [-out DIR] [-cpu F] [-heap F]")
+		os.Exit(2)
+	}
+	if err := run(*src, *out, *cpu, *heap, *date); err != nil {
+		fmt.Fprintln(os.Stderr, "profile:", err)
+		os.Exit(1)
+	}
+}
+
+func run(src, out, cpuFile, heapFile, date string) error {
+	now, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		tmp, err := os.MkdirTemp("", "profile")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		out = tmp + "/public"
+	}
+	if cpuFile != "" {
+		f, err := os.Create(cpuFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	var peak uint64
+	var mu sync.Mutex
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			mu.Lock()
+			if m.HeapInuse > peak*11/10 {
+				peak = m.HeapInuse
+				if heapFile != "" {
+					if f, err := os.Create(heapFile); err == nil {
+						_ = pprof.Lookup("heap").WriteTo(f, 0)
+						f.Close()
+					}
+				}
+			}
+			mu.Unlock()
+		}
+	}()
+	sink, err := output.NewDir(out, false)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(src), Theme: minhbach.Theme, Now: now}, sink)
+	close(done)
+	if err != nil {
+		sink.Abort()
+		return err
+	}
+	if res.Diags.HasErrors() {
+		sink.Abort()
+		return fmt.Errorf("the site has errors:\n%v", res.Diags)
+	}
+	if err := sink.Commit(); err != nil {
+		return err
+	}
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	mu.Lock()
+	defer mu.Unlock()
+	fmt.Printf("%d pages, %d files in %.2f s; largest heap in use %d MiB; peak RSS %d MiB\n",
+		res.Pages, sink.Stats().Files, time.Since(start).Seconds(), peak>>20, ru.Maxrss>>10)
+	return nil
+}

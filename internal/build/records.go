@@ -1,0 +1,67 @@
+package build
+
+import (
+	"reflect"
+	"slices"
+
+	"minhbach/internal/diag"
+	"minhbach/internal/model"
+	"minhbach/internal/render"
+)
+
+// A record is one content item of the site with a source file (a model
+// struct that embeds model.Source): a news item, a plain page, a gazette
+// document, an issue, a procedure, a row of statistics. records lists them, and its order numbers them: the number
+// of a record is its index, the same for the diagnostics of its body
+// (run), for the fingerprints that note which records a page reaches
+// (cache.number) and for a patch of its body (cache.patch). A new kind of
+// record is added here, and only here; TestRecordsCoverModel fails for a
+// record type of the model that is missing.
+type record struct {
+	// path is the record's source file.
+	path string
+	// ptr is the record (a pointer to its model struct).
+	ptr any
+	// convert renders the record's body into the record.
+	convert func(r *render.Renderer) diag.List
+	// files are the site files its converted body shows.
+	files func() []model.Copy
+}
+
+// addr is the record's address, by which the fingerprinter knows it.
+func (r record) addr() uintptr { return reflect.ValueOf(r.ptr).Pointer() }
+
+// records returns the records of s in their fixed order: news, pages,
+// documents, issues, procedures, statistics rows, each in the site's
+// order.
+func records(s *model.Site) []record {
+	n := len(s.News) + len(s.Pages) + len(s.Gazette.Documents) + len(s.Gazette.Issues) + len(s.Catalogue.Procedures)
+	out := make([]record, 0, n)
+	for _, x := range s.News {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertNews(x) },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range s.Pages {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertPage(x) },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range s.Gazette.Documents {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertDocument(x) },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range s.Gazette.Issues {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertIssue(x) },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range s.Catalogue.Procedures {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertProcedure(x) },
+			func() []model.Copy { return x.Content.Intro.Files }})
+	}
+	// Statistics rows come from CSV sheets and have no body.
+	for _, p := range s.Statistics.Periods {
+		for _, x := range slices.Concat(p.Agencies, p.Fields) {
+			out = append(out, record{x.Path, x, func(*render.Renderer) diag.List { return nil }, func() []model.Copy { return nil }})
+		}
+	}
+	return append(out, disclosureRecords(s)...)
+}
