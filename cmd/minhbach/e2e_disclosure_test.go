@@ -75,7 +75,7 @@ type figuresView struct {
 func TestE2EDisclosure(t *testing.T) {
 	ctx, base, clean := startSite(t) // built as of 23/11/2026
 	const (
-		open   = "/du-thao/quan-ly-cay-xanh-do-thi/"         // comments from 20/11 to 20/12/2026
+		open   = "/du-thao/quan-ly-cay-xanh-do-thi/"          // comments from 20/11 to 20/12/2026
 		closed = "/du-thao/phoi-hop-xu-ly-ngo-doc-thuc-pham/" // closed 01/10/2026, issued as 62/2026/QĐ-UBND
 	)
 	view := func(stage, path string, width int64) consultationView {
