@@ -87,6 +87,7 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 		return deployFailed(stderr, err)
 	}
 	plan := deploy.NewPlan(files, remote, t.KeepsHeaders())
+	t.SetRetired(plan.Hold(t.Retired(), now(), deploy.KeepOld))
 	if *dry {
 		stopProgress()
 		printPlan(stdout, plan, t, *maxDeletes, *force)
@@ -102,6 +103,9 @@ func cmdDeploy(ctx context.Context, args []string, stdout, stderr io.Writer, now
 	}
 	say(stdout, "minhbach deploy: %d files uploaded (%d bytes), %d deleted, %d unchanged in %.2f s → %s",
 		sum.Uploaded, sum.Bytes, sum.Deleted, sum.Unchanged, time.Since(start).Seconds(), t.String())
+	if len(plan.Kept) > 0 {
+		say(stdout, "minhbach deploy: %d superseded files (an old search index, old assets) stay for an hour, for pages cached before this deploy; a later deploy deletes them", len(plan.Kept))
+	}
 	return afterDeploy(*src, *from, now(), stdout, stderr)
 }
 
@@ -139,6 +143,9 @@ func printPlan(w io.Writer, plan *deploy.Plan, t deploy.Target, maxDeletes int, 
 	}
 	for _, p := range plan.Delete {
 		fmt.Fprintf(w, "- %s\n", p)
+	}
+	if len(plan.Kept) > 0 {
+		say(w, "minhbach deploy: %d superseded files (an old search index, old assets) stay for an hour, for pages cached before this deploy; a later deploy deletes them", len(plan.Kept))
 	}
 	if plan.Counted() > maxDeletes && !force {
 		say(w, "minhbach deploy (dry run): %d deletes are more than --max-deletes %d: the deploy would be refused without --force", plan.Counted(), maxDeletes)

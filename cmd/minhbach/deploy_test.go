@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"minhbach/internal/deploy"
+	"minhbach/internal/publog"
 	"minhbach/internal/s3fake"
 )
 
@@ -73,6 +74,10 @@ func TestDeployToFolder(t *testing.T) {
 		t.Fatalf("deploy exit %d: %s", code, errs)
 	}
 	first := deployCounts(t, out)
+	// The deploy appended the build to the publication log; the dry run did not.
+	if log, err := os.ReadFile(filepath.Join(dir, publog.File)); err != nil || strings.Count(string(log), "\n") != 1 {
+		t.Errorf("publication log after the first deploy: %q, %v", log, err)
+	}
 	public := tree(t, filepath.Join(dir, "public"))
 	if first[0] != len(public) || first[2] != 0 {
 		t.Errorf("first deploy %v, public/ has %d files", first, len(public))

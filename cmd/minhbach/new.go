@@ -29,6 +29,9 @@ var newKinds = []newKind{
 	{"issue", diag.Phrase("issue as YEAR/NUMBER"), "2026/50", []string{"date"}},
 	{"document", diag.Phrase("document number"), `"62/2026/QĐ-UBND"`, []string{"issue", "type", "field"}},
 	{"procedure", diag.Phrase("procedure code"), "1.000894", []string{"field"}},
+	{"consultation", diag.Phrase("title"), `"Quyết định ban hành Quy định quản lý cây xanh đô thị"`, []string{"type", "field"}},
+	{"budget", diag.Phrase("fiscal year"), "2026", []string{"stage", "quarter"}},
+	{"project", diag.Phrase("title"), `"Nâng cấp đường tỉnh 712"`, []string{"field"}},
 }
 
 type newKind struct {
@@ -45,8 +48,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
   minhbach new issue 2026/50 [--date dd/mm/yyyy]
   minhbach new document "62/2026/QĐ-UBND" [--issue 2026/50] [--type "Quyết định"] [--field dat-dai]
   minhbach new procedure 1.000894 [--field dat-dai]
+  minhbach new consultation "Tên dự thảo" [--type "Quyết định"] [--field xay-dung]
+  minhbach new budget 2026 [--stage du_toan] [--quarter 3]
+  minhbach new project "Tên dự án" [--field giao-thong]
 A news item starts as a draft: preview it with --drafts, then remove the draft line to publish.
-An issue, document or procedure fails "minhbach check" until its required values are filled in.
+An issue, document, procedure, draft, budget disclosure or project fails "minhbach check" until its required values are filled in.
 An existing file is never overwritten.`), stderr)
 	src := fl.String("source", ".", "the site's folder")
 	category := fl.String("category", "Tin hoạt động", "category of a news item")
@@ -54,6 +60,8 @@ An existing file is never overwritten.`), stderr)
 	issue := fl.String("issue", "", "gazette issue of a document, as YEAR/NUMBER (2026/50)")
 	docType := fl.String("type", "", `type of a document ("Quyết định", "Nghị quyết", …)`)
 	field := fl.String("field", "", "field (lĩnh vực) of a document or procedure: a code of site.yaml's fields")
+	stage := fl.String("stage", "", "stage of a budget disclosure (du_toan, thuc_hien_quy, thuc_hien_6_thang, thuc_hien_nam, quyet_toan)")
+	quarter := fl.String("quarter", "", "quarter (1–4) of a quarterly budget report")
 	// Accept flags before or after the positional arguments.
 	var pos []string
 	for len(args) > 0 {
@@ -111,6 +119,12 @@ An existing file is never overwritten.`), stderr)
 		sc, bad = newDocument(pos[1], *issue, *docType, *field, siteConfig(*src), now())
 	case "procedure":
 		sc, bad = newProcedure(pos[1], *field, siteConfig(*src))
+	case "consultation":
+		sc, bad = newConsultation(pos[1], *docType, *field, siteConfig(*src), now())
+	case "budget":
+		sc, bad = newBudget(pos[1], *stage, *quarter, now())
+	case "project":
+		sc, bad = newProject(pos[1], *field, siteConfig(*src))
 	}
 	if !bad.IsZero() {
 		say(stderr, "minhbach new %s: %s", kind, bad)

@@ -132,11 +132,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		mini = output.NewMinifier()
 	}
 	layouts := overlay{sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")}
+	p := &pass{ctx: ctx, opt: opt, c: c, sink: sink, res: res, layouts: layouts, config: data, mini: mini}
 	if last, ok, err := c.patch(opt, site, sink); err != nil {
 		return res, err
 	} else if ok {
 		res.Diags, res.Patched = last.diags(), true
-		return finish(ctx, opt, c, sink, res, last, layouts, data, mini)
+		return p.finish(last)
 	}
 	c.sizeSink(sink)
 
@@ -242,13 +243,27 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	}
 	c.keepSite(b)
 	c.lap("markdown")
-	return finish(ctx, opt, c, sink, res, b, layouts, data, mini)
+	return p.finish(b)
+}
+
+// pass is one run of the pipeline: what its stages share.
+type pass struct {
+	ctx  context.Context
+	opt  Options
+	c    *cache // nil in a plain Build
+	sink output.Sink
+	res  *Result
+	// layouts are the site's layouts over the theme's; config is
+	// site.yaml as read.
+	layouts fs.FS
+	config  []byte
+	mini    *output.Minifier // nil with NoMinify
 }
 
 // finish indexes the site for search and renders its pages: the end of
-// run, after the records are read, linked and converted.
-func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *Result, b *built,
-	layouts fs.FS, data []byte, mini *output.Minifier) (*Result, error) {
+// run, after the records are read, linked and converted (or patched).
+func (p *pass) finish(b *built) (*Result, error) {
+	ctx, opt, c, sink, res, mini := p.ctx, p.opt, p.c, p.sink, p.res, p.mini
 	s, r, assets := b.site, b.r, b.assets
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	maker := images.NewMaker(opt.Pictures)
@@ -268,7 +283,7 @@ func finish(ctx context.Context, opt Options, c *cache, sink output.Sink, res *R
 	c.lap("search")
 
 	jobs := r.Jobs(s)
-	fps, reach, summed := c.fingerprints(jobs, r, layouts, data, opt, assets, ids)
+	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
 	// Only a session keeps the outputs, for its next rebuild: a build

@@ -65,7 +65,7 @@ func (c *cache) keepSite(b *built) {
 // change it.
 func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*built, bool, error) {
 	mem, isMem := sink.(*output.Memory)
-	if c == nil || c.lastGood == nil || !c.bodyOnly || !c.onlyContent || c.forceSearch || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
+	if c == nil || c.scope != scopeBodies || c.lastGood == nil || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
 		return nil, false, nil
 	}
 	last := c.lastGood

@@ -37,6 +37,9 @@ type Session struct {
 	opt   Options
 	c     *cache
 	files map[string][]byte
+	// noPatch keeps every build from patching (see NoPatch, for the
+	// benchmark that weighs the patch).
+	noPatch bool
 }
 
 // NewSession prepares a session; nothing is read before the first Build.
@@ -50,30 +53,84 @@ func NewSession(opt Options) *Session {
 // nil means any file may have changed. When the result has errors or err
 // is not nil, Files keeps the last good site.
 func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
-	s.c.deferSearch = s.DeferSearch
-	s.c.stages, s.c.last = nil, time.Now()
-	s.c.invalidate(s.opt.Source, changed)
-	s.c.prevFiles = s.files
-	mem := output.NewMemory()
-	res, err := run(ctx, s.opt, s.c, mem)
-	s.c.prevOK = err == nil && !res.Diags.HasErrors()
-	if s.c.prevOK {
-		s.files = mem.Files
+	mode := indexNow
+	if s.DeferSearch {
+		mode = indexLater
 	}
+	return s.build(ctx, changed, mode)
+}
+
+func (s *Session) build(ctx context.Context, changed []string, mode indexing) (*Result, error) {
+	c := s.c
+	c.indexing = mode
+	c.stages, c.last = nil, time.Now()
+	c.invalidate(s.opt.Source, changed)
+	if s.noPatch {
+		c.widen(scopeShape)
+	}
+	c.prevFiles = s.files
+	mem := output.NewMemory()
+	res, err := run(ctx, s.opt, c, mem)
+	// The edits of a failed build are not in the last good site's
+	// fingerprints: the next build starts from them all.
+	c.floor = scopeBodies
+	if err != nil || res.Diags.HasErrors() {
+		c.floor = scopeAll
+		return res, err
+	}
+	s.files = mem.Files
 	return res, err
 }
 
 // SearchPending reports whether the search index in Files is older than
 // the rest of the site (see DeferSearch).
-func (s *Session) SearchPending() bool { return s.c.searchPending }
+func (s *Session) SearchPending() bool { return s.c.searchStale }
 
 // IndexSearch builds the search index that Build deferred, with the
 // search page that names it.
 func (s *Session) IndexSearch(ctx context.Context) (*Result, error) {
-	s.c.forceSearch = true
-	defer func() { s.c.forceSearch = false }()
-	return s.Build(ctx, []string{})
+	return s.build(ctx, []string{}, indexNow)
 }
+
+// scope is how far the edits since the last good build reach, from the
+// narrowest to the widest; it decides what a build may keep. A build
+// starts from the narrowest its edits allow (invalidate, or scopeAll
+// after a failed build: floor), and the scope only widens as the build
+// finds more (widen): a new site.yaml, a changed front matter, records
+// added, removed or reordered.
+type scope uint8
+
+const (
+	// scopeBodies: only the bodies of Markdown files of one record each
+	// changed. Their front matter, hence the records, their order and
+	// the graph, are as before; nothing outside content/ changed. When
+	// they are news items, the last site is patched (patch).
+	scopeBodies scope = iota
+	// scopeShape: the same records in the same order, with new bodies,
+	// and files outside content/ (layouts, assets) changed: each job
+	// keeps its last fingerprint unless its data reaches an edited
+	// record (fingerprints), or its layout or the shared templates or
+	// settings changed.
+	scopeShape
+	// scopeAll: anything may have changed; every job is fingerprinted
+	// again (and rendered again when its fingerprint changed).
+	scopeAll
+)
+
+// widen widens the scope of this build to at least to.
+func (c *cache) widen(to scope) { c.scope = max(c.scope, to) }
+
+// indexing says when a build indexes the site for search.
+type indexing uint8
+
+const (
+	// indexNow indexes the site as it is (reusing the last index when
+	// the indexed text is the same).
+	indexNow indexing = iota
+	// indexLater keeps the last index, stale (searchStale), until a
+	// build with indexNow: a preview reloads the pages first.
+	indexLater
+)
 
 // Files returns the last good site by output path. The map and the bytes
 // are not changed afterwards: a later Build makes a new map.
@@ -152,8 +209,8 @@ type cache struct {
 
 	config []byte // site.yaml of the previous build
 
-	walked    bool
-	rewalk    bool
+	// paths are the content files of the last walk, nil when the next
+	// build must walk the content folder again.
 	paths     []string
 	walkDiags diag.List
 	files     map[string]*parsedFile
@@ -164,13 +221,13 @@ type cache struct {
 
 	jobs map[string]jobOut
 
-	// A body-only edit (see bodyEdits) leaves the site's shape alone:
-	// then only the jobs that reach an edited record are fingerprinted
-	// again, the others keep their last fingerprints.
-	edited      map[string]*parsedFile // the edited files' previous parse
-	bodyOnly    bool                   // every change so far is a body-only edit
-	onlyContent bool                   // every change is of a known content file
-	prevOK      bool                   // the previous build succeeded
+	// scope is how far this build's edits reach; floor the narrowest
+	// scope the next build may start from.
+	scope, floor scope
+	// edited are the previous parses of the Markdown files edited, each
+	// of one record: a body-only edit when its front matter is the same
+	// (see bodyEdits).
+	edited map[string]*parsedFile
 	// last is the last good site, pending the one being built (see
 	// patch); prevFiles the last good site's files.
 	lastGood, pending *built
@@ -183,12 +240,13 @@ type cache struct {
 	global     uint64   // what every job reads, hashed
 	layoutSums map[string]uint64
 
-	index         *search.Index
-	indexFiles    []indexFile
-	indexSum      uint64
-	deferSearch   bool
-	forceSearch   bool
-	searchPending bool
+	index      *search.Index
+	indexFiles []indexFile
+	indexSum   uint64
+	// indexing is this build's; searchStale tells that the last good
+	// site's index is older than its pages (see indexLater).
+	indexing    indexing
+	searchStale bool
 
 	last   time.Time
 	stages []Stage
@@ -219,52 +277,49 @@ type jobOut struct {
 	reach []int32 // the numbers of the records its data reaches
 }
 
-// invalidate forgets what changed paths may have made stale.
+// invalidate forgets what changed paths may have made stale, and sets the
+// scope this build starts from.
 func (c *cache) invalidate(fsys fs.FS, changed []string) {
 	c.edited, c.changedIDs, c.pending, c.patchMem = map[string]*parsedFile{}, nil, nil, nil
-	// Edits are counted from the previous build: when it failed, its
-	// edits are not in the last good site's fingerprints.
-	c.bodyOnly = changed != nil && c.jobs != nil && c.prevOK
-	c.onlyContent = c.bodyOnly
+	c.scope = c.floor
+	if changed == nil || c.jobs == nil {
+		c.scope = scopeAll
+	}
 	if changed == nil {
-		c.files, c.rewalk, c.conv = nil, true, nil
+		c.files, c.paths, c.conv = nil, nil, nil
 		return
 	}
 	for _, p := range changed {
 		p = path.Clean(strings.TrimPrefix(p, "./"))
-		if !strings.HasPrefix(p, source.ContentDir+"/") {
-			c.onlyContent = false
-		}
-		switch {
-		case p == source.ContentDir || strings.HasPrefix(p, source.ContentDir+"/"):
-			pf, known := c.files[p]
-			if !known {
-				c.rewalk = true // a new file or folder, or not a content file
-			}
-			if known && path.Ext(p) == ".md" && len(pf.docs) == 1 {
-				c.edited[p] = pf
-			} else {
-				c.bodyOnly = false
-			}
-			delete(c.files, p)
-			for k := range c.files {
-				if strings.HasPrefix(k, p+"/") {
-					delete(c.files, k)
-					c.rewalk = true
-				}
-			}
-			if _, err := fs.Stat(fsys, p); err != nil {
-				c.rewalk = true
-				c.bodyOnly = false
-			}
-			if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
-				c.conv = nil // a picture: bodies record picture sizes
-			}
-		case strings.HasPrefix(p, "assets/"):
-			c.onlyContent = false
-			if ext := path.Ext(p); ext != ".css" && ext != ".js" {
+		if p != source.ContentDir && !strings.HasPrefix(p, source.ContentDir+"/") {
+			c.widen(scopeShape)
+			if strings.HasPrefix(p, "assets/") && path.Ext(p) != ".css" && path.Ext(p) != ".js" {
 				c.conv = nil // an asset picture: its size may have changed
 			}
+			continue
+		}
+		pf, known := c.files[p]
+		if !known {
+			c.paths = nil // a new file or folder, or not a content file
+		}
+		if known && path.Ext(p) == ".md" && len(pf.docs) == 1 {
+			c.edited[p] = pf
+		} else {
+			c.widen(scopeAll)
+		}
+		delete(c.files, p)
+		for k := range c.files {
+			if strings.HasPrefix(k, p+"/") {
+				delete(c.files, k)
+				c.paths = nil
+			}
+		}
+		if _, err := fs.Stat(fsys, p); err != nil {
+			c.paths = nil
+			c.widen(scopeAll)
+		}
+		if path.Ext(p) != ".md" && !source.IsCatalogue(p) {
+			c.conv = nil // a picture: bodies record picture sizes
 		}
 	}
 }
@@ -276,7 +331,8 @@ func (c *cache) setConfig(data []byte) {
 		return
 	}
 	if !bytes.Equal(data, c.config) {
-		c.conv, c.bodyOnly = nil, false
+		c.conv = nil
+		c.widen(scopeAll)
 		c.config = bytes.Clone(data)
 	}
 }
@@ -285,14 +341,14 @@ func (c *cache) walk(fsys fs.FS) ([]string, diag.List, error) {
 	if c == nil {
 		return source.Walk(fsys)
 	}
-	if c.walked && !c.rewalk {
+	if c.paths != nil {
 		return c.paths, c.walkDiags, nil
 	}
 	paths, d, err := source.Walk(fsys)
 	if err != nil {
 		return paths, d, err
 	}
-	c.paths, c.walkDiags, c.walked, c.rewalk = paths, d, true, false
+	c.paths, c.walkDiags = paths, d
 	return paths, d, nil
 }
 
@@ -326,7 +382,7 @@ func (c *cache) bodyEdits() {
 	for p, old := range c.edited {
 		pf := c.files[p]
 		if pf == nil || len(pf.docs) != 1 || !bytes.Equal(pf.docs[0].Head, old.docs[0].Head) {
-			c.bodyOnly = false
+			c.widen(scopeAll)
 		}
 	}
 }
@@ -344,7 +400,7 @@ func (c *cache) number(recs []record) map[uintptr]int32 {
 		ids[r.addr()] = int32(i)
 		paths[i] = r.path
 	}
-	if c.bodyOnly && slices.Equal(paths, c.recPaths) {
+	if c.scope < scopeAll && slices.Equal(paths, c.recPaths) {
 		c.changedIDs = []int32{}
 		for i, p := range paths {
 			if c.edited[p] != nil {
@@ -352,7 +408,7 @@ func (c *cache) number(recs []record) map[uintptr]int32 {
 			}
 		}
 	} else {
-		c.bodyOnly = false
+		c.widen(scopeAll)
 	}
 	c.recPaths = paths
 	return ids
@@ -400,7 +456,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 		}
 		return idx.Manifest, nil
 	}
-	reuse := c.index != nil && c.deferSearch && !c.forceSearch
+	reuse := c.index != nil && c.indexing == indexLater
 	rebuilt := false
 	if !reuse {
 		all := docs()
@@ -421,7 +477,7 @@ func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, e
 			rebuilt = true
 		}
 	}
-	c.searchPending = reuse
+	c.searchStale = reuse
 	if c.patchMem != nil {
 		if !rebuilt {
 			return c.index.Manifest, nil // its files are there
@@ -521,7 +577,7 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 	layout := map[string]uint64{}
 	fps = make([]uint64, len(jobs))
 	reach = make([][]int32, len(jobs))
-	same := c.bodyOnly && global == c.global && len(jobs) == len(c.jobs)
+	same := c.scope <= scopeShape && global == c.global && len(jobs) == len(c.jobs)
 	for i, j := range jobs {
 		if j.Data == nil || j.Layout != "" && !own(j.Layout) {
 			continue // rendered on every build

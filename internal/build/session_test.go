@@ -535,54 +535,68 @@ func TestSessionDeferSearch(t *testing.T) {
 	compareSites(t, "after a body edit and IndexSearch", want, s.Files())
 }
 
-// BenchmarkSessionEdit times a session's rebuild after a one-line edit of
-// one news item's body, on a generated corpus on disk.
+// BenchmarkSessionEdit times a session's rebuild after an edit of one
+// news item, on a generated corpus on disk: a line added to its body
+// (patched), the same with the patch shortcut off (built again, reusing
+// what the session kept), and its title changed. -v logs the stages of
+// the last rebuild.
 func BenchmarkSessionEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
-			if n > 1000 && testing.Short() {
-				b.Skip("skipped in -short mode")
-			}
-			dir := b.TempDir()
-			if err := sitetest.WriteCorpus(dir, n, 1); err != nil {
-				b.Fatal(err)
-			}
-			opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
-			s := build.NewSession(opt)
-			s.DeferSearch = true
-			if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
-				b.Fatalf("first build: %v %s", err, res.Diags.Format(10))
-			}
-			var news []string
-			for p := range sitetest.Corpus(n, 1) {
-				if strings.HasPrefix(p, "content/news/") {
-					news = append(news, p)
+		for _, kind := range []string{"body", "body-nopatch", "title"} {
+			b.Run(fmt.Sprintf("pages=%d/edit=%s", n, kind), func(b *testing.B) {
+				if n > 1000 && testing.Short() {
+					b.Skip("skipped in -short mode")
 				}
-			}
-			slices.Sort(news)
-			rel := news[len(news)/2]
-			orig, err := os.ReadFile(filepath.Join(dir, rel))
-			if err != nil {
-				b.Fatal(err)
-			}
-			rendered, i := 0, 0
-			for b.Loop() {
-				i++
-				edited := append(bytes.Clone(orig), fmt.Sprintf("\nDòng sửa số %d.\n", i)...)
-				if err := os.WriteFile(filepath.Join(dir, rel), edited, 0o644); err != nil {
+				dir := b.TempDir()
+				if err := sitetest.WriteCorpus(dir, n, 1); err != nil {
 					b.Fatal(err)
 				}
-				res, err := s.Build(context.Background(), []string{rel})
-				if err != nil || res.Diags.HasErrors() {
-					b.Fatalf("rebuild: %v %s", err, res.Diags.Format(10))
+				opt := build.Options{Source: os.DirFS(dir), Theme: minhbach.Theme, Now: sitetest.DefaultNow}
+				s := build.NewSession(opt)
+				s.DeferSearch = true
+				build.NoPatch(s, kind == "body-nopatch")
+				if res, err := s.Build(context.Background(), nil); err != nil || res.Diags.HasErrors() {
+					b.Fatalf("first build: %v %s", err, res.Diags.Format(10))
 				}
-				rendered += res.Rendered
-			}
-			if testing.Verbose() {
-				b.Logf("stages of the last rebuild: %v", s.Stages())
-			}
-			b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
-		})
+				var news []string
+				for p := range sitetest.Corpus(n, 1) {
+					if strings.HasPrefix(p, "content/news/") {
+						news = append(news, p)
+					}
+				}
+				slices.Sort(news)
+				rel := news[len(news)/2]
+				orig, err := os.ReadFile(filepath.Join(dir, rel))
+				if err != nil {
+					b.Fatal(err)
+				}
+				rendered, i := 0, 0
+				for b.Loop() {
+					i++
+					var edited []byte
+					if kind == "title" {
+						edited = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(orig, fmt.Appendf(nil, "title: \"Tiêu đề sửa lần %d\"", i))
+					} else {
+						edited = append(bytes.Clone(orig), fmt.Sprintf("\nDòng sửa số %d.\n", i)...)
+					}
+					if err := os.WriteFile(filepath.Join(dir, rel), edited, 0o644); err != nil {
+						b.Fatal(err)
+					}
+					res, err := s.Build(context.Background(), []string{rel})
+					if err != nil || res.Diags.HasErrors() {
+						b.Fatalf("rebuild: %v %s", err, res.Diags.Format(10))
+					}
+					if kind == "body" && !res.Patched || kind != "body" && res.Patched {
+						b.Fatalf("%s edit: patched %v", kind, res.Patched)
+					}
+					rendered += res.Rendered
+				}
+				if testing.Verbose() {
+					b.Logf("stages of the last rebuild: %v", s.Stages())
+				}
+				b.ReportMetric(float64(rendered)/float64(i), "rendered/op")
+			})
+		}
 	}
 }
 

@@ -36,8 +36,9 @@ type Bucket struct {
 	bucket, prefix string
 	name           string
 
-	mu    sync.Mutex
-	state map[string]bucketEntry
+	mu      sync.Mutex
+	state   map[string]bucketEntry
+	retired map[string]time.Time
 }
 
 // bucketEntry is what the state object remembers of an object: its stamp,
@@ -132,6 +133,7 @@ func (b *Bucket) List(ctx context.Context) (map[string]string, error) {
 	}
 	var saved struct {
 		Objects map[string]bucketEntry `json:"objects"`
+		Retired map[string]time.Time   `json:"retired"`
 	}
 	got, err := b.client.GetObject(ctx, &s3.GetObjectInput{Bucket: &b.bucket, Key: aws.String(b.prefix + stateFile)})
 	if err == nil {
@@ -189,7 +191,7 @@ func (b *Bucket) List(ctx context.Context) (map[string]string, error) {
 		out[p] = e.Stamp
 	}
 	b.mu.Lock()
-	b.state = state
+	b.state, b.retired = state, saved.Retired
 	b.mu.Unlock()
 	return out, nil
 }
@@ -233,7 +235,7 @@ func (b *Bucket) Delete(ctx context.Context, p string) error {
 // Save writes the state object.
 func (b *Bucket) Save(ctx context.Context) error {
 	b.mu.Lock()
-	data, err := json.Marshal(map[string]any{"version": 1, "objects": b.state})
+	data, err := json.Marshal(map[string]any{"version": 1, "objects": b.state, "retired": b.retired})
 	b.mu.Unlock()
 	if err != nil {
 		return err
@@ -294,4 +296,18 @@ func (b *Bucket) explain(err error) error {
 		return &Error{Msg: diag.Msgf("cannot reach %s (%v): check the endpoint address in the target, and the network", b.name, cause), Err: err}
 	}
 	return err
+}
+
+// Retired returns the record of superseded files kept, read by List.
+func (b *Bucket) Retired() map[string]time.Time {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.retired
+}
+
+// SetRetired replaces the record of superseded files kept; Save keeps it.
+func (b *Bucket) SetRetired(r map[string]time.Time) {
+	b.mu.Lock()
+	b.retired = r
+	b.mu.Unlock()
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"minhbach/internal/diag"
 )
@@ -168,10 +169,16 @@ type Plan struct {
 	// replace: an edit makes a new search index, and the old folder's
 	// files go. They do not count against Options.MaxDeletes.
 	Superseded int
+	// Kept holds superseded files left on the target for now (Hold): a
+	// visitor whose browser or CDN still has a page that names them
+	// must find them.
+	Kept []string
 	// Unchanged counts the files already up to date.
 	Unchanged int
 	// UploadBytes is the sum of the sizes of Upload.
 	UploadBytes int64
+
+	superseded map[string]bool
 }
 
 // NewPlan compares the local files with the stamps the target holds
@@ -205,6 +212,10 @@ func NewPlan(local []*File, remote map[string]string, keepsHeaders bool) *Plan {
 			p.Delete = append(p.Delete, k)
 			if isImmutable(k) && kinds[immutableKind(k)] {
 				p.Superseded++
+				if p.superseded == nil {
+					p.superseded = map[string]bool{}
+				}
+				p.superseded[k] = true
 			}
 		}
 	}
@@ -214,6 +225,39 @@ func NewPlan(local []*File, remote map[string]string, keepsHeaders bool) *Plan {
 
 // Counted returns the number of deletes that count against MaxDeletes.
 func (p *Plan) Counted() int { return len(p.Delete) - p.Superseded }
+
+// KeepOld is how long a superseded file stays on the target: longer than
+// a page is cached (Short, five minutes), so that a page fetched before
+// the deploy still finds the old search index and assets it names.
+const KeepOld = time.Hour
+
+// Hold keeps on the target, for now, the superseded files that were first
+// left for deletion less than keep before now (retired says since when;
+// a file not in it is left from now). It returns the record to keep for
+// the next deploy: the files still held, with their times.
+func (p *Plan) Hold(retired map[string]time.Time, now time.Time, keep time.Duration) map[string]time.Time {
+	next := map[string]time.Time{}
+	del := p.Delete[:0]
+	for _, k := range p.Delete {
+		if !p.superseded[k] {
+			del = append(del, k)
+			continue
+		}
+		since, ok := retired[k]
+		if !ok {
+			since = now
+		}
+		if now.Sub(since) >= keep {
+			del = append(del, k)
+			continue
+		}
+		next[k] = since
+		p.Kept = append(p.Kept, k)
+		p.Superseded--
+	}
+	p.Delete = del
+	return next
+}
 
 // Error is a failure with a message for the user that says what to fix.
 type Error struct {

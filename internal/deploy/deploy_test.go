@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"minhbach/internal/config"
+	"minhbach/internal/s3fake"
 )
 
 // site writes a small built site into a new folder: one file of each
@@ -59,6 +61,7 @@ type memTarget struct {
 	objects map[string]memObject
 	ops     []string
 	fail    func(p string) error
+	retired map[string]time.Time
 }
 
 type memObject struct {
@@ -99,7 +102,9 @@ func (m *memTarget) Delete(_ context.Context, p string) error {
 	m.ops = append(m.ops, "delete "+p)
 	return nil
 }
-func (m *memTarget) Save(context.Context) error { return nil }
+func (m *memTarget) Save(context.Context) error        { return nil }
+func (m *memTarget) Retired() map[string]time.Time     { return m.retired }
+func (m *memTarget) SetRetired(r map[string]time.Time) { m.retired = r }
 
 // deploy scans dir and deploys it to t as `minhbach deploy` does.
 func deploy(t *testing.T, dir string, tg Target, scan ScanOptions, opt Options) (*Plan, Summary, error) {
@@ -422,5 +427,65 @@ func TestSupersededIndexNotCounted(t *testing.T) {
 	os.Remove(filepath.Join(dir, "404.html"))
 	if _, _, err := deploy(t, dir, m, ScanOptions{}, Options{MaxDeletes: 1}); !errors.Is(err, ErrTooManyDeletes) {
 		t.Errorf("public/ without a search index: err %v, want the deletes refused", err)
+	}
+}
+
+// A superseded search index stays an hour after the deploy that replaced
+// it, for pages cached before; the record of since when is kept by the
+// target between deploys.
+func TestHoldSupersededForAnHour(t *testing.T) {
+	credentials(t, s3fake.AccessKey, s3fake.SecretKey)
+	srv := s3fake.Start(t, "portal")
+	out := filepath.Join(t.TempDir(), "www")
+	targets := map[string]func() Target{
+		"folder": func() Target {
+			f, err := OpenFolder(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { f.Close() })
+			return f
+		},
+		"bucket": func() Target { return openBucket(t, "s3://portal?endpoint="+srv.URL) },
+	}
+	for name, open := range targets {
+		t.Run(name, func(t *testing.T) {
+			dir := site(t)
+			t0 := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+			at := func(now time.Time) (*Plan, Summary) {
+				tg := open()
+				files, err := Scan(dir, ScanOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				remote, err := tg.List(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				plan := NewPlan(files, remote, tg.KeepsHeaders())
+				tg.SetRetired(plan.Hold(tg.Retired(), now, KeepOld))
+				sum, err := Run(context.Background(), tg, plan, Options{MaxDeletes: 256})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return plan, sum
+			}
+			at(t0)
+			os.RemoveAll(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a"))
+			write(t, dir, "tim-kiem/index/99aa00bb11cc/manifest.json", `{"n":2}`)
+			os.Remove(filepath.Join(dir, "404.html"))
+			plan, sum := at(t0.Add(time.Minute))
+			if sum.Deleted != 1 || len(plan.Kept) != 2 {
+				t.Errorf("deploy that replaced the index: deleted %d, kept %v; want the removed page deleted and the 2 old index files kept", sum.Deleted, plan.Kept)
+			}
+			plan, sum = at(t0.Add(30 * time.Minute))
+			if sum.Deleted != 0 || len(plan.Kept) != 2 {
+				t.Errorf("half an hour later: deleted %d, kept %v", sum.Deleted, plan.Kept)
+			}
+			plan, sum = at(t0.Add(time.Minute + KeepOld))
+			if sum.Deleted != 2 || len(plan.Kept) != 0 {
+				t.Errorf("an hour later: deleted %d, kept %v; want the old index deleted", sum.Deleted, plan.Kept)
+			}
+		})
 	}
 }

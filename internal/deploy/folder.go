@@ -12,6 +12,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"minhbach/internal/diag"
 )
@@ -28,8 +29,9 @@ type Folder struct {
 	dir  string
 	root *os.Root
 
-	mu    sync.Mutex
-	state map[string]folderEntry
+	mu      sync.Mutex
+	state   map[string]folderEntry
+	retired map[string]time.Time
 }
 
 // folderEntry is what the state file remembers of a file: its stamp, and
@@ -66,6 +68,7 @@ func (t *Folder) KeepsHeaders() bool { return false }
 func (t *Folder) List(ctx context.Context) (map[string]string, error) {
 	var saved struct {
 		Objects map[string]folderEntry `json:"objects"`
+		Retired map[string]time.Time   `json:"retired"`
 	}
 	if data, err := t.root.ReadFile(stateFile); err == nil {
 		_ = json.Unmarshal(data, &saved) // a damaged state only costs hashing
@@ -107,7 +110,7 @@ func (t *Folder) List(ctx context.Context) (map[string]string, error) {
 		return nil, &Error{Msg: diag.Msgf("cannot read the folder %s: %v", t.dir, err), Err: err}
 	}
 	t.mu.Lock()
-	t.state = state
+	t.state, t.retired = state, saved.Retired
 	t.mu.Unlock()
 	return out, nil
 }
@@ -181,7 +184,7 @@ func (t *Folder) Delete(ctx context.Context, p string) error {
 // Save writes the state file.
 func (t *Folder) Save(ctx context.Context) error {
 	t.mu.Lock()
-	data, err := json.Marshal(map[string]any{"version": 1, "objects": t.state})
+	data, err := json.Marshal(map[string]any{"version": 1, "objects": t.state, "retired": t.retired})
 	t.mu.Unlock()
 	if err != nil {
 		return err
@@ -193,4 +196,18 @@ func (t *Folder) Save(ctx context.Context) error {
 		return err
 	}
 	return t.root.Rename(stateFile+tempSuffix, stateFile)
+}
+
+// Retired returns the record of superseded files kept, read by List.
+func (t *Folder) Retired() map[string]time.Time {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.retired
+}
+
+// SetRetired replaces the record of superseded files kept; Save keeps it.
+func (t *Folder) SetRetired(r map[string]time.Time) {
+	t.mu.Lock()
+	t.retired = r
+	t.mu.Unlock()
 }

@@ -27,8 +27,14 @@ type Target interface {
 	// Delete removes the object at p.
 	Delete(ctx context.Context, p string) error
 	// Save keeps the stamps of what was put and deleted so far, so that
-	// the next List is quick and a rerun knows what is done.
+	// the next List is quick and a rerun knows what is done, and the
+	// record of SetRetired.
 	Save(ctx context.Context) error
+	// Retired returns, after List, since when each superseded file kept
+	// on the target has been waiting for deletion (Plan.Hold).
+	Retired() map[string]time.Time
+	// SetRetired replaces that record; Save keeps it.
+	SetRetired(map[string]time.Time)
 }
 
 // Options control Run.
@@ -116,10 +122,8 @@ func Run(ctx context.Context, t Target, plan *Plan, opt Options) (Summary, error
 		sum.Deleted++
 		pr.Deleted.Add(1)
 	}
-	if len(plan.Delete) > 0 {
-		if err := t.Save(ctx); err != nil {
-			return sum, err
-		}
+	if err := t.Save(ctx); err != nil {
+		return sum, err
 	}
 	return sum, nil
 }

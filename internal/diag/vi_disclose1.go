@@ -9,6 +9,14 @@ func init() {
 		"comments on %q have closed": "hết thời hạn góp ý dự thảo %q",
 		"and %d more drafts":         "và %d dự thảo khác",
 		"next change of a draft for comment: %s (%s): rebuild the site on that day": "Dự thảo lấy ý kiến thay đổi tiếp theo: ngày %s (%s) — hãy tạo lại trang vào ngày đó",
+		// minhbach new
+		"fiscal year": "năm ngân sách",
+		"stage of a budget disclosure (du_toan, thuc_hien_quy, thuc_hien_6_thang, thuc_hien_nam, quyet_toan)": "nội dung công khai ngân sách (du_toan, thuc_hien_quy, thuc_hien_6_thang, thuc_hien_nam, quyet_toan)",
+		"quarter (1–4) of a quarterly budget report":                                                          "quý (1–4) của báo cáo ngân sách quý",
+		"%q is not a fiscal year: write the year, for example 2026":                                           "%q không phải năm ngân sách: hãy ghi năm, ví dụ 2026",
+		"--stage %q is not a stage (allowed: %s)":                                                             "--stage %q không phải nội dung công khai (dùng được: %s)",
+		"--quarter %q: want 1, 2, 3 or 4":                                                                     "--quarter %q: cần 1, 2, 3 hoặc 4",
+		"--quarter is only for a quarterly report (--stage thuc_hien_quy)":                                    "--quarter chỉ dùng cho báo cáo quý (--stage thuc_hien_quy)",
 		// site.yaml
 		"budget_deadlines.%s: want a number of days, 0 or more, got %d": "budget_deadlines.%s (thời hạn công khai ngân sách): cần một số ngày, từ 0 trở lên, nhưng đang là %d",
 		// Drafts for comment.
@@ -25,7 +33,7 @@ func init() {
 		"year: want a year like 2026, got %d":                                                                        "year (năm ngân sách): cần một năm như 2026, nhưng đang là %d",
 		"quarter: only a quarterly report (stage: thuc_hien_quy) has a quarter: remove it":                           "quarter (quý): chỉ báo cáo tình hình thực hiện quý (stage: thuc_hien_quy) mới có quý: hãy xóa dòng này",
 		"quarter: want 1, 2, 3 or 4, got %d":                                                                         "quarter (quý): cần 1, 2, 3 hoặc 4, nhưng đang là %d",
-		"missing required key %q: a quarterly report names its quarter (1, 2, 3 or 4)":                               "thiếu khóa bắt buộc %q: báo cáo quý phải ghi quý (1, 2, 3 hoặc 4)",
+		"missing required key %q: a quarterly report names its quarter (1, 2, 3 or 4)":                               "thiếu mục bắt buộc %q: báo cáo quý phải ghi quý (1, 2, 3 hoặc 4)",
 		"decision: want one document number, got a list":                                                             "decision (văn bản quyết định): cần một số ký hiệu văn bản, nhưng đang là một danh sách",
 		"decision %s is outside the site: give its date in decided, so that the publication deadline can be checked": "văn bản %s không có trên cổng: hãy ghi ngày ban hành của nó ở khóa decided để kiểm tra được thời hạn công khai",
 		"table %q: want a .csv file (save the sheet as \"CSV UTF-8 (comma delimited)\")":                             "bảng %q: cần tệp .csv (lưu bảng tính dạng \"CSV UTF-8 (comma delimited)\")",

@@ -17,6 +17,7 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 	"minhbach/internal/vnnum"
 )
@@ -36,7 +37,7 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 			}
 			continue
 		}
-		b.URL = BudgetRoot + b.Slug + "/"
+		b.URL = urls.Budget + b.Slug + "/"
 		if !claim(b.URL, b.Path, b.SlugPos) {
 			continue
 		}
@@ -73,15 +74,15 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 		slices.SortFunc(doc.Budgets, func(a, b *model.Budget) int { return cmp.Compare(a.URL, b.URL) })
 	}
 	per := site.Paginate
-	bs.Years = facets(bs.Items, BudgetRoot+"nam/", func(b *model.Budget) (string, string) { y := fmt.Sprint(b.Year); return y, y })
+	bs.Years = facets(bs.Items, urls.Budget+"nam/", func(b *model.Budget) (string, string) { y := fmt.Sprint(b.Year); return y, y })
 	slices.SortFunc(bs.Years, func(a, b *model.Facet[*model.Budget]) int { return cmp.Compare(b.Name, a.Name) })
-	bs.Agencies = facets(bs.Items, BudgetRoot+"co-quan/", func(b *model.Budget) (string, string) { return b.Agency, vnfold.Slug(b.Agency) })
+	bs.Agencies = facets(bs.Items, urls.Budget+"co-quan/", func(b *model.Budget) (string, string) { return b.Agency, vnfold.Slug(b.Agency) })
 	sortByName(col, bs.Agencies)
-	bs.Stages = facets(bs.Items, BudgetRoot+"giai-doan/", func(b *model.Budget) (string, string) { return b.Stage.Label(), b.Stage.Slug() })
+	bs.Stages = facets(bs.Items, urls.Budget+"giai-doan/", func(b *model.Budget) (string, string) { return b.Stage.Label(), b.Stage.Slug() })
 	slices.SortFunc(bs.Stages, func(a, b *model.Facet[*model.Budget]) int {
 		return cmp.Compare(stage(a.Items[0].Stage), stage(b.Items[0].Stage))
 	})
-	bs.Lists = paginate(nil, "all", "Công khai ngân sách", nil, BudgetRoot, bs.Items, per)
+	bs.Lists = paginate(nil, "all", "Công khai ngân sách", nil, urls.Budget, bs.Items, per)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet[*model.Budget]

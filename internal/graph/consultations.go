@@ -15,15 +15,12 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 )
 
 // The URLs of the disclosure sections.
-const (
-	ConsultationRoot = "/du-thao/"
-	BudgetRoot       = "/ngan-sach/"
-	ProjectRoot      = "/du-an/"
-)
+const ()
 
 // claimFunc claims a URL for a file, reporting a collision.
 type claimFunc func(url, file string, pos diag.Pos) bool
@@ -79,7 +76,7 @@ func consultations(site *config.Site, e *model.Entries, fsys fs.FS, opt Options,
 		if c.Slug == "" || c.Opens.IsZero() || c.Closes.IsZero() {
 			continue
 		}
-		c.URL = ConsultationRoot + c.Slug + "/"
+		c.URL = urls.Consultation + c.Slug + "/"
 		if !claim(c.URL, c.Path, c.SlugPos) {
 			continue
 		}
@@ -142,18 +139,18 @@ func consultations(site *config.Site, e *model.Entries, fsys fs.FS, opt Options,
 
 	per := site.Paginate
 	col := collate.New(language.Vietnamese)
-	cs.Years = facets(cs.Items, ConsultationRoot+"nam/", func(c *model.Consultation) (string, string) {
+	cs.Years = facets(cs.Items, urls.Consultation+"nam/", func(c *model.Consultation) (string, string) {
 		y := fmt.Sprint(c.Opens.In(model.Zone).Year())
 		return y, y
 	})
 	slices.SortFunc(cs.Years, func(a, b *model.Facet[*model.Consultation]) int { return cmp.Compare(b.Name, a.Name) })
-	cs.Agencies = facets(cs.Items, ConsultationRoot+"co-quan/", func(c *model.Consultation) (string, string) { return c.Agency, vnfold.Slug(c.Agency) })
+	cs.Agencies = facets(cs.Items, urls.Consultation+"co-quan/", func(c *model.Consultation) (string, string) { return c.Agency, vnfold.Slug(c.Agency) })
 	sortByName(col, cs.Agencies)
-	cs.States = facets(cs.Items, ConsultationRoot+"tinh-trang/", func(c *model.Consultation) (string, string) { return c.State.Label(), c.State.Slug() })
+	cs.States = facets(cs.Items, urls.Consultation+"tinh-trang/", func(c *model.Consultation) (string, string) { return c.State.Label(), c.State.Slug() })
 	slices.SortFunc(cs.States, func(a, b *model.Facet[*model.Consultation]) int {
 		return cmp.Compare(rank(a.Items[0].State), rank(b.Items[0].State))
 	})
-	cs.Lists = paginate(nil, "all", "Dự thảo lấy ý kiến", nil, ConsultationRoot, cs.Items, per)
+	cs.Lists = paginate(nil, "all", "Dự thảo lấy ý kiến", nil, urls.Consultation, cs.Items, per)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet[*model.Consultation]

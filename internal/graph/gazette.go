@@ -15,13 +15,8 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
-)
-
-// The URLs of the gazette sections.
-const (
-	GazetteRoot  = "/cong-bao/"
-	DocumentRoot = "/van-ban/"
 )
 
 func issueKey(year int, number string) string {
@@ -45,7 +40,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			continue
 		}
 		byKey[is.Key] = is
-		is.URL = fmt.Sprintf("%s%d/so-%s/", GazetteRoot, is.Year, vnfold.Slug(is.Number))
+		is.URL = fmt.Sprintf("%s%d/so-%s/", urls.Gazette, is.Year, vnfold.Slug(is.Number))
 		if !claim(is.URL, is.Path, is.Start) {
 			continue
 		}
@@ -85,11 +80,11 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		}
 		if other, ok := slugs[doc.Slug]; ok {
 			slug := fmt.Sprintf("%s-%d", doc.Slug, doc.Issued.Year())
-			d.Warnf(doc.NumberPos, "number %q has the same URL slug as %q in %s: this document is published at %s%s/", doc.Number, other.Number, other.Path, DocumentRoot, slug)
+			d.Warnf(doc.NumberPos, "number %q has the same URL slug as %q in %s: this document is published at %s%s/", doc.Number, other.Number, other.Path, urls.Document, slug)
 			doc.Slug = slug
 		}
 		slugs[doc.Slug] = doc
-		doc.URL = DocumentRoot + doc.Slug + "/"
+		doc.URL = urls.Document + doc.Slug + "/"
 		if !claim(doc.URL, doc.Path, doc.NumberPos) {
 			continue
 		}
@@ -154,19 +149,19 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 	g.Next = next(g.Documents)
 
 	per := site.Paginate
-	g.Years = facets(g.Documents, DocumentRoot+"nam/", func(x *model.Document) (string, string) {
+	g.Years = facets(g.Documents, urls.Document+"nam/", func(x *model.Document) (string, string) {
 		y := fmt.Sprint(x.Issued.Year())
 		return y, y
 	})
 	slices.SortFunc(g.Years, func(a, b *model.Facet[*model.Document]) int { return cmp.Compare(b.Name, a.Name) })
-	g.Types = facets(g.Documents, DocumentRoot+"loai/", func(x *model.Document) (string, string) { return x.DocType, vnfold.Slug(x.DocType) })
-	g.Agencies = facets(g.Documents, DocumentRoot+"co-quan/", func(x *model.Document) (string, string) { return x.Agency, vnfold.Slug(x.Agency) })
-	g.Fields = facets(g.Documents, DocumentRoot+"linh-vuc/", func(x *model.Document) (string, string) { return x.Field.Label, x.Field.Code })
-	g.Statuses = facets(g.Documents, DocumentRoot+"hieu-luc/", func(x *model.Document) (string, string) { return x.Status.Label(), x.Status.Slug() })
+	g.Types = facets(g.Documents, urls.Document+"loai/", func(x *model.Document) (string, string) { return x.DocType, vnfold.Slug(x.DocType) })
+	g.Agencies = facets(g.Documents, urls.Document+"co-quan/", func(x *model.Document) (string, string) { return x.Agency, vnfold.Slug(x.Agency) })
+	g.Fields = facets(g.Documents, urls.Document+"linh-vuc/", func(x *model.Document) (string, string) { return x.Field.Label, x.Field.Code })
+	g.Statuses = facets(g.Documents, urls.Document+"hieu-luc/", func(x *model.Document) (string, string) { return x.Status.Label(), x.Status.Slug() })
 	slices.SortFunc(g.Statuses, func(a, b *model.Facet[*model.Document]) int {
 		return cmp.Compare(statusRank(a.Slug), statusRank(b.Slug))
 	})
-	g.Lists = paginate(nil, "all", "Văn bản", nil, DocumentRoot, g.Documents, per)
+	g.Lists = paginate(nil, "all", "Văn bản", nil, urls.Document, g.Documents, per)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet[*model.Document]

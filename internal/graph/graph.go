@@ -19,6 +19,7 @@ import (
 	"minhbach/internal/diag"
 	"minhbach/internal/media"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 )
 
@@ -34,20 +35,17 @@ type Options struct {
 // RelatedCount is how many related news items a news page lists.
 const RelatedCount = 5
 
-// NewsRoot is the URL of the news section.
-const NewsRoot = "/tin-tuc/"
-
 // Build links the records into a site. fsys is the site root.
 func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model.Site, diag.List) {
 	var d diag.List
 	s := &model.Site{}
-	urls := map[string]string{} // URL → file that claimed it
+	claimed := map[string]string{} // URL → file that claimed it
 	claim := func(url, file string, pos diag.Pos) bool {
-		if other, ok := urls[url]; ok {
+		if other, ok := claimed[url]; ok {
 			d.Errorf(pos, "URL %s is also the URL of %s: give one of them another slug", url, other)
 			return false
 		}
-		urls[url] = file
+		claimed[url] = file
 		return true
 	}
 
@@ -72,7 +70,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		if n.Slug == "" || n.Date.IsZero() {
 			continue
 		}
-		n.URL = fmt.Sprintf("%s%04d/%02d/%s/", NewsRoot, n.Date.Year(), int(n.Date.Month()), n.Slug)
+		n.URL = fmt.Sprintf("%s%04d/%02d/%s/", urls.News, n.Date.Year(), int(n.Date.Month()), n.Slug)
 		if n.Image != nil && !strings.HasPrefix(n.Image.File, "assets/") {
 			n.Image.URL = n.URL + strings.TrimPrefix(n.Image.File, path.Dir(n.Path)+"/")
 		}
@@ -96,9 +94,9 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 		}
 	}
 
-	s.Categories = taxa(s.News, func(n *model.News) []string { return []string{n.Category} }, NewsRoot+"chuyen-muc/", &d)
-	s.Tags = taxa(s.News, func(n *model.News) []string { return n.Tags }, NewsRoot+"the/", nil)
-	s.Years = taxa(s.News, func(n *model.News) []string { return []string{fmt.Sprint(n.Date.Year())} }, NewsRoot, nil)
+	s.Categories = taxa(s.News, func(n *model.News) []string { return []string{n.Category} }, urls.News+"chuyen-muc/", &d)
+	s.Tags = taxa(s.News, func(n *model.News) []string { return n.Tags }, urls.News+"the/", nil)
+	s.Years = taxa(s.News, func(n *model.News) []string { return []string{fmt.Sprint(n.Date.Year())} }, urls.News, nil)
 	slices.SortFunc(s.Years, func(a, b *model.Taxon) int { return cmp.Compare(b.Name, a.Name) })
 	for _, t := range s.Categories {
 		for _, n := range t.Items {
@@ -116,7 +114,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 	linkNews(s)
 
 	per := site.Paginate
-	s.Lists = paginate(nil, "news", "Tin tức", nil, NewsRoot, s.News, per)
+	s.Lists = paginate(nil, "news", "Tin tức", nil, urls.News, s.News, per)
 	for _, group := range []struct {
 		kind, prefix string
 		taxa         []*model.Taxon

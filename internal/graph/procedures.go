@@ -17,15 +17,8 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
-)
-
-// The URLs of the procedure catalogue.
-const (
-	ProcedureRoot = "/thu-tuc/"
-	// FormRoot holds the forms (biểu mẫu) that dossier items name, once
-	// each however many procedures share them.
-	FormRoot = ProcedureRoot + "bieu-mau/"
 )
 
 // ProceduresPerPage is how many procedures a catalogue list page shows:
@@ -55,7 +48,7 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 			continue
 		}
 		byCode[k] = p
-		p.URL = ProcedureRoot + p.Code + "/"
+		p.URL = urls.Procedure + p.Code + "/"
 		if !claim(p.URL, p.Path, p.CodePos) {
 			continue
 		}
@@ -98,11 +91,11 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 	}
 	slices.SortFunc(c.Listed, byTitle)
 
-	c.Fields = facets(c.Listed, ProcedureRoot+"linh-vuc/", func(p *model.Procedure) (string, string) { return p.Field.Label, p.Field.Code })
+	c.Fields = facets(c.Listed, urls.Procedure+"linh-vuc/", func(p *model.Procedure) (string, string) { return p.Field.Label, p.Field.Code })
 	sortByName(col, c.Fields)
-	c.Agencies = facets(c.Listed, ProcedureRoot+"co-quan/", func(p *model.Procedure) (string, string) { return p.Agency, vnfold.Slug(p.Agency) })
+	c.Agencies = facets(c.Listed, urls.Procedure+"co-quan/", func(p *model.Procedure) (string, string) { return p.Agency, vnfold.Slug(p.Agency) })
 	sortByName(col, c.Agencies)
-	c.Onlines = facets(c.Listed, ProcedureRoot+"truc-tuyen/", func(p *model.Procedure) (string, string) {
+	c.Onlines = facets(c.Listed, urls.Procedure+"truc-tuyen/", func(p *model.Procedure) (string, string) {
 		if p.Online == model.OnlineNone {
 			return "", ""
 		}
@@ -110,7 +103,7 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 	})
 	slices.Reverse(c.Onlines) // toan-trinh before mot-phan
 	for _, l := range site.Levels {
-		f := &model.Facet[*model.Procedure]{Term: model.Term{Name: l.Label, Slug: l.Code, URL: ProcedureRoot + "cap/" + l.Code + "/"}}
+		f := &model.Facet[*model.Procedure]{Term: model.Term{Name: l.Label, Slug: l.Code, URL: urls.Procedure + "cap/" + l.Code + "/"}}
 		for _, p := range c.Listed {
 			if slices.ContainsFunc(p.Levels, func(x model.Code) bool { return x.Code == l.Code }) {
 				f.Items = append(f.Items, p)
@@ -121,7 +114,7 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 		}
 	}
 
-	c.Lists = paginate(nil, "all", "Thủ tục hành chính", nil, ProcedureRoot, c.Listed, ProceduresPerPage)
+	c.Lists = paginate(nil, "all", "Thủ tục hành chính", nil, urls.Procedure, c.Listed, ProceduresPerPage)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet[*model.Procedure]
@@ -157,7 +150,7 @@ func cite(c *model.Citation, key string, byNumber map[string]*model.Document, kn
 	return t
 }
 
-// publishForm checks a form file and gives it one URL under FormRoot,
+// publishForm checks a form file and gives it one URL under urls.Form,
 // shared by every procedure that names it.
 func publishForm(fsys fs.FS, a *model.Attachment, seen map[string]*model.Attachment, s *model.Site, d *diag.List) *model.Attachment {
 	if done, ok := seen[a.File]; ok {
@@ -182,7 +175,7 @@ func publishForm(fsys fs.FS, a *model.Attachment, seen map[string]*model.Attachm
 	sum := sha256.Sum256(data)
 	a.Size = int64(len(data))
 	a.SHA256 = hex.EncodeToString(sum[:])
-	a.URL = FormRoot + strings.TrimPrefix(strings.TrimPrefix(a.File, "content/procedures/"), "content/")
+	a.URL = urls.Form + strings.TrimPrefix(strings.TrimPrefix(a.File, "content/procedures/"), "content/")
 	seen[a.File] = a
 	s.Copies = append(s.Copies, model.Copy{From: a.File, To: strings.TrimPrefix(a.URL, "/")})
 	return a

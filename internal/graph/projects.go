@@ -12,6 +12,7 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 )
 
@@ -27,7 +28,7 @@ func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFun
 		if p.Slug == "" || p.Start == 0 {
 			continue
 		}
-		p.URL = ProjectRoot + p.Slug + "/"
+		p.URL = urls.Project + p.Slug + "/"
 		if !claim(p.URL, p.Path, p.SlugPos) {
 			continue
 		}
@@ -57,15 +58,15 @@ func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFun
 		slices.SortFunc(doc.Projects, func(a, b *model.Project) int { return cmp.Compare(a.URL, b.URL) })
 	}
 	per := site.Paginate
-	ps.Years = facets(ps.Items, ProjectRoot+"nam/", func(p *model.Project) (string, string) { y := fmt.Sprint(p.Start); return y, y })
+	ps.Years = facets(ps.Items, urls.Project+"nam/", func(p *model.Project) (string, string) { y := fmt.Sprint(p.Start); return y, y })
 	slices.SortFunc(ps.Years, func(a, b *model.Facet[*model.Project]) int { return cmp.Compare(b.Name, a.Name) })
-	ps.Investors = facets(ps.Items, ProjectRoot+"co-quan/", func(p *model.Project) (string, string) { return p.Investor, vnfold.Slug(p.Investor) })
+	ps.Investors = facets(ps.Items, urls.Project+"co-quan/", func(p *model.Project) (string, string) { return p.Investor, vnfold.Slug(p.Investor) })
 	sortByName(col, ps.Investors)
-	ps.Statuses = facets(ps.Items, ProjectRoot+"tinh-trang/", func(p *model.Project) (string, string) { return p.Status.Label(), p.Status.Slug() })
+	ps.Statuses = facets(ps.Items, urls.Project+"tinh-trang/", func(p *model.Project) (string, string) { return p.Status.Label(), p.Status.Slug() })
 	slices.SortFunc(ps.Statuses, func(a, b *model.Facet[*model.Project]) int {
 		return cmp.Compare(rank(a.Items[0].Status), rank(b.Items[0].Status))
 	})
-	ps.Lists = paginate(nil, "all", "Dự án đầu tư công", nil, ProjectRoot, ps.Items, per)
+	ps.Lists = paginate(nil, "all", "Dự án đầu tư công", nil, urls.Project, ps.Items, per)
 	for _, group := range []struct {
 		kind, prefix string
 		facets       []*model.Facet[*model.Project]

@@ -12,11 +12,9 @@ import (
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 )
-
-// StatisticsRoot is the URL of the dossier statistics section.
-const StatisticsRoot = "/thong-ke/"
 
 // periodSlug is a period's URL segment: 2026, 2026-quy-3, 2026-6-thang-dau,
 // 2026-thang-09.
@@ -68,7 +66,7 @@ func statistics(site *config.Site, e *model.Entries, s *model.Site, claim func(u
 		seen[r.Period.Code+" "+key] = r
 		u := units[key]
 		if u == nil {
-			u = &model.StatUnit{Term: model.Term{Name: name, Slug: strings.TrimPrefix(key, "co-quan/"), URL: StatisticsRoot + key + "/"}, ByField: byField}
+			u = &model.StatUnit{Term: model.Term{Name: name, Slug: strings.TrimPrefix(key, "co-quan/"), URL: urls.Statistics + key + "/"}, ByField: byField}
 			if byField {
 				u.Slug = r.Field
 			}
@@ -78,7 +76,7 @@ func statistics(site *config.Site, e *model.Entries, s *model.Site, claim func(u
 		u.Rows = append(u.Rows, r)
 		p := periods[r.Period.Code]
 		if p == nil {
-			p = &model.StatPeriod{Period: r.Period, URL: StatisticsRoot + periodSlug(r.Period) + "/"}
+			p = &model.StatPeriod{Period: r.Period, URL: urls.Statistics + periodSlug(r.Period) + "/"}
 			periods[r.Period.Code] = p
 			claim(p.URL, r.Path, r.Start)
 		}

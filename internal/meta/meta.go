@@ -12,12 +12,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/agnivade/levenshtein"
 	"go.yaml.in/yaml/v3"
 
 	"minhbach/internal/diag"
-	"minhbach/internal/model"
 )
 
 // Map is a YAML mapping of one file, with the position of every key.
@@ -34,8 +34,10 @@ type Map struct {
 	refs map[*yaml.Node]string
 }
 
-// Zone is the time zone of dates written without one (model.Zone).
-var Zone = model.Zone
+// Zone is Vietnam's time zone (UTC+7, no daylight saving): dates written
+// without a zone are in it, and pages show dates in it (model.Zone is
+// this one).
+var Zone = time.FixedZone("ICT", 7*3600)
 
 // New wraps node (a mapping, or nil for an empty one) read from path, whose
 // line numbers are lineOff lines below the file's. start is where a missing

@@ -1,6 +1,7 @@
 // Package model holds the plain data the pipeline stages share: the typed
 // content records and the site graph built from them. It has no behaviour
-// beyond small accessors, and imports only diag for positions.
+// beyond small accessors, and imports only diag for positions and meta
+// for the time zone.
 //
 // The struct tag `fingerprint` says what a preview's incremental rebuild
 // must hash of a field to know that a page is unchanged: "records" on a
@@ -15,11 +16,13 @@ import (
 	"time"
 
 	"minhbach/internal/diag"
+	"minhbach/internal/meta"
 )
 
 // Zone is Vietnam's time zone (UTC+7, no daylight saving): dates written
-// without a zone are in it, and pages show dates in it.
-var Zone = time.FixedZone("ICT", 7*3600)
+// without a zone are in it, and pages show dates in it. meta, which reads
+// the dates, defines it.
+var Zone = meta.Zone
 
 // Source is where a record came from, for diagnostics and link resolution.
 type Source struct {

@@ -10,15 +10,12 @@ import (
 
 	"minhbach/internal/diag"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 )
 
 // The roots of the disclosure sections (graph owns the URLs; these name
 // the section pages that layouts and feeds link to).
-const (
-	consultationRoot = "/du-thao/"
-	budgetRoot       = "/ngan-sach/"
-	projectRoot      = "/du-an/"
-)
+const ()
 
 // ConvertConsultation renders a draft's Markdown body.
 func (r *Renderer) ConvertConsultation(c *model.Consultation) diag.List {
@@ -47,17 +44,17 @@ func (r *Renderer) ConvertProject(p *model.Project) diag.List {
 func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p *Page)) []Job {
 	var jobs []Job
 	if cs := &s.Consultations; len(cs.Items) > 0 {
-		root := Crumb{"Dự thảo lấy ý kiến", consultationRoot}
+		root := Crumb{"Dự thảo lấy ý kiến", urls.Consultation}
 		for _, c := range cs.Items {
 			pg := &Page{Kind: "consultation", Title: c.Title, Description: consultationSummary(c), Consultation: c, Content: template.HTML(c.Content.HTML),
-				AsOf: cs.AsOf, FeedURL: consultationRoot + "atom.xml", Crumbs: []Crumb{home, root, {Name: c.Title}}}
+				AsOf: cs.AsOf, FeedURL: urls.Consultation + "atom.xml", Crumbs: []Crumb{home, root, {Name: c.Title}}}
 			pg.JSONLD = r.draftLD(c)
 			page(c.URL, "consultation/single.html", pg)
 		}
 		for _, l := range cs.Lists {
 			title, crumbs := listPage(root, l.Title, l.Kind != "all", l.Term, l.Pager)
 			page(l.URL, "consultation/list.html", &Page{Kind: "consultations", Title: title, ConsultList: l, Consultations: cs, Crumbs: crumbs, AsOf: cs.AsOf,
-				FeedURL: consultationRoot + "atom.xml", Description: fmt.Sprintf("%s: %d dự thảo.", l.Title, len(l.Items))})
+				FeedURL: urls.Consultation + "atom.xml", Description: fmt.Sprintf("%s: %d dự thảo.", l.Title, len(l.Items))})
 		}
 		jobs = append(jobs,
 			Job{Path: "du-thao/atom.xml", Run: func() ([]byte, error) { return r.consultationFeed(cs.Items) }, Data: cs.Items},
@@ -65,17 +62,17 @@ func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p
 			Job{Path: "du-lieu/du-thao.csv", Run: func() ([]byte, error) { return ConsultationsCSV(r.absURL, cs.Items, cs.AsOf) }, Data: cs.Items})
 	}
 	if bs := &s.Budgets; len(bs.Items) > 0 {
-		root := Crumb{"Công khai ngân sách", budgetRoot}
+		root := Crumb{"Công khai ngân sách", urls.Budget}
 		for _, b := range bs.Items {
 			pg := &Page{Kind: "budget", Title: b.Title, Description: budgetSummary(b), Budget: b, Content: template.HTML(b.Content.HTML),
-				FeedURL: budgetRoot + "atom.xml", Crumbs: []Crumb{home, root, {fmt.Sprintf("Năm %d", b.Year), fmt.Sprintf("%snam/%d/", budgetRoot, b.Year)}, {Name: b.Title}}}
+				FeedURL: urls.Budget + "atom.xml", Crumbs: []Crumb{home, root, {fmt.Sprintf("Năm %d", b.Year), fmt.Sprintf("%snam/%d/", urls.Budget, b.Year)}, {Name: b.Title}}}
 			pg.JSONLD = r.budgetLD(b)
 			page(b.URL, "budget/single.html", pg)
 		}
 		for _, l := range bs.Lists {
 			title, crumbs := listPage(root, l.Title, l.Kind != "all", l.Term, l.Pager)
 			page(l.URL, "budget/list.html", &Page{Kind: "budgets", Title: title, BudgetList: l, Budgets: bs, Crumbs: crumbs,
-				FeedURL: budgetRoot + "atom.xml", Description: fmt.Sprintf("%s: %d lần công khai.", l.Title, len(l.Items))})
+				FeedURL: urls.Budget + "atom.xml", Description: fmt.Sprintf("%s: %d lần công khai.", l.Title, len(l.Items))})
 		}
 		jobs = append(jobs,
 			Job{Path: "ngan-sach/atom.xml", Run: func() ([]byte, error) { return r.budgetFeed(bs.Items) }, Data: bs.Items},
@@ -83,15 +80,15 @@ func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p
 			Job{Path: "du-lieu/ngan-sach.csv", Run: func() ([]byte, error) { return BudgetsCSV(r.absURL, bs.Items) }, Data: bs.Items})
 	}
 	if ps := &s.Projects; len(ps.Items) > 0 {
-		root := Crumb{"Dự án đầu tư công", projectRoot}
+		root := Crumb{"Dự án đầu tư công", urls.Project}
 		for _, p := range ps.Items {
 			page(p.URL, "project/single.html", &Page{Kind: "project", Title: p.Title, Description: projectSummary(p), Project: p,
-				Content: template.HTML(p.Content.HTML), FeedURL: projectRoot + "atom.xml", Crumbs: []Crumb{home, root, {Name: p.Title}}})
+				Content: template.HTML(p.Content.HTML), FeedURL: urls.Project + "atom.xml", Crumbs: []Crumb{home, root, {Name: p.Title}}})
 		}
 		for _, l := range ps.Lists {
 			title, crumbs := listPage(root, l.Title, l.Kind != "all", l.Term, l.Pager)
 			page(l.URL, "project/list.html", &Page{Kind: "projects", Title: title, ProjectList: l, Projects: ps, Crumbs: crumbs,
-				FeedURL: projectRoot + "atom.xml", Description: fmt.Sprintf("%s: %d dự án.", l.Title, len(l.Items))})
+				FeedURL: urls.Project + "atom.xml", Description: fmt.Sprintf("%s: %d dự án.", l.Title, len(l.Items))})
 		}
 		jobs = append(jobs,
 			Job{Path: "du-an/atom.xml", Run: func() ([]byte, error) { return r.projectFeed(ps.Items) }, Data: ps.Items},
@@ -263,7 +260,7 @@ func (r *Renderer) consultationFeed(items []*model.Consultation) ([]byte, error)
 			Published: stamp(c.Opens), Updated: stamp(c.Opens), Author: &atomName{c.Agency},
 			Summary: &atomText{Type: "text", Body: fmt.Sprintf("Lấy ý kiến từ ngày %s đến hết ngày %s. %s", LegalDate(c.Opens), LegalDate(c.Closes), c.Summary)}})
 	}
-	return r.simpleFeed("Dự thảo lấy ý kiến", consultationRoot, entries)
+	return r.simpleFeed("Dự thảo lấy ý kiến", urls.Consultation, entries)
 }
 
 func (r *Renderer) budgetFeed(items []*model.Budget) ([]byte, error) {
@@ -276,7 +273,7 @@ func (r *Renderer) budgetFeed(items []*model.Budget) ([]byte, error) {
 			Published: stamp(b.Published), Updated: stamp(b.Published), Author: &atomName{b.Agency},
 			Summary: &atomText{Type: "text", Body: budgetSummary(b)}})
 	}
-	return r.simpleFeed("Công khai ngân sách", budgetRoot, entries)
+	return r.simpleFeed("Công khai ngân sách", urls.Budget, entries)
 }
 
 func (r *Renderer) projectFeed(items []*model.Project) ([]byte, error) {
@@ -289,7 +286,7 @@ func (r *Renderer) projectFeed(items []*model.Project) ([]byte, error) {
 			Published: stamp(p.Updated), Updated: stamp(p.Updated), Author: &atomName{p.Investor},
 			Summary: &atomText{Type: "text", Body: projectSummary(p)}})
 	}
-	return r.simpleFeed("Dự án đầu tư công", projectRoot, entries)
+	return r.simpleFeed("Dự án đầu tư công", urls.Project, entries)
 }
 
 // sortNewest orders items newest first by date, then by key.

@@ -10,12 +10,10 @@ import (
 	"time"
 
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 )
 
-const (
-	gazetteRoot  = "/cong-bao/"
-	documentRoot = "/van-ban/"
-)
+const ()
 
 // RelationGroup is the documents a document is linked to by one relation
 // kind, as a page shows them ("Sửa đổi, bổ sung: …").
@@ -72,13 +70,13 @@ func Relations(doc *model.Document) []RelationGroup {
 func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page)) []Job {
 	g := &s.Gazette
 	var jobs []Job
-	gazCrumb := Crumb{"Công báo", gazetteRoot}
-	docCrumb := Crumb{"Văn bản", documentRoot}
-	page(gazetteRoot, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
-		FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
+	gazCrumb := Crumb{"Công báo", urls.Gazette}
+	docCrumb := Crumb{"Văn bản", urls.Document}
+	page(urls.Gazette, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
+		FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
 	for _, is := range g.Issues {
 		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML), AsOf: g.AsOf,
-			FeedURL: gazetteRoot + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)})
+			FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)})
 	}
 	for _, doc := range g.Documents {
 		title := doc.DocType + " " + doc.Number
@@ -115,8 +113,8 @@ func listPage(section Crumb, title string, hasTerm bool, term *model.Term, pager
 }
 
 func (r *Renderer) issueFeed(issues []*model.Issue) ([]byte, error) {
-	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – Công báo", ID: r.absURL(gazetteRoot), Author: atomName{r.site.Agency},
-		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(gazetteRoot + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(gazetteRoot)}}}
+	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – Công báo", ID: r.absURL(urls.Gazette), Author: atomName{r.site.Agency},
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(urls.Gazette + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(urls.Gazette)}}}
 	issues = issues[:min(FeedCount, len(issues))]
 	f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Zone).Format(time.RFC3339)
 	if len(issues) > 0 {

@@ -11,6 +11,7 @@ import (
 
 	"minhbach/internal/images"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 )
 
 // Job renders one output file.
@@ -40,8 +41,6 @@ const FeedCount = 20
 
 var home = Crumb{Name: "Trang chủ", URL: "/"}
 
-const newsRoot = "/tin-tuc/"
-
 // publicListURL is the page of the Danh mục thông tin phải công khai.
 const publicListURL = "/danh-muc-cong-khai/"
 
@@ -59,21 +58,21 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
-		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: newsRoot + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
+		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
 		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
-			Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
+			Crumbs: []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
 		page(n.URL, "news/single.html", p)
 	}
 	for _, l := range s.Lists {
-		crumbs := []Crumb{home, {Name: "Tin tức", URL: newsRoot}}
+		crumbs := []Crumb{home, {Name: "Tin tức", URL: urls.News}}
 		switch l.Kind {
 		case "category":
-			crumbs = append(crumbs, Crumb{"Chuyên mục", newsRoot + "chuyen-muc/"})
+			crumbs = append(crumbs, Crumb{"Chuyên mục", urls.News + "chuyen-muc/"})
 		case "tag":
-			crumbs = append(crumbs, Crumb{"Thẻ", newsRoot + "the/"})
+			crumbs = append(crumbs, Crumb{"Thẻ", urls.News + "the/"})
 		}
 		if l.Kind != "news" {
 			crumbs = append(crumbs, Crumb{Name: l.Term.Name, URL: l.Term.URL})
@@ -87,17 +86,17 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		if l.Pager.Number > 1 {
 			title = fmt.Sprintf("%s – trang %d", l.Title, l.Pager.Number)
 		}
-		feed := newsRoot + "atom.xml"
+		feed := urls.News + "atom.xml"
 		if l.Kind == "category" {
 			feed = l.Term.URL + "atom.xml"
 		}
 		page(l.URL, "news/list.html", &Page{Kind: "list", Title: title, List: l, Crumbs: crumbs,
 			Categories: s.Categories, Years: s.Years, FeedURL: feed})
 	}
-	page(newsRoot+"chuyen-muc/", "news/terms.html", &Page{Kind: "terms", Title: "Chuyên mục tin tức", Terms: s.Categories,
-		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Chuyên mục"}}})
-	page(newsRoot+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
-		Crumbs: []Crumb{home, {"Tin tức", newsRoot}, {Name: "Thẻ"}}})
+	page(urls.News+"chuyen-muc/", "news/terms.html", &Page{Kind: "terms", Title: "Chuyên mục tin tức", Terms: s.Categories,
+		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Chuyên mục"}}})
+	page(urls.News+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
+		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Thẻ"}}})
 	for _, sp := range s.Pages {
 		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
 			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
@@ -120,7 +119,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 		for _, f := range s.Catalogue.Fields {
 			fields = append(fields, Crumb{f.Name, f.URL})
 		}
-		page("/tim-kiem/", "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
+		page(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
@@ -128,7 +127,7 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
 	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
-		return r.feed(r.site.Title+" – Tin tức", newsRoot, newsRoot+"atom.xml", s.News)
+		return r.feed(r.site.Title+" – Tin tức", urls.News, urls.News+"atom.xml", s.News)
 	}, Data: first(s.News, FeedCount)})
 	for _, c := range s.Categories {
 		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
@@ -329,14 +328,14 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 	for _, l := range s.Lists {
 		add(l.URL, newest(l, func(n *model.News) time.Time { return n.Date }))
 	}
-	add(newsRoot+"chuyen-muc/", s.Updated)
-	add(newsRoot+"the/", s.Updated)
+	add(urls.News+"chuyen-muc/", s.Updated)
+	add(urls.News+"the/", s.Updated)
 	for _, p := range s.Pages {
 		add(p.URL, s.Updated)
 	}
 	g := &s.Gazette
 	if len(g.Issues) > 0 {
-		add(gazetteRoot, g.Issues[0].Date)
+		add(urls.Gazette, g.Issues[0].Date)
 	}
 	for _, is := range g.Issues {
 		add(is.URL, is.Date)
@@ -357,7 +356,7 @@ func (r *Renderer) sitemap(s *model.Site) urlset {
 		add(publicListURL, time.Time{})
 	}
 	if st := &s.Statistics; len(st.Periods) > 0 {
-		add(statisticsRoot, st.Updated)
+		add(urls.Statistics, st.Updated)
 		for _, p := range st.Periods {
 			add(p.URL, p.End)
 		}

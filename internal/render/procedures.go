@@ -10,10 +10,9 @@ import (
 	"minhbach/internal/diag"
 	"minhbach/internal/markdown"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 	"minhbach/internal/vnfold"
 )
-
-const procedureRoot = "/thu-tuc/"
 
 // ConvertProcedure renders a procedure's Markdown body, cut at its level-2
 // headings: "Trình tự thực hiện" and "Yêu cầu, điều kiện" take their
@@ -80,10 +79,10 @@ func (r *Renderer) procedureJobs(s *model.Site, page func(url, layout string, p 
 	if len(c.Procedures) == 0 {
 		return nil
 	}
-	root := Crumb{"Thủ tục hành chính", procedureRoot}
+	root := Crumb{"Thủ tục hành chính", urls.Procedure}
 	for _, p := range c.Procedures {
 		pg := &Page{Kind: "procedure", Title: p.Title, Description: procedureSummary(p), Procedure: p,
-			Crumbs: []Crumb{home, root, {p.Field.Label, procedureRoot + "linh-vuc/" + p.Field.Code + "/"}, {Name: p.Code}}}
+			Crumbs: []Crumb{home, root, {p.Field.Label, urls.Procedure + "linh-vuc/" + p.Field.Code + "/"}, {Name: p.Code}}}
 		pg.JSONLD = r.governmentService(p)
 		page(p.URL, "procedure/single.html", pg)
 	}

@@ -4,12 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/pem"
+
+	"minhbach/internal/urls"
 )
 
 // The Xác thực page and the public key it shows (see package proof for
 // the manifest and signature the build writes beside them).
 const (
-	proofRoot = "/xac-thuc/"
 	// keyFile is the public key in PEM, served beside the manifest.
 	keyFile = "xac-thuc/khoa-cong-khai.pem"
 )
@@ -28,7 +29,7 @@ type Proof struct {
 
 // proof returns the Xác thực page's data for the site's key.
 func (r *Renderer) proof() *Proof {
-	p := &Proof{Manifest: proofRoot + "manifest.json", Signature: proofRoot + "manifest.sig", Key: "/" + keyFile}
+	p := &Proof{Manifest: urls.Proof + "manifest.json", Signature: urls.Proof + "manifest.sig", Key: "/" + keyFile}
 	if der := r.site.SigningKeyDER; len(der) > 0 {
 		p.KeyPEM = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
 		sum := sha256.Sum256(der)
@@ -41,7 +42,7 @@ func (r *Renderer) proof() *Proof {
 // key's PEM file.
 func (r *Renderer) proofJobs(page func(url, layout string, p *Page)) []Job {
 	pr := r.proof()
-	page(proofRoot, "proof.html", &Page{Kind: "proof", Title: "Xác thực", Proof: pr,
+	page(urls.Proof, "proof.html", &Page{Kind: "proof", Title: "Xác thực", Proof: pr,
 		Description: "Cách kiểm tra một tệp tải từ cổng thông tin có đúng là tệp đã được đăng, chưa bị sửa đổi.",
 		Crumbs:      []Crumb{home, {Name: "Xác thực"}}})
 	if pr.KeyPEM == "" {

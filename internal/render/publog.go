@@ -9,11 +9,11 @@ import (
 	"minhbach/internal/model"
 	"minhbach/internal/proof"
 	"minhbach/internal/publog"
+	"minhbach/internal/urls"
 )
 
 // The Nhật ký cập nhật (publication log) section.
 const (
-	logRoot = "/nhat-ky-cap-nhat/"
 	// LogJSON is the published log, for anyone to read and check
 	// (publog.ParseJSON).
 	LogJSON = "nhat-ky-cap-nhat/nhat-ky.json"
@@ -88,19 +88,19 @@ func (r *Renderer) logEntries(n int) []LogEntry {
 
 // logJobs renders the log's page, Atom feed and JSON.
 func (r *Renderer) logJobs(page func(url, layout string, p *Page)) []Job {
-	page(logRoot, "publog.html", &Page{Kind: "publog", Title: "Nhật ký cập nhật", Log: r.logEntries(logPageCount), FeedURL: logRoot + "atom.xml",
+	page(urls.Log, "publog.html", &Page{Kind: "publog", Title: "Nhật ký cập nhật", Log: r.logEntries(logPageCount), FeedURL: urls.Log + "atom.xml",
 		Description: "Các lần cập nhật cổng thông tin: văn bản, thủ tục, tin bài được thêm, sửa hoặc gỡ bỏ.",
 		Crumbs:      []Crumb{home, {Name: "Nhật ký cập nhật"}}})
 	return []Job{
 		{Path: LogJSON, Run: func() ([]byte, error) { return publog.JSON(r.log), nil }, Data: r.log},
-		{Path: logRoot[1:] + "atom.xml", Run: r.logFeed, Data: r.log},
+		{Path: urls.Log[1:] + "atom.xml", Run: r.logFeed, Data: r.log},
 	}
 }
 
 // logFeed is the Atom feed of the newest entries.
 func (r *Renderer) logFeed() ([]byte, error) {
-	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – Nhật ký cập nhật", ID: r.absURL(logRoot), Author: atomName{r.site.Agency},
-		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(logRoot + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(logRoot)}}}
+	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – Nhật ký cập nhật", ID: r.absURL(urls.Log), Author: atomName{r.site.Agency},
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(urls.Log + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(urls.Log)}}}
 	f.Updated = time.Date(2000, 1, 1, 0, 0, 0, 0, model.Zone).Format(time.RFC3339)
 	entries := r.logEntries(FeedCount)
 	if len(entries) > 0 {
@@ -121,7 +121,7 @@ func (r *Renderer) logFeed() ([]byte, error) {
 				fmt.Fprintf(&b, "\n%s: và %d mục khác", g.label, g.more)
 			}
 		}
-		link := r.absURL(fmt.Sprintf("%s#lan-%d", logRoot, e.N))
+		link := r.absURL(fmt.Sprintf("%s#lan-%d", urls.Log, e.N))
 		f.Entries = append(f.Entries, atomEntry{Title: fmt.Sprintf("Cập nhật lần %d, %s", e.N, LongDate(e.When)), Link: atomLink{Rel: "alternate", Type: "text/html", Href: link},
 			ID: link, Published: e.Time, Updated: e.Time, Summary: &atomText{Type: "text", Body: b.String()}})
 	}

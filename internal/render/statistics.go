@@ -10,9 +10,8 @@ import (
 
 	"minhbach/internal/chart"
 	"minhbach/internal/model"
+	"minhbach/internal/urls"
 )
-
-const statisticsRoot = "/thong-ke/"
 
 // statisticsTitle is the section's name.
 const statisticsTitle = "Thống kê giải quyết hồ sơ thủ tục hành chính"
@@ -112,7 +111,7 @@ func (r *Renderer) statisticsJobs(s *model.Site, page func(url, layout string, p
 	if len(st.Periods) == 0 {
 		return nil
 	}
-	root := Crumb{"Thống kê hồ sơ", statisticsRoot}
+	root := Crumb{"Thống kê hồ sơ", urls.Statistics}
 	latest := st.Periods[0]
 	series := st.Series[max(0, len(st.Series)-SeriesCount):]
 	labels, figs := periodRates(series)
@@ -122,9 +121,9 @@ func (r *Renderer) statisticsJobs(s *model.Site, page func(url, layout string, p
 	} else if rows := latest.Fields; len(rows) > 0 {
 		charts = append(charts, outcomeChart("bieu-do-linh-vuc", "Kết quả giải quyết theo lĩnh vực, "+latest.Label, rows))
 	}
-	page(statisticsRoot, "statistics/index.html", &Page{Kind: "statistics", Title: statisticsTitle, Statistics: st, Charts: charts,
+	page(urls.Statistics, "statistics/index.html", &Page{Kind: "statistics", Title: statisticsTitle, Statistics: st, Charts: charts,
 		Description: fmt.Sprintf("%s: %s hồ sơ đã giải quyết, %s đúng hạn.", latest.Label, Number(latest.Total.Resolved()), rate(latest.Total)),
-		FeedURL:     statisticsRoot + "atom.xml", Crumbs: []Crumb{home, {Name: "Thống kê hồ sơ"}}, JSONLD: r.dataset(st)})
+		FeedURL:     urls.Statistics + "atom.xml", Crumbs: []Crumb{home, {Name: "Thống kê hồ sơ"}}, JSONLD: r.dataset(st)})
 	for _, p := range st.Periods {
 		var charts []StatChart
 		if len(p.Agencies) > 0 {
@@ -134,7 +133,7 @@ func (r *Renderer) statisticsJobs(s *model.Site, page func(url, layout string, p
 			charts = append(charts, outcomeChart("bieu-do-linh-vuc", "Kết quả giải quyết theo lĩnh vực, "+p.Label, p.Fields))
 		}
 		page(p.URL, "statistics/period.html", &Page{Kind: "stat-period", Title: "Thống kê giải quyết hồ sơ " + p.Label, StatPeriod: p,
-			Statistics: st, Charts: charts, FeedURL: statisticsRoot + "atom.xml",
+			Statistics: st, Charts: charts, FeedURL: urls.Statistics + "atom.xml",
 			Description: fmt.Sprintf("%s: tiếp nhận %s hồ sơ, giải quyết đúng hạn %s.", p.Label, Number(p.Total.Received), rate(p.Total)),
 			Crumbs:      []Crumb{home, root, {Name: p.Label}}})
 	}
@@ -153,7 +152,7 @@ func (r *Renderer) statisticsJobs(s *model.Site, page func(url, layout string, p
 			page(u.URL, "statistics/unit.html", &Page{Kind: "stat-unit", Title: "Thống kê giải quyết hồ sơ: " + u.Name, StatUnit: u,
 				Statistics: st, Charts: []StatChart{rateChart("bieu-do-thoi-gian", "Tỷ lệ giải quyết đúng hạn qua các kỳ, "+u.Name, labels, figs)},
 				Description: fmt.Sprintf("Số hồ sơ thủ tục hành chính %s %s tiếp nhận và giải quyết qua các kỳ.", what, u.Name),
-				FeedURL:     statisticsRoot + "atom.xml", Crumbs: []Crumb{home, root, {Name: u.Name}}})
+				FeedURL:     urls.Statistics + "atom.xml", Crumbs: []Crumb{home, root, {Name: u.Name}}})
 		}
 	}
 	return []Job{
@@ -180,8 +179,8 @@ func StatSummary(f model.Figures) string {
 // statisticsFeed is the Atom feed of the periods, newest first; a
 // period's date is its last day.
 func (r *Renderer) statisticsFeed(st *model.Statistics) ([]byte, error) {
-	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – " + statisticsTitle, ID: r.absURL(statisticsRoot), Author: atomName{r.site.Agency},
-		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(statisticsRoot + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(statisticsRoot)}}}
+	f := atomFeed{Lang: r.site.Language, Title: r.site.Title + " – " + statisticsTitle, ID: r.absURL(urls.Statistics), Author: atomName{r.site.Agency},
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(urls.Statistics + "atom.xml")}, {Rel: "alternate", Type: "text/html", Href: r.absURL(urls.Statistics)}}}
 	periods := st.Periods[:min(FeedCount, len(st.Periods))]
 	f.Updated = st.Updated.In(model.Zone).Format(time.RFC3339)
 	for _, p := range periods {
@@ -205,8 +204,8 @@ func (r *Renderer) dataset(st *model.Statistics) template.JS {
 	ld := map[string]any{
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
-		"@id":                 r.absURL(statisticsRoot),
-		"url":                 r.absURL(statisticsRoot),
+		"@id":                 r.absURL(urls.Statistics),
+		"url":                 r.absURL(urls.Statistics),
 		"name":                statisticsTitle,
 		"description":         "Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, trễ hạn, đang giải quyết và tỷ lệ tiếp nhận trực tuyến, theo kỳ và theo cơ quan hoặc lĩnh vực.",
 		"inLanguage":          r.site.Language,

@@ -197,12 +197,15 @@ func decodeBudget(m *meta.Map, src model.Source, site *config.Site) *model.Budge
 	} else if b.Stage == model.StageQuarter {
 		m.Diags().Errorf(src.Start, "missing required key %q: a quarterly report names its quarter (1, 2, 3 or 4)", "quarter")
 	}
-	if !m.Has("decision") {
-		m.Diags().Errorf(src.Start, "missing required key %q", "decision")
-	} else if v := m.Node("decision"); v.Kind == yaml.SequenceNode {
+	switch v := m.Node("decision"); {
+	case v == nil || v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "":
+		m.String("decision", true) // reports it missing or empty
+	case v.Kind == yaml.SequenceNode:
 		m.Diags().Errorf(m.Pos(v), "decision: want one document number, got a list")
-	} else if cs := citations(m, "decision", CitationKeys, nil); len(cs) == 1 {
-		b.Decision = &cs[0]
+	default:
+		if cs := citations(m, "decision", CitationKeys, nil); len(cs) == 1 {
+			b.Decision = &cs[0]
+		}
 	}
 	b.Decided = m.Date("decided", false)
 	b.DecidedPos = m.Pos(m.Node("decided"))
@@ -236,7 +239,7 @@ func decodeBudget(m *meta.Map, src model.Source, site *config.Site) *model.Budge
 			}
 		}
 	}
-	if len(b.Tables) == 0 && len(b.Attachments) == 0 && !m.Has("tables") && !m.Has("attachments") {
+	if items(m, "tables")+items(m, "attachments") == 0 {
 		m.Diags().Errorf(src.Start, "a budget disclosure publishes its figures: give tables (CSV files) or attachments (the signed documents)")
 	}
 	if b.Title == "" && b.Stage != "" && b.Year != 0 {
@@ -352,4 +355,13 @@ func BudgetTitle(b *model.Budget) string {
 		return "Công khai quyết toán ngân sách " + b.PeriodLabel()
 	}
 	return "Công khai tình hình thực hiện dự toán ngân sách " + b.PeriodLabel()
+}
+
+// items counts the items written under a list key (0 when absent, empty
+// or not a list).
+func items(m *meta.Map, key string) int {
+	if v := m.Node(key); v != nil && v.Kind == yaml.SequenceNode {
+		return len(v.Content)
+	}
+	return 0
 }
