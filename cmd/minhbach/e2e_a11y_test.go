@@ -124,6 +124,9 @@ func TestE2EAccessibility(t *testing.T) {
 		{"contact page", "/lien-he/", ""},
 		{"search page", "/tim-kiem/", ""},
 		{"Xác thực page", "/xac-thuc/", ""},
+		{"statistics", "/thong-ke/", ""},
+		{"statistics of a period", "/thong-ke/2026-quy-3/", ""},
+		{"disclosure catalogue", "/danh-muc-cong-khai/", ""},
 		{"search results", "/tim-kiem/?q=thu+tuc+dat+dai", "#ket-qua .result"},
 	}
 	for _, width := range []int64{1280, 360} {

@@ -84,6 +84,10 @@ var pageKinds = []struct{ kind, pattern string }{
 	{"search", `^tim-kiem/index\.html$`},
 	{"proof", `^xac-thuc/index\.html$`},
 	{"publication log", `^nhat-ky-cap-nhat/index\.html$`},
+	{"statistics", `^thong-ke/index\.html$`},
+	{"statistics of a period", `^thong-ke/\d{4}-quy-\d/index\.html$`},
+	{"statistics of an agency", `^thong-ke/co-quan/[^/]+/index\.html$`},
+	{"disclosure catalogue", `^danh-muc-cong-khai/index\.html$`},
 }
 
 // buildSite builds the site in the folder source in memory, minified, as
