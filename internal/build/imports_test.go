@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"model":    {"meta", "diag"},
 	"media":    {},
 	"chart":    {},
-	"kinds":    {"model"},
+	"kinds":    {"model", "urls"},
 	"disclose": {"kinds", "meta", "model", "schema", "diag", "vnfold", "workday"},
 	"workday":  {},
 	"images":   {},
