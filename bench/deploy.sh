@@ -27,11 +27,12 @@ endpoint=$(head -n 1 "$tmp/endpoint")
 export AWS_ACCESS_KEY_ID=MINHBACHTESTKEY AWS_SECRET_ACCESS_KEY=minhbach-test-secret AWS_EC2_METADATA_DISABLED=true
 export MINHBACH_LANG=en
 
-# deploy NAME TARGET PUBLIC: one timed deploy.
+# deploy NAME TARGET PUBLIC SOURCE: one timed deploy (its publication-log
+# entry goes to the copy of the site in SOURCE).
 deploy() {
   local start end
   start=$(date +%s.%N)
-  "$tmp/minhbach" deploy --public "$3" --target "$2" | sed "s|^minhbach deploy:|  $1:|"
+  "$tmp/minhbach" deploy --source "$4" --public "$3" --target "$2" | sed "s|^minhbach deploy:|  $1:|"
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "    (command wall time %.2f s)\n", e - s }'
 }
@@ -43,13 +44,13 @@ bench() {
   "$tmp/minhbach" build --source "$src" --destination "$out" --build-date 2026-11-23 >"$tmp/build.log"
   head -n 1 "$tmp/build.log"
   echo "  public/: $(find "$out" -type f | wc -l) files, $(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }') bytes"
-  deploy "first deploy, S3" "s3://portal/$name?endpoint=$endpoint" "$out"
-  deploy "first deploy, file" "file://$tmp/www-$name" "$out"
+  deploy "first deploy, S3" "s3://portal/$name?endpoint=$endpoint" "$out" "$src"
+  deploy "first deploy, file" "file://$tmp/www-$name" "$out" "$src"
   printf '\nMột câu bổ sung cho bài đo thời gian xuất bản.\n' >>"$news"
   "$tmp/minhbach" build --source "$src" --destination "$out" --build-date 2026-11-23 >"$tmp/build.log"
   head -n 1 "$tmp/build.log"
-  deploy "one-edit deploy, S3" "s3://portal/$name?endpoint=$endpoint" "$out"
-  deploy "one-edit deploy, file" "file://$tmp/www-$name" "$out"
+  deploy "one-edit deploy, S3" "s3://portal/$name?endpoint=$endpoint" "$out" "$src"
+  deploy "one-edit deploy, file" "file://$tmp/www-$name" "$out" "$src"
 }
 
 # The demo site, copied so that the edit does not touch the repository.

@@ -18,10 +18,27 @@
     row: { url: 0, title: 1, kind: 2, label: 3, summary: 4 }
   };
   var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FD = FORMAT.dirs;
-  var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u;
+  var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u, MN = /\p{Mn}/gu;
+  // kind classes a character without the Unicode patterns for ASCII and
+  // the Latin letters and marks Vietnamese uses: 1 a letter, 2 a digit, 3
+  // a mark, 0 none, -1 ask the patterns. A browser compiles the patterns
+  // slowly on first use, which would be on the cold path of a query.
+  function kind(c) {
+    var x = c.charCodeAt(0);
+    if (c.length > 1) return -1;
+    if (x < 0x80) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) ? 1 : x >= 48 && x <= 57 ? 2 : 0;
+    if ((x >= 0xc0 && x <= 0x24f && x !== 0xd7 && x !== 0xf7) || (x >= 0x1e00 && x <= 0x1eff)) return 1;
+    return x >= 0x300 && x <= 0x36f ? 3 : -1;
+  }
+  function isWord(c) { var k = kind(c); return k < 0 ? WORD.test(c) : k > 0; }
+  function isLetter(c) { var k = kind(c); return k < 0 ? LETTER.test(c) : k === 1; }
+  function isDigit(c) { var k = kind(c); return k < 0 ? DIGIT.test(c) : k === 2; }
+  function hasDigit(s) { return Array.from(s).some(isDigit); }
 
   function fold(s) {
-    return s.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase();
+    var d = s.normalize("NFD");
+    // Only U+0300–U+036F are marks among the Latin letters and marks.
+    return d.replace(/[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]/.test(d) ? MN : /[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase();
   }
   // iy spells the vowel /i/ of a lower-case word one way where i and y are
   // variants, as vnfold.UnifyIY (the rules and their sources are there):
@@ -55,15 +72,15 @@
     for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
     at.push(o);
     while (i < cs.length) {
-      if (!WORD.test(cs[i])) { i++; continue; }
+      if (!isWord(cs[i])) { i++; continue; }
       var j = i, joined = false, digit = false, letter = false, end = i;
       while (j < cs.length) {
         var c = cs[j];
-        if (WORD.test(c)) {
-          digit = digit || DIGIT.test(c); letter = letter || LETTER.test(c);
+        if (isWord(c)) {
+          digit = digit || isDigit(c); letter = letter || isLetter(c);
           j++; end = j; continue;
         }
-        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && WORD.test(cs[j + 1]) && j > i) { joined = true; j++; continue; }
+        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = true; j++; continue; }
         break;
       }
       fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);
@@ -76,7 +93,11 @@
   function compound(out, c, joined, digit, letter) {
     if (joined && digit) {
       tok(out, c, true);
-      if (letter) { var m = /^\p{Nd}+/u.exec(c); if (m && m[0].length < c.length) tok(out, m[0], false); }
+      if (letter) {
+        var cs = Array.from(c), n = 0;
+        while (n < cs.length && isDigit(cs[n])) n++;
+        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false);
+      }
       return out;
     }
     c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
@@ -311,21 +332,26 @@
   // optional: the other words find the pages, and it only adds to their
   // scores. The result depends on q and the filters alone, however the
   // page asked.
-  Engine.prototype.search = function (q, filters) {
+  // onFirst, when given, is called with {ids, scores, marks} of the first
+  // FIRST results as soon as they are known, before every candidate is
+  // counted for the total and the filters (see topK); the full result
+  // is counted once the promise onFirst returns has settled (the page
+  // has shown them: counting first would hold their rows back).
+  Engine.prototype.search = function (q, filters, onFirst) {
     var self = this;
     return self.ready.then(function (m) {
       var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
       if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
-      var n = Array.from(last.folded).length, open = !last.number && !DIGIT.test(last.folded);
-      if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters);
+      var n = Array.from(last.folded).length, open = !last.number && !hasDigit(last.folded);
+      if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters, onFirst);
       // The prefix table is asked for at once, with the whole word's lists.
       var more = open && n >= m.prefixLen - 1 ? self.complete(last.folded) : null;
-      return self.query(toks, null, null, filters).then(function (res) {
+      return self.query(toks, null, null, filters, onFirst).then(function (res) {
         if (res.all || !more) return res;
         return more.then(function (ks) {
-          return ks.length ? self.query(toks, ks, null, filters) : res;
+          return ks.length ? self.query(toks, ks, null, filters, onFirst) : res;
         }).then(function (res) {
-          return res.all || n >= m.prefixLen || !rest.length ? res : self.query(rest, null, last, filters);
+          return res.all || n >= m.prefixLen || !rest.length ? res : self.query(rest, null, last, filters, onFirst);
         });
       });
     });
@@ -333,7 +359,7 @@
 
   // query ranks the pages that hold toks, the last as any of lastKeys when
   // given; opt, a token, only adds to scores.
-  Engine.prototype.query = function (toks, lastKeys, opt, filters) {
+  Engine.prototype.query = function (toks, lastKeys, opt, filters, onFirst) {
     var self = this, m = self.m, nt = toks.length, words = toks.filter(function (t) { return !t.number; });
     // The keys to look up: each token's (the completions for the last),
     // each pair of adjacent words; then what only adds to a score: exact
@@ -357,7 +383,7 @@
       if (t.exact !== t.folded && keysOf[i][0] === t.folded) add(["=" + t.exact], false, groups[i].all ? [t.folded] : []);
     });
     pairKeys.forEach(function (ks, j) {
-      if (!DIGIT.test(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
+      if (!hasDigit(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
     });
     var tw = words.map(function (t) { return t.folded; });
     if (lastKeys && tw.length) tw[tw.length - 1] = lastKeys[0];
@@ -386,6 +412,18 @@
         pairLists = pairLists.slice(1);
       }
       var order = req.slice().sort(function (a, b) { return a.n - b.n; });
+      var marks = [].concat.apply([], keysOf);
+      if (onFirst) {
+        var top = topK(self, FIRST, order, pairLists, scoreOnly, bonus, filters || {});
+        // The first results are shown; the rest is counted a task later,
+        // once the page has asked for their rows.
+        if (top) {
+          var shown = onFirst({ ids: top.map(function (x) { return x[1]; }), scores: top.map(function (x) { return x[0]; }), marks: marks });
+          return Promise.resolve(shown).catch(function () {}).then(function () { return new Promise(function (r) { setTimeout(r, 0); }); }).then(full);
+        }
+      }
+      return full();
+      function full() {
       var words_ = order.map(function (l) { return new Cursor(l); }), pairs_ = pairLists.map(function (l) { return new Cursor(l); });
       var more_ = scoreOnly.map(function (l) { return new Cursor(l); });
       var bonus_ = bonus.map(function (l) { return new Cursor(l); });
@@ -426,37 +464,144 @@
       var ids = new Int32Array(nk), scores = new Int32Array(nk);
       for (var r = 0; r < nk; r++) { var kr = keys[nk - 1 - r], sc = Math.floor(kr / M); ids[r] = M - 1 - (kr - sc * M); scores[r] = sc; }
       // marks: the folded words a result highlights.
-      var marks = [].concat.apply([], keysOf);
       return { total: nk, all: all, ids: ids, scores: scores, facets: facets, tokens: toks, marks: marks, optional: opt };
+      }
     });
   };
 
+  // FIRST is how many results the page shows first.
+  var FIRST = 10;
+
+  // topK returns the k best documents, [[score, id], …], best first (then
+  // the lower number), as the full ranking orders them, or null when it
+  // cannot tell them without reading every candidate. It reads the lists'
+  // best documents in impact order, all lists in turn, scoring each
+  // document met exactly (by looking it up in every list), and stops once
+  // the k-th best score exceeds what a document not yet met can reach:
+  // the sum of each list's next impact, or, past its best, its floor when
+  // it has other documents (the threshold algorithm). req are the lists
+  // a result must be in, pairs and bonus add their impacts, more theirs
+  // or their floor.
+  function topK(engine, k, req, pairs, more, bonus, f) {
+    var ls = [], top = [], seen = new Set(), fails = {}, dims = ["kind", "field", "type", "level", "year"];
+    function add(l, kind) { if (l.k || l.n) ls.push({ l: l, kind: kind, order: byImpact(l), p: 0 }); }
+    req.forEach(function (l) { add(l, 0); });
+    pairs.forEach(function (l) { add(l, 1); });
+    more.forEach(function (l) { add(l, 2); });
+    bonus.forEach(function (l) { add(l, 3); });
+    function score(id) {
+      var s = 0, i, v;
+      for (i = 0; i < req.length; i++) { v = impactOf(req[i], id); if (!v) return -1; s += v; }
+      for (i = 0; i < pairs.length; i++) s += impactOf(pairs[i], id);
+      for (i = 0; i < more.length; i++) s += impactOf(more[i], id) || (more[i].full ? 0 : more[i].floor);
+      for (i = 0; i < bonus.length; i++) s += impactOf(bonus[i], id);
+      return s;
+    }
+    function passes(id) {
+      var gi = engine.groupIndex(id);
+      if (fails[gi] === undefined) { var v = engine.values(gi); fails[gi] = dims.some(function (d) { return !engine.ok(v, d, f[d]); }); }
+      return !fails[gi];
+    }
+    for (;;) {
+      var moved = false;
+      for (var i = 0; i < ls.length; i++) {
+        var L = ls[i];
+        if (L.p >= L.order.length) continue;
+        var id = L.order[L.p++][1];
+        moved = true;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        var s = score(id);
+        if (s < 0 || !passes(id)) continue;
+        var j = top.length;
+        while (j > 0 && (top[j - 1][0] < s || (top[j - 1][0] === s && top[j - 1][1] > id))) j--;
+        if (j < k) { top.splice(j, 0, [s, id]); if (top.length > k) top.pop(); }
+      }
+      var bound = 0;
+      for (var b = 0; b < ls.length; b++) {
+        var X = ls[b];
+        bound += X.p < X.order.length ? X.order[X.p][0] : X.l.n > X.l.k || (X.kind === 2 && !X.l.full) ? X.l.floor : 0;
+      }
+      if (top.length === k && top[k - 1][0] > bound) return top;
+      if (!moved) return null;
+    }
+  }
+  // byImpact lists a list's best documents, [impact, id], highest first.
+  function byImpact(l) {
+    var a = l.a, out = [], d = 0;
+    for (var i = 0; i < l.k; i++) { d += a[FE.postings + FE.stride * i]; out.push([a[FE.postings + FE.stride * i + 1], d]); }
+    return out.sort(function (x, y) { return y[0] - x[0]; });
+  }
+  // impactOf returns the impact of document id in list l, 0 when l lacks
+  // it, in any order of ids (a Cursor needs ascending ones).
+  function impactOf(l, id) {
+    var a = l.a, i, d;
+    if (!l.byId) { l.byId = new Map(); for (i = 0, d = 0; i < l.k; i++) { d += a[FE.postings + FE.stride * i]; l.byId.set(d, a[FE.postings + FE.stride * i + 1]); } }
+    var v = l.byId.get(id);
+    if (v !== undefined) return v;
+    if (l.n === l.k) return 0;
+    if (l.bits) return id < l.bits.length * 8 && (l.bits[id >> 3] >> (id & 7)) & 1 ? l.floor : 0;
+    if (!l.rest) { l.rest = new Int32Array(a.length - l.top); for (i = l.top, d = 0; i < a.length; i++) { d += a[i]; l.rest[i - l.top] = d; } }
+    var lo = 0, hi = l.rest.length - 1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (l.rest[mid] === id) return l.floor; if (l.rest[mid] < id) lo = mid + 1; else hi = mid - 1; }
+    return 0;
+  }
+
   g.MinhbachSearch = { FORMAT: FORMAT, Engine: Engine, tokenize: tokenize, marked: marked, fold: fold, key: key, shardOf: shardOf, longFile: longFile };
 
-  if (typeof document === "undefined") return;
+  if (typeof document === "undefined" || g.minhbachSearchPage) return;
 
-  // The page.
-  var root = document.getElementById("tim-kiem");
-  if (!root) return;
-  var form = root.querySelector("form"), input = form.querySelector("input[name=q]");
-  var status = document.getElementById("trang-thai"), list = document.getElementById("ket-qua"), more = document.getElementById("xem-them");
-  var facetsEl = document.getElementById("bo-loc"), hint = document.getElementById("goi-y"), tips = document.getElementById("goi-y-cach");
-  root.hidden = false;
-  var engine = new Engine(root.getAttribute("data-index"), function (url) {
-    return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
-  });
-  // Tokenizing once now readies Unicode normalisation and the patterns,
-  // which a browser prepares on first use, before anyone asks.
-  tokenize("Thủ tục đất đai 93/KH-UBND");
+  // The page. The search page loads this script twice: async from its
+  // head, with the manifest's URL in data-index, and deferred at its end
+  // (for a theme whose base layout has no head block); the first copy to
+  // run drives the page. Run from the head, before the page is parsed, it
+  // asks the query of the URL at once: the manifest, the query's lists
+  // and its first results' rows come while the page arrives, and are
+  // drawn once it is there.
+  g.minhbachSearchPage = true;
   var DIMS = [["kind", "Loại"], ["field", "Lĩnh vực"], ["type", "Loại văn bản"], ["level", "Cấp thực hiện"], ["year", "Năm"]];
-  var state = readURL(), shown = 0, last = null, timer = 0, seq = 0;
-  input.value = state.q;
+  function fetchJSON(url) {
+    return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
+  }
+  var me = document.currentScript, engine = null, early = null;
+  if (me && me.getAttribute("data-index")) {
+    engine = new Engine(me.getAttribute("data-index"), fetchJSON);
+    var st = readURL();
+    if (st.q.trim()) {
+      var e = early = { q: st.q, f: JSON.stringify(st.f), at: performance.now(), first: null, onFirst: null };
+      if (performance.mark) performance.mark("search:ask");
+      e.res = engine.search(st.q, st.f, function (x) {
+        engine.rows(x.ids.slice(0, 10));
+        e.first = x;
+        if (e.onFirst) return e.onFirst(x);
+        // The page shows them once it is there (or, failing that, soon).
+        return new Promise(function (r) { e.release = r; setTimeout(r, 3000); });
+      });
+      e.res.catch(function () {});
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page); else page();
 
   function readURL() {
     var p = new URLSearchParams(location.search), s = { q: p.get("q") || "", f: {} };
     DIMS.forEach(function (d) { var v = p.get(d[0] === "type" ? "doc_type" : d[0]); if (v) s.f[d[0]] = v; });
     return s;
   }
+
+  function page() {
+  var root = document.getElementById("tim-kiem");
+  if (!root) return;
+  var form = root.querySelector("form"), input = form.querySelector("input[name=q]");
+  var status = document.getElementById("trang-thai"), list = document.getElementById("ket-qua"), more = document.getElementById("xem-them");
+  var facetsEl = document.getElementById("bo-loc"), hint = document.getElementById("goi-y"), tips = document.getElementById("goi-y-cach");
+  root.hidden = false;
+  engine = engine || new Engine(root.getAttribute("data-index"), fetchJSON);
+  // Tokenizing once now readies Unicode normalisation and the patterns,
+  // which a browser prepares on first use, before anyone asks.
+  tokenize("Thủ tục đất đai 93/KH-UBND");
+  var state = readURL(), shown = 0, last = null, timer = 0, seq = 0;
+  input.value = state.q;
+
   function href(q, f) {
     var p = new URLSearchParams();
     if (q) p.set("q", q);
@@ -562,7 +707,7 @@
       a.href = href(state.q, {});
       a.addEventListener("click", function (e) { e.preventDefault(); state.f = {}; history.pushState(null, "", a.href); run(); });
       tips.append("Bộ lọc đang chọn loại hết kết quả: ", a, ".");
-    } else if (toks.some(function (t) { return DIGIT.test(t.folded); })) {
+    } else if (toks.some(function (t) { return hasDigit(t.folded); })) {
       tips.textContent = "Kiểm tra lại số, ký hiệu văn bản (ví dụ 93/KH-UBND) hoặc mã thủ tục (ví dụ 1.004227).";
     } else if (toks.length > 1) {
       tips.textContent = "Thử bớt từ, chỉ giữ vài từ chính, ví dụ “khai sinh” thay cho “làm giấy khai sinh cho con”.";
@@ -578,16 +723,30 @@
     more.hidden = true;
     if (hint) hint.hidden = true;
     if (!q) { status.textContent = "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."; facetsEl.textContent = ""; return Promise.resolve(); }
-    mark("ask");
-    return engine.search(state.q, state.f).then(function (res) {
+    // The query the head asked already, or a new one.
+    var pre = early && early.q === state.q && early.f === JSON.stringify(state.f) ? early : null, firstShown = null;
+    early = null;
+    if (pre) { asked = pre.at; root.removeAttribute("data-first-ms"); root.removeAttribute("data-ms"); } else mark("ask");
+    // The first results are shown as soon as the engine knows them,
+    // before it has counted every result and filter.
+    function showFirst(x) {
+      if (my !== seq || firstShown) return;
+      last = { ids: x.ids, total: x.ids.length, marks: x.marks }; shown = 0;
+      return (firstShown = showMore());
+    }
+    var searching = pre ? pre.res : engine.search(state.q, state.f, showFirst);
+    if (pre) { if (pre.first) Promise.resolve(showFirst(pre.first)).then(pre.release, pre.release); else pre.onFirst = showFirst; }
+    return searching.then(function (res) {
       if (my !== seq) return;
       mark("ranked");
-      last = res; shown = 0;
+      last = res;
       status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”.";
       if (!res.total) advise(res, q);
       // The filters are drawn once the first results are shown: drawing
       // them first would keep the page from showing results as they come.
       facetsEl.textContent = "";
+      if (firstShown) return firstShown.then(function () { if (my === seq) { more.hidden = shown >= res.total; mark("shown"); renderFacets(res); } });
+      shown = 0;
       return showMore().then(function () { if (my === seq) { mark("shown"); renderFacets(res); } });
     }).catch(function (e) {
       status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
@@ -606,4 +765,5 @@
   more.addEventListener("click", function () { showMore(); });
   addEventListener("popstate", function () { state = readURL(); input.value = state.q; run(); });
   run();
+  }
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,4 +61,46 @@ func TestDisclosureLine(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "disclosure: no content/cong-khai.yaml") {
 		t.Errorf("check --cong-khai without the file: exit %d, printed\n%s", code, out)
 	}
+}
+
+// TestNewStatistics checks the sheet minhbach new statistics writes: a
+// row for each agency of the latest earlier quarter, carried_over from its
+// pending dossiers, figures left for staff, and check failing until they
+// are filled in; the file is never overwritten.
+func TestNewStatistics(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.yaml"), "title: Thống kê\n")
+	writeFile(t, filepath.Join(dir, "content/statistics/2026.csv"), "period,agency,received,carried_over,on_time,late,pending\n"+
+		"2026-Q2,Sở Tư pháp,10,0,8,0,2\n2026-Q3,Sở Tư pháp,10,2,9,0,3\n2026-Q3,Sở Y tế,5,0,4,0,1\n2026,Sở Xây dựng,1,0,1,0,0\n")
+	code, out, errs := runCLI(t, "new", "statistics", "2026-Q4", "--source", dir)
+	if code != 0 {
+		t.Fatalf("new statistics: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "created content/statistics/2026-q4.csv") {
+		t.Errorf("printed %q", out)
+	}
+	data := readFile(t, filepath.Join(dir, "content/statistics/2026-q4.csv"))
+	want := "\uFEFFperiod,agency,received,carried_over,on_time,late,pending,online,note\n2026-Q4,Sở Tư pháp,,3,,,,,\n2026-Q4,Sở Y tế,,1,,,,,\n"
+	if data != want {
+		t.Errorf("sheet:\n%q\nwant\n%q", data, want)
+	}
+	code, _, errs = runCLI(t, "check", "--source", dir)
+	if code != 1 || !strings.Contains(errs, "content/statistics/2026-q4.csv:2:") || !strings.Contains(errs, "received is empty") {
+		t.Errorf("check after new: exit %d, want 1 naming the empty figures:\n%s", code, errs)
+	}
+	if code, _, _ = runCLI(t, "new", "statistics", "2026-Q4", "--source", dir); code != 1 {
+		t.Errorf("new over an existing sheet: exit %d, want 1", code)
+	}
+	if code, _, errs = runCLI(t, "new", "statistics", "Quý 4", "--source", dir); code != 2 || !strings.Contains(errs, `period "Quý 4"`) {
+		t.Errorf("new with a bad period: exit %d: %s", code, errs)
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -124,6 +124,13 @@ func TestE2EAccessibility(t *testing.T) {
 		{"contact page", "/lien-he/", ""},
 		{"search page", "/tim-kiem/", ""},
 		{"Xác thực page", "/xac-thuc/", ""},
+		{"statistics", "/thong-ke/", ""},
+		{"statistics of a period", "/thong-ke/2026-quy-3/", ""},
+		{"disclosure catalogue", "/danh-muc-cong-khai/", ""},
+		{"draft for comment", "/du-thao/quan-ly-cay-xanh-do-thi/", ""},
+		{"drafts for comment", "/du-thao/", ""},
+		{"budget disclosure", "/ngan-sach/du-toan-2026/", ""},
+		{"public investment project", "/du-an/duong-tinh-712/", ""},
 		{"search results", "/tim-kiem/?q=thu+tuc+dat+dai", "#ket-qua .result"},
 	}
 	for _, width := range []int64{1280, 360} {

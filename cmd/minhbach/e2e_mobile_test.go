@@ -273,6 +273,9 @@ var reflowPages = []struct{ kind, url string }{
 	{"procedure", "/thu-tuc/2.000815/"},
 	{"search", "/tim-kiem/?q=khai+sinh"},
 	{"404", "/404.html"},
+	{"statistics", "/thong-ke/"},
+	{"statistics", "/thong-ke/2026-quy-3/"},
+	{"statistics", "/thong-ke/co-quan/van-phong-doan-dai-bieu-quoc-hoi-va-hoi-dong-nhan-dan-tinh-thua-thien-son-ha/"},
 }
 
 // tableBoxJS describes the boxes that hold the tables of a page: whether
@@ -298,8 +301,8 @@ func TestE2EReflow(t *testing.T) {
 	for _, p := range reflowPages {
 		kinds[p.kind] = true
 	}
-	if len(kinds) != 13 {
-		t.Errorf("reflowPages covers %d page kinds, want all 13 (home, list, terms, news, page, gazette, issue, documents, document, procedures, procedure, search, 404)", len(kinds))
+	if len(kinds) != 14 {
+		t.Errorf("reflowPages covers %d page kinds, want all 14 (home, list, terms, news, page, gazette, issue, documents, document, procedures, procedure, search, 404, statistics)", len(kinds))
 	}
 	check := func(stage string, width int64) {
 		t.Helper()

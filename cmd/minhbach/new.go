@@ -32,6 +32,7 @@ var newKinds = []newKind{
 	{"consultation", diag.Phrase("title"), `"Quyết định ban hành Quy định quản lý cây xanh đô thị"`, []string{"type", "field"}},
 	{"budget", diag.Phrase("fiscal year"), "2026", []string{"stage", "quarter"}},
 	{"project", diag.Phrase("title"), `"Nâng cấp đường tỉnh 712"`, []string{"field"}},
+	{"statistics", diag.Phrase("period"), "2026-Q4", nil},
 }
 
 type newKind struct {
@@ -51,8 +52,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, now func() time.Time) int {
   minhbach new consultation "Tên dự thảo" [--type "Quyết định"] [--field xay-dung]
   minhbach new budget 2026 [--stage du_toan] [--quarter 3]
   minhbach new project "Tên dự án" [--field giao-thong]
+  minhbach new statistics 2026-Q4
 A news item starts as a draft: preview it with --drafts, then remove the draft line to publish.
 An issue, document, procedure, draft, budget disclosure or project fails "minhbach check" until its required values are filled in.
+A statistics sheet has a row for each agency of the latest period, carried_over filled in from
+its pending dossiers; it fails "minhbach check" until the figures are filled in.
 An existing file is never overwritten.`), stderr)
 	src := fl.String("source", ".", "the site's folder")
 	category := fl.String("category", "Tin hoạt động", "category of a news item")
@@ -125,6 +129,8 @@ An existing file is never overwritten.`), stderr)
 		sc, bad = newBudget(pos[1], *stage, *quarter, now())
 	case "project":
 		sc, bad = newProject(pos[1], *field, siteConfig(*src))
+	case "statistics":
+		sc, bad = newStatistics(pos[1], *src)
 	}
 	if !bad.IsZero() {
 		say(stderr, "minhbach new %s: %s", kind, bad)
@@ -138,6 +144,8 @@ An existing file is never overwritten.`), stderr)
 type scaffold struct {
 	rel, text string
 	unfilled  bool
+	// sheet tells a statistics sheet, whose figures are left empty.
+	sheet bool
 }
 
 // writeNew creates the file, never replacing one that exists.
@@ -165,7 +173,9 @@ func writeNew(file string, sc scaffold, stdout, stderr io.Writer) int {
 		return 1
 	}
 	say(stdout, "created %s", sc.rel)
-	if sc.unfilled {
+	if sc.sheet {
+		say(stdout, "fill in received, on_time, late, pending (and online) on every row, then run: minhbach check")
+	} else if sc.unfilled {
 		say(stdout, `fill in the values marked "CHƯA ĐIỀN" in the file, then run: minhbach check`)
 	}
 	return 0

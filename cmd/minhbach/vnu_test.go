@@ -83,7 +83,17 @@ var pageKinds = []struct{ kind, pattern string }{
 	{"procedures by field", `^thu-tuc/linh-vuc/[^/]+/index\.html$`},
 	{"search", `^tim-kiem/index\.html$`},
 	{"proof", `^xac-thuc/index\.html$`},
+	{"draft for comment", `^du-thao/[a-z0-9-]+/index\.html$`},
+	{"drafts for comment", `^du-thao/index\.html$`},
+	{"budget disclosure", `^ngan-sach/[a-z0-9-]+/index\.html$`},
+	{"budget disclosures by year", `^ngan-sach/nam/\d{4}/index\.html$`},
+	{"public investment project", `^du-an/[a-z0-9-]+/index\.html$`},
+	{"public investment projects", `^du-an/index\.html$`},
 	{"publication log", `^nhat-ky-cap-nhat/index\.html$`},
+	{"statistics", `^thong-ke/index\.html$`},
+	{"statistics of a period", `^thong-ke/\d{4}-quy-\d/index\.html$`},
+	{"statistics of an agency", `^thong-ke/co-quan/[^/]+/index\.html$`},
+	{"disclosure catalogue", `^danh-muc-cong-khai/index\.html$`},
 }
 
 // buildSite builds the site in the folder source in memory, minified, as

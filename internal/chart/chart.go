@@ -55,14 +55,15 @@ const (
 var styles = []string{`fill="currentColor"`, `fill="url(#%s-soc)" stroke="currentColor"`, `fill="none" stroke="currentColor"`}
 
 // SVG returns the chart as an inline <svg> element with role="img", named
-// by its <title> and described by its <desc> (aria-labelledby names
-// both).
+// by its <title> (aria-labelledby) and described by its <desc>, which
+// gives the figures (aria-describedby): a screen reader says the short
+// name, and the figures when asked.
 func (c Chart) SVG() string {
 	var b strings.Builder
 	top := 8 + legendH*len(c.Legend)
 	h := top + rowH*len(c.Bars) + 4
 	id := html.EscapeString(c.ID)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-t %s-d" font-size="%d">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-t" aria-describedby="%s-d" font-size="%d">`,
 		width, h, width, h, id, id, fontSize)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, html.EscapeString(c.Title), id, html.EscapeString(c.Desc))
 	fmt.Fprintf(&b, `<defs><pattern id="%s-soc" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="none"/><line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>`, id)

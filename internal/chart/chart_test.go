@@ -20,6 +20,7 @@ func TestSVG(t *testing.T) {
 	var doc struct {
 		Role   string `xml:"role,attr"`
 		Labels string `xml:"aria-labelledby,attr"`
+		Descr  string `xml:"aria-describedby,attr"`
 		Title  struct {
 			ID   string `xml:"id,attr"`
 			Text string `xml:",chardata"`
@@ -36,8 +37,8 @@ func TestSVG(t *testing.T) {
 	if err := xml.Unmarshal([]byte(svg), &doc); err != nil {
 		t.Fatalf("SVG is not well-formed: %v\n%s", err, svg)
 	}
-	if doc.Role != "img" || doc.Labels != "c1-t c1-d" || doc.Title.ID != "c1-t" || doc.Desc.ID != "c1-d" {
-		t.Errorf("role=%q aria-labelledby=%q title id=%q desc id=%q, want img, \"c1-t c1-d\", c1-t, c1-d", doc.Role, doc.Labels, doc.Title.ID, doc.Desc.ID)
+	if doc.Role != "img" || doc.Labels != "c1-t" || doc.Descr != "c1-d" || doc.Title.ID != "c1-t" || doc.Desc.ID != "c1-d" {
+		t.Errorf("role=%q aria-labelledby=%q aria-describedby=%q title id=%q desc id=%q, want img, c1-t, c1-d, c1-t, c1-d", doc.Role, doc.Labels, doc.Descr, doc.Title.ID, doc.Desc.ID)
 	}
 	if doc.Title.Text != "Tỷ lệ đúng hạn <theo quý>" {
 		t.Errorf("title = %q", doc.Title.Text)

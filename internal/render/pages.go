@@ -41,8 +41,6 @@ const FeedCount = 20
 
 var home = Crumb{Name: "Trang chủ", URL: "/"}
 
-// publicListURL is the page of the Danh mục thông tin phải công khai.
-const publicListURL = "/danh-muc-cong-khai/"
 
 // Inputs are what the jobs of one build read besides the site and what
 // New was given: they change from one build of a session to the next.
@@ -120,7 +118,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
 	if l := r.public; l != nil {
-		page(publicListURL, "publiclist.html", &Page{Kind: "publiclist", Title: "Danh mục thông tin phải công khai", PublicList: l,
+		page(urls.PublicList, "publiclist.html", &Page{Kind: "publiclist", Title: "Danh mục thông tin phải công khai", PublicList: l,
 			Description: "Thông tin cơ quan phải công khai theo Luật Tiếp cận thông tin: đăng ở đâu trên cổng, hình thức nào, cập nhật lần cuối khi nào, công khai trong bao lâu.",
 			Crumbs:      []Crumb{home, {Name: "Danh mục thông tin phải công khai"}}})
 	}
@@ -365,7 +363,7 @@ func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 		add(l.URL, time.Time{})
 	}
 	if r.public != nil {
-		add(publicListURL, time.Time{})
+		add(urls.PublicList, time.Time{})
 	}
 	if st := &s.Statistics; len(st.Periods) > 0 {
 		add(urls.Statistics, st.Updated)

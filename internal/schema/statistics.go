@@ -114,16 +114,22 @@ func decodeStatistic(m *meta.Map, src model.Source, site *config.Site, keysCheck
 		m.Diags().Errorf(m.Pos(m.Node("field")), "a row counts one agency or one field, not both: move the field's figures to a row of their own")
 	}
 	count := func(key string, required bool) (int, bool) {
-		v := m.String(key, required)
-		if v == "" {
+		n := m.Node(key)
+		if n == nil || n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+			if required && m.Has(key) || required && n != nil {
+				m.Diags().Errorf(m.Pos(n), "%s is empty: write the number of dossiers (0 when there are none)", key)
+			} else if required {
+				m.Diags().Errorf(m.Pos(nil), "missing column %q: add it to the header row, with the number of dossiers on every row", key)
+			}
 			return -1, !required
 		}
-		n, ok := figure(v)
+		v := m.String(key, false)
+		n2, ok := figure(v)
 		if !ok {
-			m.Diags().Errorf(m.Pos(m.Node(key)), "%s: want a whole number of dossiers (0, 25, 1.234), got %q", key, v)
+			m.Diags().Errorf(m.Pos(n), "%s: want a whole number of dossiers (0, 25, 1.234), got %q", key, v)
 			return -1, false
 		}
-		return n, true
+		return n2, true
 	}
 	var ok [5]bool
 	r.Received, ok[0] = count("received", true)

@@ -63,6 +63,14 @@ type result struct {
 	Late int `json:"late"`
 	// Files are the index files read, "s/12.json".
 	Files []string `json:"files"`
+	// Scores are the first 10 results' scores; First the first results
+	// as the engine gave them before counting every candidate (nil when
+	// it could not tell them so).
+	Scores []int `json:"scores"`
+	First  *struct {
+		IDs    []int `json:"ids"`
+		Scores []int `json:"scores"`
+	} `json:"first"`
 }
 
 func relevanceQueries(t *testing.T) []query {
@@ -303,7 +311,7 @@ func TestRelevance(t *testing.T) {
 		}
 	}
 	res := runQueries(t, node, dir, manifest, all)
-	bytesTotal := 0
+	bytesTotal, early := 0, 0
 	for i, q := range qs {
 		r := res[i]
 		bytesTotal += r.Bytes
@@ -339,6 +347,12 @@ func TestRelevance(t *testing.T) {
 				t.Errorf("%q: result %d %s is a %s, want %s", name, k+1, x.URL, x.Kind, q.Kind)
 			}
 		}
+		if r.First != nil {
+			early++
+			if n := len(r.First.IDs); n > len(r.IDs) || !slices.Equal(r.First.IDs, r.IDs[:n]) || !slices.Equal(r.First.Scores, r.Scores[:min(n, len(r.Scores))]) {
+				t.Errorf("%q: the first results given early are %v scoring %v, the full ranking's %v scoring %v", name, r.First.IDs, r.First.Scores, r.IDs[:min(len(r.IDs), 10)], r.Scores)
+			}
+		}
 		if r.Total < q.MinTotal {
 			t.Errorf("%q: %d results, want at least %d", name, r.Total, q.MinTotal)
 		}
@@ -358,5 +372,8 @@ func TestRelevance(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d queries (%d more: forms without diacritics, same_as); %d bytes of index read on average per cold query", len(qs), len(all)-len(qs), bytesTotal/len(qs))
+	if early == 0 {
+		t.Error("no query's first results were given early: the check of them checks nothing")
+	}
+	t.Logf("%d queries (%d more: forms without diacritics, same_as); %d bytes of index read on average per cold query; %d gave their first results early", len(qs), len(all)-len(qs), bytesTotal/len(qs), early)
 }

@@ -28,6 +28,9 @@ const (
 	Proof = "/xac-thuc/"
 	// Log is the publication log (nhật ký cập nhật).
 	Log = "/nhat-ky-cap-nhat/"
+	// PublicList is the Danh mục thông tin phải công khai (disclosure
+	// catalogue).
+	PublicList = "/danh-muc-cong-khai/"
 	// Search is the search page (tìm kiếm).
 	Search = "/tim-kiem/"
 )

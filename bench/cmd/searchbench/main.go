@@ -23,6 +23,17 @@
 // images) and of everything, the result count, and the times. For a query
 // with diacritics, the same query without them is run too, and the share
 // of the first's results the second finds is printed.
+//
+// -cold measures the path a citizen takes instead: in a new browser
+// context (empty cache, nothing rested), a page of the site (-from, the
+// home page) loads, the query is typed into its header search box and
+// submitted, and the clock runs from the submit to the first result shown
+// on /tim-kiem/?q=…, with no rest anywhere. For Pagefind the same path
+// goes from a blank page to a page of the bench's own that reads the
+// query from its URL, imports and initialises Pagefind, searches and
+// loads the first result's data. -timeline prints, for the median run of
+// each query, when each file was asked for and arrived and each step of
+// the search page, in ms from the submit.
 package main
 
 import (
@@ -62,6 +73,9 @@ func main() {
 	runs := flag.Int("runs", 3, "cold runs of each query; the median time is printed")
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTP/2 over TLS")
 	flag.DurationVar(&settle, "settle", settle, "how long a page rests, loaded, before the query is asked (a citizen reads and types)")
+	cold := flag.Bool("cold", false, "time the citizen's path: submit on another page, first result on /tim-kiem/?q=…, in a fresh context with no rest")
+	from := flag.String("from", "/", "with -cold: the page the query is submitted on")
+	timeline := flag.Bool("timeline", false, "with -cold: print the timeline of each query's median run")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		log.Fatal("give the queries as arguments")
@@ -76,6 +90,10 @@ func main() {
 	mux.HandleFunc("/__blank.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		io.WriteString(w, `<!doctype html><html lang="vi"><meta charset="utf-8"><title>bench</title><body></body></html>`)
+	})
+	mux.HandleFunc("/__pagefind.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, pagefindPage)
 	})
 	mux.Handle("/", counter.wrap(http.FileServer(http.Dir(*public))))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
@@ -113,6 +131,10 @@ func main() {
 		proto = "HTTP/1.1"
 	}
 	fmt.Printf("%s served over %s\n", *tool, proto)
+	if *cold {
+		coldRuns(browser, base, *tool, *from, *runs, *timeline, counter, flag.Args())
+		return
+	}
 	var sumSearch, maxSearch int64
 	var times, firsts []float64
 	same, pairs := 0.0, 0
@@ -383,4 +405,145 @@ func selfSigned() (tls.Certificate, string, error) {
 		return tls.Certificate{}, "", err
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, base64.StdEncoding.EncodeToString(sum[:]), nil
+}
+
+// pagefindPage is the bench's search page for Pagefind in -cold mode: it
+// reads the query from its URL, searches, loads the first result's data
+// and marks "search:first", as minhbach's page does.
+const pagefindPage = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>pagefind</title><body><ol id="r"></ol><script type="module">
+const q = new URLSearchParams(location.search).get("q") || "";
+performance.mark("search:ask");
+const pf = await import("/pagefind/pagefind.js");
+await pf.init();
+const s = await pf.search(q);
+performance.mark("search:ranked");
+document.body.dataset.total = s.results.length;
+if (s.results.length) {
+	const d = await s.results[0].data();
+	const li = document.createElement("li");
+	li.textContent = d.meta.title;
+	document.getElementById("r").appendChild(li);
+}
+performance.mark("search:first");
+</script></body></html>`
+
+// coldSubmit records the time of the submit (ms since the epoch, as the
+// next page's performance.timeOrigin counts) and submits the query in the
+// page's header search box, or, on the blank page, goes to Pagefind's.
+const coldSubmit = `((q) => {
+	const t = performance.timeOrigin + performance.now();
+	const input = document.getElementById("q-header");
+	setTimeout(() => {
+		if (input) { input.value = q; input.form.requestSubmit(); }
+		else location.href = "/__pagefind.html?q=" + encodeURIComponent(q);
+	}, 0);
+	return t;
+})`
+
+// coldRead returns when the search page's first result came (ms since
+// the epoch; 0 while it has not, or on the page before), the results'
+// count, and the page's timeline. It never waits: a promise pending when
+// the page changes would never settle.
+const coldRead = `(() => {
+	// A query without results shows none: its page is done at "search:shown".
+	const done = () => performance.getEntriesByName("search:first")[0] || performance.getEntriesByName("search:shown")[0];
+	// The count is known once every result is counted (after the first).
+	if (!done() || (document.getElementById("tim-kiem") && !performance.getEntriesByName("search:shown").length)) return {first: 0};
+	const o = performance.timeOrigin, first = done();
+	const nav = performance.getEntriesByType("navigation")[0] || {};
+	const root = document.getElementById("tim-kiem");
+	const status = document.getElementById("trang-thai");
+	const total = root ? Number((status.textContent.match(/[0-9.]+/) || ["0"])[0].replace(/\./g, "")) : Number(document.body.dataset.total || 0);
+	const steps = [["page asked", nav.requestStart || 0], ["page arrived", nav.responseEnd || 0], ["DOMContentLoaded", nav.domContentLoadedEventEnd || 0], ["load", nav.loadEventEnd || 0]];
+	for (const e of performance.getEntriesByType("resource")) steps.push([e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\/[0-9a-f]+\//, "index:") + " asked", e.startTime], [e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\/[0-9a-f]+\//, "index:") + " arrived", e.responseEnd]);
+	for (const m of performance.getEntriesByType("mark")) steps.push([m.name, m.startTime]);
+	return {origin: o, first: first ? o + first.startTime : 0, total, steps: steps.filter(s => s[1] > 0).map(s => [s[0], o + s[1]])};
+})()`
+
+// coldRuns runs each query runs times on the cold path and prints the
+// median time from submit to first result, with the bytes of the search
+// page's load (everything after the submit) and, with timeline, the
+// median run's steps.
+func coldRuns(browser context.Context, base, tool, from string, runs int, timeline bool, c *counter, queries []string) {
+	type coldAnswer struct {
+		Origin float64 `json:"origin"`
+		First  float64 `json:"first"`
+		Total  int     `json:"total"`
+		Steps  [][]any `json:"steps"`
+	}
+	type coldRun struct {
+		ms          float64
+		total       int
+		search, all int64
+		requests    int
+		steps       [][]any
+		submit      float64
+	}
+	start := from
+	if tool == "pagefind" {
+		start = "/__blank.html"
+	}
+	var medians []float64
+	var maxBytes int64
+	for _, q := range queries {
+		var rs []coldRun
+		for range runs {
+			ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+			ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+			err := chromedp.Do(ctx, chromedp.Navigate(base+start))
+			var submit float64
+			if err == nil {
+				c.reset()
+				submit, err = chromedp.Run(ctx, chromedp.Evaluate[float64](coldSubmit+"("+quote(q)+")", chromedp.EvalAwaitPromise))
+			}
+			var out coldAnswer
+			if err == nil {
+				// The page changes under the evaluation: ask again until
+				// the search page answers.
+				for i := 0; i < 2000; i++ {
+					time.Sleep(20 * time.Millisecond)
+					out, err = chromedp.Run(ctx, chromedp.Evaluate[coldAnswer](coldRead))
+					if err == nil && out.First > 0 {
+						break
+					}
+				}
+			}
+			cancelT()
+			cancel()
+			if err != nil || out.First == 0 {
+				log.Fatalf("%s %q cold: no first result (%v)", tool, q, err)
+			}
+			search, all, n := c.read()
+			rs = append(rs, coldRun{ms: out.First - submit, total: out.Total, search: search, all: all, requests: n, steps: out.Steps, submit: submit})
+		}
+		slices.SortFunc(rs, func(a, b coldRun) int { return cmpFloat(a.ms, b.ms) })
+		r := rs[len(rs)/2]
+		medians = append(medians, r.ms)
+		maxBytes = max(maxBytes, r.search)
+		var times []string
+		for _, x := range rs {
+			times = append(times, fmt.Sprintf("%.0f", x.ms))
+		}
+		fmt.Printf("%-30s %6d results, search files %7d B, everything %7d B in %3d requests, submit to first result %6.0f ms (runs %s)\n",
+			fmt.Sprintf("%q", q), r.total, r.search, r.all, r.requests, r.ms, strings.Join(times, ", "))
+		if timeline {
+			steps := slices.Clone(r.steps)
+			slices.SortStableFunc(steps, func(a, b []any) int { return cmpFloat(a[1].(float64), b[1].(float64)) })
+			for _, st := range steps {
+				fmt.Printf("    %7.0f ms  %s\n", st[1].(float64)-r.submit, st[0])
+			}
+		}
+	}
+	fmt.Printf("%s cold path: submit to first result median %.0f ms, max %.0f ms over %d queries; search files at most %d B\n",
+		tool, median(medians), slices.Max(medians), len(queries), maxBytes)
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
