@@ -18,10 +18,27 @@
     row: { url: 0, title: 1, kind: 2, label: 3, summary: 4 }
   };
   var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FD = FORMAT.dirs;
-  var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u;
+  var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u, MN = /\p{Mn}/gu;
+  // kind classes a character without the Unicode patterns for ASCII and
+  // the Latin letters and marks Vietnamese uses: 1 a letter, 2 a digit, 3
+  // a mark, 0 none, -1 ask the patterns. A browser compiles the patterns
+  // slowly on first use, which would be on the cold path of a query.
+  function kind(c) {
+    var x = c.charCodeAt(0);
+    if (c.length > 1) return -1;
+    if (x < 0x80) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) ? 1 : x >= 48 && x <= 57 ? 2 : 0;
+    if ((x >= 0xc0 && x <= 0x24f && x !== 0xd7 && x !== 0xf7) || (x >= 0x1e00 && x <= 0x1eff)) return 1;
+    return x >= 0x300 && x <= 0x36f ? 3 : -1;
+  }
+  function isWord(c) { var k = kind(c); return k < 0 ? WORD.test(c) : k > 0; }
+  function isLetter(c) { var k = kind(c); return k < 0 ? LETTER.test(c) : k === 1; }
+  function isDigit(c) { var k = kind(c); return k < 0 ? DIGIT.test(c) : k === 2; }
+  function hasDigit(s) { return Array.from(s).some(isDigit); }
 
   function fold(s) {
-    return s.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase();
+    var d = s.normalize("NFD");
+    // Only U+0300–U+036F are marks among the Latin letters and marks.
+    return d.replace(/[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]/.test(d) ? MN : /[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase();
   }
   // iy spells the vowel /i/ of a lower-case word one way where i and y are
   // variants, as vnfold.UnifyIY (the rules and their sources are there):
@@ -55,15 +72,15 @@
     for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
     at.push(o);
     while (i < cs.length) {
-      if (!WORD.test(cs[i])) { i++; continue; }
+      if (!isWord(cs[i])) { i++; continue; }
       var j = i, joined = false, digit = false, letter = false, end = i;
       while (j < cs.length) {
         var c = cs[j];
-        if (WORD.test(c)) {
-          digit = digit || DIGIT.test(c); letter = letter || LETTER.test(c);
+        if (isWord(c)) {
+          digit = digit || isDigit(c); letter = letter || isLetter(c);
           j++; end = j; continue;
         }
-        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && WORD.test(cs[j + 1]) && j > i) { joined = true; j++; continue; }
+        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = true; j++; continue; }
         break;
       }
       fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);
@@ -76,7 +93,11 @@
   function compound(out, c, joined, digit, letter) {
     if (joined && digit) {
       tok(out, c, true);
-      if (letter) { var m = /^\p{Nd}+/u.exec(c); if (m && m[0].length < c.length) tok(out, m[0], false); }
+      if (letter) {
+        var cs = Array.from(c), n = 0;
+        while (n < cs.length && isDigit(cs[n])) n++;
+        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false);
+      }
       return out;
     }
     c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
@@ -321,7 +342,7 @@
     return self.ready.then(function (m) {
       var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
       if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
-      var n = Array.from(last.folded).length, open = !last.number && !DIGIT.test(last.folded);
+      var n = Array.from(last.folded).length, open = !last.number && !hasDigit(last.folded);
       if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters, onFirst);
       // The prefix table is asked for at once, with the whole word's lists.
       var more = open && n >= m.prefixLen - 1 ? self.complete(last.folded) : null;
@@ -362,7 +383,7 @@
       if (t.exact !== t.folded && keysOf[i][0] === t.folded) add(["=" + t.exact], false, groups[i].all ? [t.folded] : []);
     });
     pairKeys.forEach(function (ks, j) {
-      if (!DIGIT.test(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
+      if (!hasDigit(ks[0])) add(ks.map(function (k) { return "~" + k; }), false, groups[nt + j].all ? ks : []);
     });
     var tw = words.map(function (t) { return t.folded; });
     if (lastKeys && tw.length) tw[tw.length - 1] = lastKeys[0];
@@ -686,7 +707,7 @@
       a.href = href(state.q, {});
       a.addEventListener("click", function (e) { e.preventDefault(); state.f = {}; history.pushState(null, "", a.href); run(); });
       tips.append("Bộ lọc đang chọn loại hết kết quả: ", a, ".");
-    } else if (toks.some(function (t) { return DIGIT.test(t.folded); })) {
+    } else if (toks.some(function (t) { return hasDigit(t.folded); })) {
       tips.textContent = "Kiểm tra lại số, ký hiệu văn bản (ví dụ 93/KH-UBND) hoặc mã thủ tục (ví dụ 1.004227).";
     } else if (toks.length > 1) {
       tips.textContent = "Thử bớt từ, chỉ giữ vài từ chính, ví dụ “khai sinh” thay cho “làm giấy khai sinh cho con”.";

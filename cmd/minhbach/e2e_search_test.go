@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -246,6 +247,17 @@ func TestE2ESearchForgives(t *testing.T) {
 		a, sa := searchURL(t, ctx, base, pair[0])
 		b, sb := searchURL(t, ctx, base, pair[1])
 		na, nb := strings.Fields(sa)[2], strings.Fields(sb)[2]
+		// Every page found, not only the 10 shown: the exact spellings
+		// of one form rank its pages a little apart from the other's.
+		all := func(q string) string {
+			return browserRun(t, ctx, "all pages of "+q, chromedp.Evaluate[string](`(async (q) => {
+				const e = new MinhbachSearch.Engine(document.getElementById("tim-kiem").getAttribute("data-index"), (u) => fetch(u).then((r) => r.json()));
+				return Array.from((await e.search(q, {})).ids).sort((x, y) => x - y).join(",");
+			})(`+strconv.Quote(q)+`)`, chromedp.EvalAwaitPromise))
+		}
+		if len(a) == 10 && na == nb && all(pair[0]) == all(pair[1]) {
+			a, b = nil, nil
+		}
 		if na != nb || !slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))) {
 			t.Errorf("%q finds %s pages %q, %q finds %s pages %q: want the same", pair[0], na, a, pair[1], nb, b)
 		}

@@ -210,20 +210,18 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	if err != nil {
 		return res, err
 	}
-	r, d := render.New(site, layouts, opt.Source, assets)
+	logEntries, dl := publog.Read(opt.Source)
+	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
+		Log: logEntries, PublicList: pl, Cache: c.converter(assets)}
+	if n := site.Notice; n.ActiveAt(opt.Now) {
+		ro.Notice = n
+	}
+	r, d := render.New(ro)
 	res.Diags.Append(d)
 	if d.HasErrors() {
 		return res, ctx.Err()
 	}
-	r.SetPages(s.Pages)
-	logEntries, d := publog.Read(opt.Source)
-	res.Diags.Append(d)
-	r.SetLog(logEntries)
-	r.SetPublicList(pl)
-	if n := site.Notice; n.ActiveAt(opt.Now) {
-		r.SetNotice(n)
-	}
-	r.SetCache(c.converter(assets))
+	res.Diags.Append(dl)
 	c.lap("layouts")
 	opt.Progress.setStage("markdown")
 
@@ -267,7 +265,6 @@ func (p *pass) finish(b *built) (*Result, error) {
 	s, r, assets := b.site, b.r, b.assets
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	maker := images.NewMaker(opt.Pictures)
-	r.SetMaker(maker)
 	defer func() { res.Resized = maker.Made() }()
 	ids := c.number(b.recs)
 	opt.Progress.setStage("search")
@@ -279,10 +276,12 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	r.SetSearchIndex(manifest)
 	c.lap("search")
 
-	jobs := r.Jobs(s)
+	if b.sitemap == nil {
+		b.sitemap = r.Sitemap(s)
+	}
+	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, Maker: maker, Sitemap: b.sitemap})
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")

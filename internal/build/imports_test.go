@@ -10,7 +10,7 @@ import (
 )
 
 // allowed lists, for each internal package, the project packages it may
-// import (STYLE.md 5.2; arrows point down only). meta (YAML with
+// import (docs/architecture.md, "Packages"; arrows point down only). meta (YAML with
 // positions), media (picture sizes), images (smaller copies of photos) and
 // pdfsig (digital signatures of PDFs) are small shared leaves added here.
 // testsign signs PDFs for tests and the demo site's signdemo command: no
@@ -20,7 +20,7 @@ var allowed = map[string][]string{
 	"serve":    {"build", "images", "model", "proof", "diag"},
 	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
 	"search":   {"vnfold"},
-	"render":   {"urls", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
+	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"urls", "model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
 	"source":   {"meta", "vnfold", "diag"},

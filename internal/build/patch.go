@@ -22,6 +22,8 @@ type built struct {
 	recs   []record // the site's records, by number (see records)
 	r      *render.Renderer
 	assets map[string]string
+	// sitemap is made once: a patch of bodies keeps it.
+	sitemap *render.Sitemap
 	// before are the diagnostics found before the bodies were converted;
 	// convs those of each record's body, by record number.
 	before diag.List
@@ -60,9 +62,9 @@ func (c *cache) keepSite(b *built) {
 // and the graph, are as before, so it converts the new bodies into the
 // same records and puts the files that are not pages again; finish then
 // renders the pages that show those records. It reports false, having
-// put nothing, when the edits are of another kind (the caller then
-// builds the site again), and drops the last site when it had begun to
-// change it.
+// changed and put nothing, when the edits are of another kind or a new
+// body brings errors or new pictures (the caller then builds the site
+// again).
 func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*built, bool, error) {
 	mem, isMem := sink.(*output.Memory)
 	if c == nil || c.scope != scopeBodies || c.lastGood == nil || len(c.edited) == 0 || c.prevFiles == nil || !isMem {
@@ -101,31 +103,30 @@ func (c *cache) patch(opt Options, site *config.Site, sink output.Sink) (*built,
 		pf.keepDecoded(&e, d)
 		edits = append(edits, edit{p, id, pf, n, e.News[0]})
 	}
-	// From here on the last site changes: on failure, forget it.
+	// Convert the new bodies, of the records as decoded with the graph's
+	// fields kept: a summary may come from the body, and the smaller
+	// copies of a lead photo are listed again.
 	convs := slices.Clone(last.convs)
-	for _, e := range edits {
-		n := e.rec
-		files, variants := n.Content.Files, n.Content.Variants
-		// The record as decoded, with the graph's fields kept, converted
-		// again: its summary may come from the body, and its image's
-		// smaller copies are listed again.
-		n.Source = e.fresh.Source
-		n.Summary = e.fresh.Summary
-		n.Content = model.Converted{}
-		if n.Image != nil {
-			n.Image.Variants = nil
-		}
-		d := last.r.ConvertNews(n)
-		if d.HasErrors() || !slices.Equal(n.Content.Files, files) || !slices.Equal(n.Content.Variants, variants) {
-			c.lastGood = nil
+	bodies := make([]render.NewsBody, len(edits))
+	for i, e := range edits {
+		x := *e.rec
+		x.Source, x.Summary = e.fresh.Source, e.fresh.Summary
+		body, d := last.r.ConvertNews(&x)
+		if d.HasErrors() || !slices.Equal(body.Content.Files, e.rec.Content.Files) || !slices.Equal(body.Content.Variants, e.rec.Content.Variants) {
 			return nil, false, nil // the build shows the errors; new pictures to copy or resize
 		}
-		convs[e.id] = d
+		bodies[i], convs[e.id] = body, d
+	}
+	// The last site changes from here on.
+	for i, e := range edits {
+		n := e.rec
+		n.Source = e.fresh.Source
+		n.Content, n.Summary, n.Image = bodies[i].Content, bodies[i].Summary, bodies[i].Image
 	}
 	for _, e := range edits {
 		c.files[e.path] = e.pf
 	}
-	next := &built{site: last.site, recs: last.recs, r: last.r, assets: last.assets, before: last.before, convs: convs}
+	next := &built{site: last.site, recs: last.recs, r: last.r, assets: last.assets, sitemap: last.sitemap, before: last.before, convs: convs}
 	// The files are the last site's; finish replaces those that changed.
 	mem.Files = maps.Clone(c.prevFiles)
 	c.patchMem = mem

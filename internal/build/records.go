@@ -22,7 +22,9 @@ type record struct {
 	path string
 	// ptr is the record (a pointer to its model struct).
 	ptr any
-	// convert renders the record's body into the record.
+	// convert renders the record's body (render.Renderer's Convert
+	// functions) and sets it into the record: the last change to the
+	// model before it is handed on, read-only, to the renderer's jobs.
 	convert func(r *render.Renderer) diag.List
 	// files are the site files its converted body shows.
 	files func() []model.Copy
@@ -38,23 +40,27 @@ func records(s *model.Site) []record {
 	n := len(s.News) + len(s.Pages) + len(s.Gazette.Documents) + len(s.Gazette.Issues) + len(s.Catalogue.Procedures)
 	out := make([]record, 0, n)
 	for _, x := range s.News {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertNews(x) },
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List {
+			b, d := r.ConvertNews(x)
+			x.Content, x.Summary, x.Image = b.Content, b.Summary, b.Image
+			return d
+		},
 			func() []model.Copy { return x.Content.Files }})
 	}
 	for _, x := range s.Pages {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertPage(x) },
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertPage(x); return },
 			func() []model.Copy { return x.Content.Files }})
 	}
 	for _, x := range s.Gazette.Documents {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertDocument(x) },
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertDocument(x); return },
 			func() []model.Copy { return x.Content.Files }})
 	}
 	for _, x := range s.Gazette.Issues {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertIssue(x) },
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertIssue(x); return },
 			func() []model.Copy { return x.Content.Files }})
 	}
 	for _, x := range s.Catalogue.Procedures {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List { return r.ConvertProcedure(x) },
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertProcedure(x); return },
 			func() []model.Copy { return x.Content.Intro.Files }})
 	}
 	// Statistics rows come from CSV sheets and have no body.

@@ -190,7 +190,11 @@ type List[T any] struct {
 }
 
 // Site is the whole site after graph: every record with its URL and links
-// resolved. It is read-only once built.
+// resolved. build then sets each record's converted body (render's
+// Convert functions return them and change nothing); from then on it is
+// read-only: the renderer's jobs only read it, concurrently. (A preview
+// session's patch sets the new bodies of news items into its last site,
+// between two builds.)
 type Site struct {
 	// News holds the published news, newest first.
 	News       []*News       `fingerprint:"records"`

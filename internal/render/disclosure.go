@@ -18,25 +18,19 @@ import (
 const ()
 
 // ConvertConsultation renders a draft's Markdown body.
-func (r *Renderer) ConvertConsultation(c *model.Consultation) diag.List {
-	conv, d := r.convert(c.Source, c.URL, textSizes)
-	c.Content = conv
-	return d
+func (r *Renderer) ConvertConsultation(c *model.Consultation) (model.Converted, diag.List) {
+	return r.convert(c.Source, c.URL, textSizes)
 }
 
 // ConvertBudget renders a budget disclosure's Markdown body.
-func (r *Renderer) ConvertBudget(b *model.Budget) diag.List {
-	conv, d := r.convert(b.Source, b.URL, textSizes)
-	b.Content = conv
-	return d
+func (r *Renderer) ConvertBudget(b *model.Budget) (model.Converted, diag.List) {
+	return r.convert(b.Source, b.URL, textSizes)
 }
 
 // ConvertProject renders a project's Markdown body (none for a
 // catalogue row).
-func (r *Renderer) ConvertProject(p *model.Project) diag.List {
-	conv, d := r.convert(p.Source, p.URL, textSizes)
-	p.Content = conv
-	return d
+func (r *Renderer) ConvertProject(p *model.Project) (model.Converted, diag.List) {
+	return r.convert(p.Source, p.URL, textSizes)
 }
 
 // disclosureJobs are the pages, feeds and open data of the three

@@ -42,13 +42,28 @@ const FeedCount = 20
 var home = Crumb{Name: "Trang chủ", URL: "/"}
 
 
+// Inputs are what the jobs of one build read besides the site and what
+// New was given: they change from one build of a session to the next.
+type Inputs struct {
+	// SearchIndex is the URL of the search index's manifest, which the
+	// search page loads; "": no search page.
+	SearchIndex string
+	// Maker makes the smaller copies of photos, over the store that
+	// keeps them between builds; nil: make them afresh.
+	Maker *images.Maker
+	// Sitemap is the site's sitemap when the caller kept it (its
+	// addresses and dates are set when the site is linked: a patch of
+	// bodies keeps them); nil: Jobs makes it.
+	Sitemap *Sitemap
+}
+
 // Jobs returns every file of the site to render, in a fixed order.
 //
 // The first copy of each photo comes first: the job that makes it
 // decodes the photo and makes all its copies at once, while other workers
 // render pages; the other copies come last, when they are made.
-func (r *Renderer) Jobs(s *model.Site) []Job {
-	firsts, rest := r.variantJobs(s)
+func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
+	firsts, rest := r.variantJobs(s, in.Maker)
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
 		p.URL = url
@@ -110,14 +125,14 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	jobs = append(jobs, r.proofJobs(page)...)
 	jobs = append(jobs, r.disclosureJobs(s, page)...)
 	jobs = append(jobs, r.logJobs(page)...)
-	if r.search != "" {
+	if in.SearchIndex != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.
 		var fields []Crumb
 		for _, f := range s.Catalogue.Fields {
 			fields = append(fields, Crumb{f.Name, f.URL})
 		}
-		page(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: r.search, Browse: fields,
+		page(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: in.SearchIndex, Browse: fields,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
@@ -134,10 +149,10 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
-	if r.sitemapOf != s {
-		r.sitemapOf, r.sitemapSet = s, r.sitemap(s)
+	sitemap := in.Sitemap
+	if sitemap == nil {
+		sitemap = r.Sitemap(s)
 	}
-	sitemap := r.sitemapSet
 	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(sitemap) }, Data: sitemap})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
@@ -145,15 +160,14 @@ func (r *Renderer) Jobs(s *model.Site) []Job {
 	return append(jobs, rest...)
 }
 
-// SetMaker sets what makes the smaller copies of photos: a Maker for
-// each build, over the Store that keeps them between builds.
-func (r *Renderer) SetMaker(m *images.Maker) { r.maker = m }
-
 // variantJobs makes the smaller copies of the photos that pages show,
 // lead photos and photos in bodies, one job per copy however many pages
 // show the photo: the widest copy of each photo in firsts, the others in
 // rest.
-func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
+func (r *Renderer) variantJobs(s *model.Site, maker *images.Maker) (firsts, rest []Job) {
+	if maker == nil {
+		maker = images.NewMaker(nil)
+	}
 	seen := map[string]bool{}
 	add := func(vs []model.Variant) {
 		for i := len(vs) - 1; i >= 0; i-- {
@@ -163,10 +177,6 @@ func (r *Renderer) variantJobs(s *model.Site) (firsts, rest []Job) {
 			}
 			seen[v.Path] = true
 			j := Job{Path: v.Path, Picture: i == len(vs)-1, Run: func() ([]byte, error) {
-				maker := r.maker
-				if maker == nil {
-					maker = images.NewMaker(nil)
-				}
 				out, err := maker.Copy(v.Sum, v.FromWidth, v.FromHeight, v.Width, func() ([]byte, error) {
 					data, err := fs.ReadFile(r.fsys, v.From)
 					if err != nil {
@@ -293,7 +303,8 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-type urlset struct {
+// Sitemap is what sitemap.xml holds: every page's address and date.
+type Sitemap struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 	URLs    []sitemapURL `xml:"url"`
 }
@@ -314,8 +325,9 @@ func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
 	return date(l.Items[0])
 }
 
-func (r *Renderer) sitemap(s *model.Site) urlset {
-	set := urlset{}
+// Sitemap returns the sitemap of s.
+func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
+	set := &Sitemap{}
 	add := func(u string, t time.Time) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
 	}

@@ -18,7 +18,7 @@ import (
 // headings: "Trình tự thực hiện" and "Yêu cầu, điều kiện" take their
 // standard places on the page (unless the steps and requirements keys
 // give them), the other sections follow.
-func (r *Renderer) ConvertProcedure(p *model.Procedure) diag.List {
+func (r *Renderer) ConvertProcedure(p *model.Procedure) (model.ProcedureContent, diag.List) {
 	var d diag.List
 	var c model.ProcedureContent
 	var text []string
@@ -58,8 +58,7 @@ func (r *Renderer) ConvertProcedure(p *model.Procedure) diag.List {
 	}
 	c.Intro.Files, c.Intro.Variants = files, variants
 	c.Text = strings.Join(strings.Fields(strings.Join(text, " ")), " ")
-	p.Content = c
-	return d
+	return c, d
 }
 
 func sectionIs(title string, keys ...string) bool {

@@ -45,10 +45,6 @@ type LogItem struct {
 	URL string
 }
 
-// SetLog gives the entries of the publication log, oldest first, as
-// publog.Read returns them.
-func (r *Renderer) SetLog(entries []publog.Entry) { r.log = entries }
-
 // kindLabels names the kinds of content items of the log.
 var kindLabels = map[string]string{"news": "Tin", "page": "Trang", "issue": "Số công báo", "document": "Văn bản", "procedure": "Thủ tục"}
 

@@ -25,10 +25,13 @@ import (
 	"minhbach/internal/publog"
 )
 
-// Renderer renders pages. It is safe for concurrent use after New returns.
+// Renderer renders pages. It has no setters: all it reads is given to
+// New, and what changes from one build of a session to the next to Jobs,
+// so that it is safe for concurrent use after New returns
+// (TestRendererConcurrent, under -race).
 type Renderer struct {
 	site *config.Site
-	// log is the publication log, oldest first (SetLog).
+	// log is the publication log, oldest first.
 	log    []publog.Entry
 	fsys   fs.FS
 	assets map[string]string
@@ -37,33 +40,17 @@ type Renderer struct {
 	menu   []config.MenuItem
 	footer []config.MenuItem
 	base   string
-	// search is the URL of the search index's manifest.
-	search string
 	// cache, when set, keeps converted bodies between builds.
 	cache *ConvertCache
-	// maker makes the smaller copies of photos (see SetMaker).
-	maker *images.Maker
-	// sitemapOf is the site whose sitemap is sitemapSet: its addresses
-	// and dates are set when the site is linked, and a patch of its
-	// bodies (build.Session) keeps them.
-	sitemapOf  *model.Site
-	sitemapSet urlset
 	// public is the catalogue of information to publish (nil: no page).
 	public *model.PublicList
 	// notice is the banner every page shows (nil: none).
 	notice *config.Notice
 }
 
-// SetPublicList gives the catalogue of information to publish, which the
-// page /danh-muc-cong-khai/ shows; nil: the site has none.
-func (r *Renderer) SetPublicList(l *model.PublicList) { r.public = l }
-
-// PublicList returns what SetPublicList gave.
+// PublicList returns the catalogue of information to publish that New
+// was given.
 func (r *Renderer) PublicList() *model.PublicList { return r.public }
-
-// SetNotice gives the notice banner that every page shows; the caller
-// gives it only within its window.
-func (r *Renderer) SetNotice(n *config.Notice) { r.notice = n }
 
 // ConvertCache keeps converted Markdown bodies between the builds of a
 // preview, by file and body line; an entry is used only when the page URL
@@ -107,9 +94,6 @@ func NewConvertCache() *ConvertCache {
 	return &ConvertCache{m: map[convertKey]*converted{}, photos: map[photoKey]photoCopies{}}
 }
 
-// SetCache makes the renderer reuse and fill c (nil: convert every body).
-func (r *Renderer) SetCache(c *ConvertCache) { r.cache = c }
-
 // Menu returns the main menu, plain pages included.
 func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 
@@ -122,12 +106,36 @@ var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/
 	"consultation/single.html", "consultation/list.html", "budget/single.html", "budget/list.html", "project/single.html", "project/list.html", "publog.html",
 	"publiclist.html"}
 
-// New loads the templates from layouts (a folder with base.html,
-// partials/*.html and the Layouts). fsys is the site root, for pictures.
-// assets maps an asset path ("css/app.css") to its published URL.
-func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string) (*Renderer, diag.List) {
-	r := &Renderer{site: site, fsys: fsys, assets: assets, tmpl: map[string]*template.Template{},
-		md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}), base: site.BasePath()}
+// Options are what a Renderer reads besides the site model.
+type Options struct {
+	Site *config.Site
+	// Layouts is a folder with base.html, partials/*.html and the
+	// Layouts; Files the site root, for pictures.
+	Layouts, Files fs.FS
+	// Assets maps an asset path ("css/app.css") to its published URL.
+	Assets map[string]string
+	// Pages are the plain pages: those with a menu join the main or the
+	// footer menu.
+	Pages []*model.StaticPage
+	// Log is the publication log, oldest first.
+	Log []publog.Entry
+	// PublicList is the catalogue of information to publish, which the
+	// page /danh-muc-cong-khai/ shows; nil: the site has none.
+	PublicList *model.PublicList
+	// Notice is the banner every page shows; nil: none (the caller gives
+	// it only within its window).
+	Notice *config.Notice
+	// Cache keeps converted bodies between builds; nil: convert every
+	// body.
+	Cache *ConvertCache
+}
+
+// New loads the templates and returns a renderer of o.
+func New(o Options) (*Renderer, diag.List) {
+	site, layouts := o.Site, o.Layouts
+	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, tmpl: map[string]*template.Template{},
+		md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}), base: site.BasePath(),
+		log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache}
 	var d diag.List
 	base := template.New("layouts/base.html").Funcs(r.funcs())
 	files := []string{"base.html"}
@@ -155,6 +163,7 @@ func New(site *config.Site, layouts fs.FS, fsys fs.FS, assets map[string]string)
 	}
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
+	r.addPages(o.Pages)
 	return r, d
 }
 
@@ -171,9 +180,9 @@ func parseInto(t *template.Template, layouts fs.FS, name string) error {
 	return err
 }
 
-// SetPages adds the plain pages that ask for the main or the footer menu
+// addPages adds the plain pages that ask for the main or the footer menu
 // to it.
-func (r *Renderer) SetPages(pages []*model.StaticPage) {
+func (r *Renderer) addPages(pages []*model.StaticPage) {
 	for _, p := range pages {
 		item := config.MenuItem{Name: p.Title, URL: p.URL, Weight: 100 + p.Weight}
 		switch p.Menu {
@@ -221,23 +230,39 @@ const (
 	pageSizes = "(min-width: 72rem) 70rem, calc(100vw - 2rem)"
 )
 
-// ConvertNews renders a news item's body and sets its summary when the
-// front matter gave none.
-func (r *Renderer) ConvertNews(n *model.News) diag.List {
+// The Convert functions render a record's body and return it; they
+// change nothing. The caller (build) sets the results into the records
+// before the model is handed on, read-only, to Jobs.
+
+// NewsBody is a news item's converted body and what follows from it.
+type NewsBody struct {
+	Content model.Converted
+	// Summary is the front matter's, or else the body's lead cut short.
+	Summary string
+	// Image is a copy of the lead photo with its URL and smaller copies
+	// set; nil when none.
+	Image *model.Image
+}
+
+// ConvertNews renders a news item's body.
+func (r *Renderer) ConvertNews(n *model.News) (NewsBody, diag.List) {
 	c, d := r.convert(n.Source, n.URL, newsSizes)
-	n.Content = c
-	if n.Summary == "" {
-		n.Summary = c.Short
+	b := NewsBody{Content: c, Summary: n.Summary}
+	if b.Summary == "" {
+		b.Summary = c.Short
 	}
 	if n.Image != nil {
-		if u, ok := r.assets[strings.TrimPrefix(n.Image.File, "assets/")]; ok && strings.HasPrefix(n.Image.File, "assets/") {
-			n.Image.URL = u
-		} else if !strings.HasPrefix(n.Image.File, "assets/") {
-			n.Content.Files = append(n.Content.Files, model.Copy{From: n.Image.File, To: strings.TrimPrefix(n.Image.URL, "/")})
+		img := *n.Image
+		if u, ok := r.assets[strings.TrimPrefix(img.File, "assets/")]; ok && strings.HasPrefix(img.File, "assets/") {
+			img.URL = u
+		} else if !strings.HasPrefix(img.File, "assets/") {
+			b.Content.Files = append(b.Content.Files, model.Copy{From: img.File, To: strings.TrimPrefix(img.URL, "/")})
 		}
-		d.Append(r.variants(n.Image))
+		img.Variants = nil
+		d.Append(r.variants(&img))
+		b.Image = &img
 	}
-	return d
+	return b, d
 }
 
 // variantDir is the output folder of the smaller copies of photos, shared
@@ -309,24 +334,18 @@ func heavy(d *diag.List, pos diag.Pos, src string, w, h int, size int64) {
 }
 
 // ConvertDocument renders a gazette document's body.
-func (r *Renderer) ConvertDocument(d *model.Document) diag.List {
-	c, diags := r.convert(d.Source, d.URL, textSizes)
-	d.Content = c
-	return diags
+func (r *Renderer) ConvertDocument(d *model.Document) (model.Converted, diag.List) {
+	return r.convert(d.Source, d.URL, textSizes)
 }
 
 // ConvertIssue renders a gazette issue's body.
-func (r *Renderer) ConvertIssue(is *model.Issue) diag.List {
-	c, diags := r.convert(is.Source, is.URL, pageSizes)
-	is.Content = c
-	return diags
+func (r *Renderer) ConvertIssue(is *model.Issue) (model.Converted, diag.List) {
+	return r.convert(is.Source, is.URL, pageSizes)
 }
 
 // ConvertPage renders a plain page's body.
-func (r *Renderer) ConvertPage(p *model.StaticPage) diag.List {
-	c, d := r.convert(p.Source, p.URL, pageSizes)
-	p.Content = c
-	return d
+func (r *Renderer) ConvertPage(p *model.StaticPage) (model.Converted, diag.List) {
+	return r.convert(p.Source, p.URL, pageSizes)
 }
 
 // convert renders a body, whose photos the page shows at sizes (their
@@ -483,10 +502,6 @@ type Page struct {
 	// Log holds the newest entries of the publication log, newest first.
 	Log []LogEntry
 }
-
-// SetSearchIndex gives the URL of the search index's manifest, which the
-// search page loads.
-func (r *Renderer) SetSearchIndex(url string) { r.search = url }
 
 // Crumb is one step of the breadcrumb; the last has no URL.
 type Crumb struct {

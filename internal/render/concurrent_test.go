@@ -1,0 +1,86 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"minhbach/internal/config"
+	"minhbach/internal/model"
+)
+
+// TestRendererConcurrent renders a small site with the theme's layouts
+// twice at once, every job on its own goroutine, while Jobs is called
+// again: run under -race it fails if the renderer changes anything after
+// New (go test -race -run TestRendererConcurrent ./internal/render).
+func TestRendererConcurrent(t *testing.T) {
+	data, err := os.ReadFile("../../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, d := config.Load(data)
+	if d.HasErrors() {
+		t.Fatal(d.Format(5))
+	}
+	assets := map[string]string{}
+	_ = fs.WalkDir(os.DirFS("../../assets"), ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			assets[p] = "/assets/" + p
+		}
+		return nil
+	})
+	day := time.Date(2026, 11, 2, 8, 0, 0, 0, model.Zone)
+	page := &model.StaticPage{Title: "Giới thiệu", Slug: "gioi-thieu", URL: "/gioi-thieu/", Menu: "main",
+		Content: model.Converted{HTML: "<p>Giới thiệu.</p>", Lead: "Giới thiệu."}}
+	s := &model.Site{Pages: []*model.StaticPage{page}, Updated: day}
+	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
+	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
+		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
+			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{HTML: "<p>" + title + "</p>", Lead: title}}
+		s.News = append(s.News, n)
+		cat.Items = append(cat.Items, n)
+	}
+	s.Categories = []*model.Taxon{cat}
+	s.Lists = []*model.List[*model.News]{{Kind: "news", Title: "Tin tức", URL: "/tin-tuc/", Items: s.News, Pager: model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}}}
+	r, d := New(Options{Site: site, Layouts: os.DirFS("../../layouts"), Files: os.DirFS("../.."), Assets: assets, Pages: s.Pages})
+	if d.HasErrors() {
+		t.Fatal(d.Format(5))
+	}
+	in := Inputs{SearchIndex: "/tim-kiem/index/x/manifest.json"}
+	render := func() map[string][]byte {
+		jobs := r.Jobs(s, in)
+		out := make([][]byte, len(jobs))
+		var wg sync.WaitGroup
+		for i, j := range jobs {
+			wg.Go(func() {
+				data, err := j.Run()
+				if err != nil {
+					t.Errorf("%s: %v", j.Path, err)
+				}
+				out[i] = data
+			})
+		}
+		wg.Wait()
+		m := map[string][]byte{}
+		for i, j := range jobs {
+			m[j.Path] = out[i]
+		}
+		return m
+	}
+	var a, b map[string][]byte
+	var wg sync.WaitGroup
+	wg.Go(func() { a = render() })
+	wg.Go(func() { b = render() })
+	wg.Wait()
+	if len(a) < 5 {
+		t.Fatalf("rendered %d files", len(a))
+	}
+	for p, x := range a {
+		if !bytes.Equal(x, b[p]) {
+			t.Errorf("%s differs between two renderings at once", p)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"minhbach/internal/model"
+	"minhbach/internal/search"
+)
+
+// SearchDocs lists every page the search index holds, each with the
+// label its result shows (a date, a number, a status, as pages show
+// them): news, gazette documents, procedures (abolished ones ranked
+// lower), the disclosure kinds, plain pages and statistics.
+func SearchDocs(s *model.Site) []search.Doc {
+	var docs []search.Doc
+	for _, n := range s.News {
+		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
+			Text: n.Summary + " " + n.Content.Text, Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
+	}
+	for _, d := range s.Gazette.Documents {
+		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
+			Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
+			Text:  d.DocType + " " + d.Agency + " " + d.Content.Text, Summary: d.Content.Lead,
+			Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()})
+	}
+	for _, p := range s.Catalogue.Procedures {
+		var levels [][2]string
+		var names []string
+		for _, l := range p.Levels {
+			levels = append(levels, [2]string{l.Code, l.Label})
+			names = append(names, l.Label)
+		}
+		var papers []string
+		for _, it := range p.Documents {
+			papers = append(papers, it.Name)
+		}
+		label := "Mã " + p.Code + " · " + strings.Join(names, ", ")
+		if p.Status != model.Active {
+			label += " · " + p.Status.Label()
+		}
+		text := strings.Join([]string{"thủ tục hành chính", p.Field.Label, p.Agency, p.Place, p.Target, p.ProcessingTime, p.Fee,
+			strings.Join(p.Methods, " "), strings.Join(p.Steps, " "), strings.Join(papers, " "), strings.Join(p.Requirements, " "),
+			p.Result, p.Content.Text}, " ")
+		summary := "Cơ quan thực hiện: " + p.Agency + ". Thời hạn giải quyết: " + p.ProcessingTime + "."
+		if p.Fee != "" {
+			summary += " Phí, lệ phí: " + p.Fee + "."
+		}
+		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
+			Text: text, Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
+	}
+	docs = append(docs, disclosureSearchDocs(s)...)
+	for _, p := range s.Pages {
+		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.Text, Summary: p.Content.Lead})
+	}
+	docs = append(docs, statisticsDocs(&s.Statistics)...)
+	return docs
+}
+
+// statisticsDocs lists the statistics pages: each period, with the names
+// of the agencies and fields it counts, and each agency and field.
+func statisticsDocs(st *model.Statistics) []search.Doc {
+	var docs []search.Doc
+	for _, p := range st.Periods {
+		var names []string
+		for _, r := range append(slices.Clone(p.Agencies), p.Fields...) {
+			names = append(names, r.Unit.Name)
+		}
+		docs = append(docs, search.Doc{URL: p.URL, Title: "Thống kê giải quyết hồ sơ " + p.Label, Kind: search.KindStatistics,
+			Label: "Tỷ lệ đúng hạn " + RateOf(p.Total), Year: p.End.Year(),
+			Text:    "thống kê giải quyết hồ sơ thủ tục hành chính đúng hạn trễ hạn trực tuyến " + p.Label + " " + strings.Join(names, " "),
+			Summary: StatSummary(p.Total)})
+	}
+	for _, list := range [][]*model.StatUnit{st.Agencies, st.Fields} {
+		for _, u := range list {
+			last := u.Rows[len(u.Rows)-1]
+			docs = append(docs, search.Doc{URL: u.URL, Title: "Thống kê giải quyết hồ sơ: " + u.Name, Kind: search.KindStatistics,
+				Label: last.Period.Label + " · tỷ lệ đúng hạn " + RateOf(last.Figures),
+				Text:  "thống kê giải quyết hồ sơ thủ tục hành chính đúng hạn trễ hạn trực tuyến " + u.Name, Summary: StatSummary(last.Figures)})
+		}
+	}
+	return docs
+}
+
+// disclosureSearchDocs are the search index's pages of the disclosure
+// kinds.
+func disclosureSearchDocs(s *model.Site) []search.Doc {
+	var docs []search.Doc
+	for _, c := range s.Consultations.Items {
+		docs = append(docs, search.Doc{URL: c.URL, Title: c.Title, Kind: search.KindConsultation,
+			Label:   "Dự thảo " + strings.ToLower(c.DocType) + " · " + c.Agency + " · góp ý đến " + ShortDate(c.Closes),
+			Text:    strings.Join([]string{"dự thảo lấy ý kiến góp ý", c.DocType, c.Agency, c.Field.Label, c.Summary, c.Content.Text}, " "),
+			Summary: cmp.Or(c.Summary, c.Content.Lead), Field: c.Field.Code, FieldLabel: c.Field.Label, Year: c.Opens.Year(), Date: c.Opens})
+	}
+	for _, b := range s.Budgets.Items {
+		var heads []string
+		for _, t := range b.Tables {
+			heads = append(heads, t.Title)
+			for _, row := range t.Rows {
+				if t.Label < len(row) {
+					heads = append(heads, row[t.Label].Text)
+				}
+			}
+		}
+		docs = append(docs, search.Doc{URL: b.URL, Title: b.Title, Kind: search.KindBudget,
+			Label:   b.Stage.Label() + " · " + b.PeriodLabel() + " · công khai " + ShortDate(b.Published),
+			Text:    strings.Join([]string{"công khai ngân sách", b.Stage.Label(), b.Agency, strings.Join(heads, " "), b.Content.Text}, " "),
+			Summary: b.Content.Lead, Year: b.Year, Date: b.Published})
+	}
+	for _, p := range s.Projects.Items {
+		var names []string
+		for _, pk := range p.Packages {
+			names = append(names, pk.Name, pk.Winner)
+		}
+		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProject, Number: p.Code,
+			Label:   p.Status.Label() + " · " + ProjectPeriod(p) + " · " + p.Investor,
+			Text:    strings.Join([]string{"dự án đầu tư công đấu thầu", p.Investor, p.Location, p.Funding, p.Field.Label, strings.Join(names, " "), p.Content.Text}, " "),
+			Summary: "Tổng mức đầu tư: " + p.Total.Text + " triệu đồng. Địa điểm: " + p.Location + ".",
+			Field:   p.Field.Code, FieldLabel: p.Field.Label, Year: p.Start})
+	}
+	return docs
+}
