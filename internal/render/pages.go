@@ -41,7 +41,6 @@ const FeedCount = 20
 
 var home = Crumb{Name: "Trang chủ", URL: "/"}
 
-
 // Inputs are what the jobs of one build read besides the site and what
 // New was given: they change from one build of a session to the next.
 type Inputs struct {
