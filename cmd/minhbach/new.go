@@ -393,7 +393,7 @@ func newProcedure(code, field string, site *config.Site) (scaffold, diag.Message
 	line(&b, optional+" Đối tượng thực hiện.", "target", "")
 	line(&b, unfilled+" Thời hạn giải quyết, ví dụ \"05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ\".", "processing_time", `""`)
 	line(&b, optional+" Phí, lệ phí, ví dụ \"Không\".", "fee", "")
-	line(&b, optional+" Dịch vụ công trực tuyến: "+onlineList()+".", "online", "")
+	line(&b, optional+" Dịch vụ công trực tuyến: "+labelList(model.Onlines)+".", "online", "")
 	line(&b, optional+" Cách thức thực hiện, ví dụ [Trực tiếp, Trực tuyến, Dịch vụ bưu chính].", "methods", "[]")
 	line(&b, optional+" Trình tự thực hiện, mỗi bước một dòng: - \"Bước 1: …\"", "steps", "[]")
 	line(&b, optional+" Thành phần hồ sơ, mỗi giấy tờ một dòng: - {name: Tờ khai, copies: 01 bản chính, form: mau/to-khai.docx}", "documents", "[]")
@@ -401,7 +401,7 @@ func newProcedure(code, field string, site *config.Site) (scaffold, diag.Message
 	line(&b, optional+" Kết quả thực hiện.", "result", "")
 	line(&b, optional+" Căn cứ pháp lý: số hiệu văn bản trên cổng; văn bản khác viết {number: \"…\", external: true, title: \"…\"}.", "legal_basis", "[]")
 	line(&b, optional+" Quyết định công bố thủ tục: số hiệu văn bản trên cổng.", "published_by", "")
-	line(&b, optional+" Tình trạng; để trống là đang thực hiện: "+procedureStatusList()+".", "status", "")
+	line(&b, optional+" Tình trạng; để trống là đang thực hiện: "+labelList(model.ProcedureStatuses)+".", "status", "")
 	b.WriteString("# Ghi chú thêm về thủ tục (không bắt buộc) viết dưới dòng --- sau đây.\n---\n")
 	return scaffold{rel: "content/procedures/" + code + ".md", text: b.String(), unfilled: true}, diag.Message{}
 }
@@ -439,18 +439,15 @@ func statusList() string {
 	return strings.Join(s, ", ")
 }
 
-func onlineList() string {
-	var s []string
-	for _, o := range model.Onlines {
-		s = append(s, string(o)+" ("+o.Label()+")")
-	}
-	return strings.Join(s, ", ")
-}
-
-func procedureStatusList() string {
-	var s []string
-	for _, st := range model.ProcedureStatuses {
-		s = append(s, string(st)+" ("+st.Label()+")")
+// labelList names each value of a closed list with its label, for a
+// scaffold's comment: "truc_tuyen (Trực tuyến), …".
+func labelList[T interface {
+	~string
+	Label() string
+}](values []T) string {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = string(v) + " (" + v.Label() + ")"
 	}
 	return strings.Join(s, ", ")
 }

@@ -53,7 +53,7 @@ func newConsultation(title, docType, field string, site *config.Site, now time.T
 	line(&b, required+" Ngày bắt đầu nhận góp ý, "+dateHint+".", "opens", t.Format("02/01/2006"))
 	line(&b, unfilled+" Ngày cuối cùng nhận góp ý, "+dateHint+".", "closes", `""`)
 	b.WriteString("# Ví dụ một tệp: - {file: tep/" + slug + "-du-thao.pdf, role: du_thao}\n")
-	line(&b, "(bắt buộc, CHƯA ĐIỀN) Hồ sơ dự thảo, mỗi tệp một dòng; phải có toàn văn dự thảo (role: du_thao). Vai trò: "+roleList()+".", "attachments", "[]")
+	line(&b, "(bắt buộc, CHƯA ĐIỀN) Hồ sơ dự thảo, mỗi tệp một dòng; phải có toàn văn dự thảo (role: du_thao). Vai trò: "+labelList(model.FileRoles)+".", "attachments", "[]")
 	b.WriteString("# Cách gửi góp ý: ghi ít nhất một trong ba dòng email, address, form_url.\n")
 	line(&b, optional+" Thư điện tử nhận góp ý.", "email", "")
 	line(&b, optional+" Địa chỉ nhận góp ý bằng văn bản.", "address", "")
@@ -76,7 +76,7 @@ func newBudget(arg, stage, quarter string, now time.Time) (scaffold, diag.Messag
 			return vnfold.Key(string(s)) == vnfold.Key(stage) || vnfold.Key(s.Label()) == vnfold.Key(stage)
 		})
 		if i < 0 {
-			return scaffold{}, diag.Msgf("--stage %q is not a stage (allowed: %s)", stage, stageList())
+			return scaffold{}, diag.Msgf("--stage %q is not a stage (allowed: %s)", stage, labelList(model.BudgetStages))
 		}
 		st = model.BudgetStages[i]
 	}
@@ -106,9 +106,9 @@ func newBudget(arg, stage, quarter string, now time.Time) (scaffold, diag.Messag
 	line(&b, optional+" Tiêu đề; để trống thì tự đặt, ví dụ \"Công khai dự toán ngân sách năm "+fmt.Sprint(year)+"\".", "title", "")
 	line(&b, required+" Năm ngân sách.", "year", strconv.Itoa(year))
 	if st == "" {
-		line(&b, unfilled+" Nội dung công khai: "+stageList()+".", "stage", `""`)
+		line(&b, unfilled+" Nội dung công khai: "+labelList(model.BudgetStages)+".", "stage", `""`)
 	} else {
-		line(&b, required+" Nội dung công khai: "+stageList()+".", "stage", string(st))
+		line(&b, required+" Nội dung công khai: "+labelList(model.BudgetStages)+".", "stage", string(st))
 	}
 	switch {
 	case q > 0:
@@ -149,7 +149,7 @@ func newProject(title, field string, site *config.Site) (scaffold, diag.Message)
 	line(&b, optional+" Nguồn vốn, ví dụ \"Ngân sách tỉnh\".", "funding", "")
 	line(&b, unfilled+" Địa điểm.", "location", `""`)
 	line(&b, unfilled+" Thời gian thực hiện, ví dụ 2026-2028.", "period", `""`)
-	line(&b, unfilled+" Tình trạng: "+projectStatusList()+".", "status", `""`)
+	line(&b, unfilled+" Tình trạng: "+labelList(model.ProjectStatuses)+".", "status", `""`)
 	line(&b, optional+" Nhóm dự án: "+strings.Join(schema.ProjectGroups, ", ")+".", "group", "")
 	if field != "" {
 		line(&b, optional+" Lĩnh vực, một mã trong site.yaml: "+codeList(site.Fields)+".", "field", strconv.Quote(field))
@@ -158,40 +158,8 @@ func newProject(title, field string, site *config.Site) (scaffold, diag.Message)
 	}
 	line(&b, optional+" Quyết định phê duyệt dự án: số ký hiệu trên công báo.", "decision", "")
 	b.WriteString("# Ví dụ một gói thầu: - {name: Thi công xây dựng, method: dau_thau_rong_rai, price: \"12.500\", winner: Công ty …, winning_price: \"12.300\", date: 15/03/2026}\n")
-	line(&b, optional+" Gói thầu, mỗi gói một dòng; kết quả (winner, winning_price, date) ghi khi đã có. Hình thức: "+methodList()+".", "packages", "[]")
+	line(&b, optional+" Gói thầu, mỗi gói một dòng; kết quả (winner, winning_price, date) ghi khi đã có. Hình thức: "+labelList(model.BidMethods)+".", "packages", "[]")
 	line(&b, optional+" Phần cuối địa chỉ trang; để trống thì lấy theo tên tệp.", "slug", "")
 	b.WriteString("# Mục tiêu, quy mô, tiến độ của dự án (không bắt buộc) viết dưới dòng --- sau đây.\n---\n")
 	return scaffold{rel: "content/projects/" + slug + ".md", text: b.String(), unfilled: true}, diag.Message{}
-}
-
-func roleList() string {
-	var s []string
-	for _, r := range model.FileRoles {
-		s = append(s, string(r)+" ("+r.Label()+")")
-	}
-	return strings.Join(s, ", ")
-}
-
-func stageList() string {
-	var s []string
-	for _, st := range model.BudgetStages {
-		s = append(s, string(st)+" ("+st.Label()+")")
-	}
-	return strings.Join(s, ", ")
-}
-
-func projectStatusList() string {
-	var s []string
-	for _, st := range model.ProjectStatuses {
-		s = append(s, string(st)+" ("+st.Label()+")")
-	}
-	return strings.Join(s, ", ")
-}
-
-func methodList() string {
-	var s []string
-	for _, m := range model.BidMethods {
-		s = append(s, string(m)+" ("+m.Label()+")")
-	}
-	return strings.Join(s, ", ")
 }
