@@ -228,7 +228,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	// Markdown bodies first: lists and feeds need the summaries.
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
-	parallel(ctx, len(b.recs), workers, func(i int) { b.convs[i] = b.recs[i].convert(r) })
+	parallel(ctx, len(b.recs), workers, func(i int) {
+		b.convs[i] = b.recs[i].convert(r)
+		if c == nil {
+			b.recs[i].release()
+		}
+	})
 	b.before = slices.Clone(res.Diags)
 	for _, d := range b.convs {
 		res.Diags.Append(d)

@@ -33,6 +33,16 @@ type record struct {
 // addr is the record's address, by which the fingerprinter knows it.
 func (r record) addr() uintptr { return reflect.ValueOf(r.ptr).Pointer() }
 
+// release lets go of the record's Markdown once its body is converted:
+// a build reads it no more, and the files' bytes it holds are most of
+// what a large site's sources weigh. (A session keeps it, to compare the
+// next build's.)
+func (r record) release() {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
+		f.Addr().Interface().(*model.Source).Markdown = nil
+	}
+}
+
 // records returns the records of s in their fixed order: news, pages,
 // documents, issues, procedures, statistics rows, each in the site's
 // order.

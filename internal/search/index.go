@@ -36,6 +36,9 @@ type Doc struct {
 	Label string
 	// Text is the body, plain text.
 	Text string
+	// More continues Text: each part is read as if joined to it after a
+	// space, so that a caller need not copy a long body into one string.
+	More []string
 	// Summary is shown under a result; its words are highlighted.
 	Summary string
 	// Facets: a field code and label, a document type, levels, a year.
@@ -346,7 +349,22 @@ func digest(docs []Doc, order []int, opt Options) string {
 	}
 	for _, i := range order {
 		d := &docs[i]
-		for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label, d.Text, d.Summary, d.Field, d.FieldLabel, d.DocType,
+		for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label} {
+			str(s)
+		}
+		// The text as one string, Text and More joined by spaces.
+		size := len(d.Text)
+		for _, m := range d.More {
+			size += 1 + len(m)
+		}
+		binary.LittleEndian.PutUint64(n[:], uint64(size))
+		h.Write(n[:])
+		io.WriteString(h, d.Text)
+		for _, m := range d.More {
+			io.WriteString(h, " ")
+			io.WriteString(h, m)
+		}
+		for _, s := range []string{d.Summary, d.Field, d.FieldLabel, d.DocType,
 			strconv.Itoa(d.Year), d.Date.Format(time.RFC3339Nano), strconv.FormatBool(d.Demote)} {
 			str(s)
 		}
@@ -615,6 +633,13 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 		w    float32
 	}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
 		c.toks = z.tokenize(f.text, c.toks[:0])
+		if f.w == weightBody {
+			// A space splits tokens: the parts give the tokens of Text
+			// and More joined.
+			for _, m := range d.More {
+				c.toks = z.tokenize(m, c.toks)
+			}
+		}
 		toks := c.toks
 		if f.w == weightTitle {
 			for _, k := range titleKeys(toks) {
