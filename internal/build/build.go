@@ -277,7 +277,22 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if c != nil && c.patchMem != nil {
 		put = c.patchMem.Replace
 	}
-	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, put)
+	docs := func() []search.Doc { return SearchDocs(s) }
+	if c == nil {
+		// Only the index reads the bodies' plain text: it lets go of
+		// each document's once read, and the records keep none.
+		docs = func() []search.Doc {
+			all := SearchDocs(s)
+			for _, rec := range b.recs {
+				rec.forgetText()
+			}
+			for i := range all {
+				all[i].Release = true
+			}
+			return all
+		}
+	}
+	manifest, err := c.searchIndex(docs, put)
 	if err != nil {
 		return res, err
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"hash/fnv"
 	"io"
 	"maps"
@@ -39,6 +40,10 @@ type Doc struct {
 	// More continues Text: each part is read as if joined to it after a
 	// space, so that a caller need not copy a long body into one string.
 	More []string
+	// Release lets Build clear Text and More as soon as it has read them,
+	// so that a large site's text is not all held at once (when the caller
+	// keeps no other reference to it).
+	Release bool
 	// Summary is shown under a result; its words are highlighted.
 	Summary string
 	// Facets: a field code and label, a document type, levels, a year.
@@ -214,16 +219,16 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
 			compareLevels(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
 	})
-	dir := Dir + digest(docs, order, opt) + "/"
+	x := newIndexer()
+	h := newDigest(opt)
+	x.index(docs, order, h)
+	terms := x.score()
+	dir := Dir + hex.EncodeToString(h.Sum(nil)[:6]) + "/"
 	idx := &Index{Manifest: "/" + dir + ManifestFile}
 	write := func(p string, data []byte) error {
 		idx.Files++
 		return put(dir+p, bytes.Clone(data))
 	}
-
-	x := newIndexer()
-	x.index(docs, order)
-	terms := x.score()
 
 	// Every term's best documents, with their impacts, are in its shard.
 	// A long list, whose other documents only a query that needs every
@@ -338,45 +343,47 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	return idx, nil
 }
 
-// digest names the index directory: a hash of the format, the options and
-// every indexed value of every document, in index order.
-func digest(docs []Doc, order []int, opt Options) string {
+// The index directory is named by a digest: a hash of the format, the
+// options and every indexed value of every document, in index order
+// (newDigest, then addDigest for each document as it is indexed).
+func newDigest(opt Options) hash.Hash {
 	h := sha256.New()
 	fmt.Fprintf(h, "v%d %+v\n", FormatVersion, opt)
+	return h
+}
+
+// addDigest adds a document's indexed values to the digest h.
+func addDigest(h hash.Hash, d *Doc) {
 	var n [8]byte
 	str := func(s string) {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])
 		io.WriteString(h, s)
 	}
-	for _, i := range order {
-		d := &docs[i]
-		for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label} {
-			str(s)
-		}
-		// The text as one string, Text and More joined by spaces.
-		size := len(d.Text)
-		for _, m := range d.More {
-			size += 1 + len(m)
-		}
-		binary.LittleEndian.PutUint64(n[:], uint64(size))
-		h.Write(n[:])
-		io.WriteString(h, d.Text)
-		for _, m := range d.More {
-			io.WriteString(h, " ")
-			io.WriteString(h, m)
-		}
-		for _, s := range []string{d.Summary, d.Field, d.FieldLabel, d.DocType,
-			strconv.Itoa(d.Year), d.Date.Format(time.RFC3339Nano), strconv.FormatBool(d.Demote)} {
-			str(s)
-		}
-		str(strconv.Itoa(len(d.Levels)))
-		for _, l := range d.Levels {
-			str(l[0])
-			str(l[1])
-		}
+	for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label} {
+		str(s)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:6])
+	// The text as one string, Text and More joined by spaces.
+	size := len(d.Text)
+	for _, m := range d.More {
+		size += 1 + len(m)
+	}
+	binary.LittleEndian.PutUint64(n[:], uint64(size))
+	h.Write(n[:])
+	io.WriteString(h, d.Text)
+	for _, m := range d.More {
+		io.WriteString(h, " ")
+		io.WriteString(h, m)
+	}
+	for _, s := range []string{d.Summary, d.Field, d.FieldLabel, d.DocType,
+		strconv.Itoa(d.Year), d.Date.Format(time.RFC3339Nano), strconv.FormatBool(d.Demote)} {
+		str(s)
+	}
+	str(strconv.Itoa(len(d.Levels)))
+	for _, l := range d.Levels {
+		str(l[0])
+		str(l[1])
+	}
 }
 
 // term is one key of the index with its postings.
@@ -682,9 +689,10 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 // depend on the number of workers.
 const batch = 256
 
-// index counts the weighted frequency of every term in every document;
-// document id is the position in order.
-func (x *indexer) index(docs []Doc, order []int) {
+// index counts the weighted frequency of every term in every document,
+// and adds each document to the digest h; document id is the position in
+// order. It clears the text of the documents marked Release.
+func (x *indexer) index(docs []Doc, order []int, h hash.Hash) {
 	newest, oldest := time.Time{}, time.Time{}
 	for _, d := range docs {
 		if d.Kind == KindNews && !d.Date.IsZero() {
@@ -724,6 +732,10 @@ func (x *indexer) index(docs []Doc, order []int) {
 		wg.Wait()
 		for j := range n {
 			id, c, d := start+j, &work[j], &docs[order[start+j]]
+			addDigest(h, d)
+			if d.Release {
+				d.Text, d.More = "", nil
+			}
 			mult := 1.0
 			if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
 				mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
