@@ -122,7 +122,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.setConfig(data)
 	c.lap("config")
 
-	paths, d, err := c.walk(opt.Source)
+	paths, d, err := c.walk(opt.Source, site.Others())
 	res.Diags.Append(d)
 	if err != nil {
 		return res, fmt.Errorf("read content: %w", err)
@@ -188,6 +188,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		entries.Translations = append(entries.Translations, perFile[i].Translations...)
 		addDisclosure(&entries, &perFile[i])
 	}
 
@@ -212,7 +213,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	}
 	logEntries, dl := publog.Read(opt.Source)
 	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
-		Log: logEntries, PublicList: pl, Cache: c.converter(assets)}
+		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Editions: s.Editions}
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n
 	}

@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"search":   {"vnfold"},
 	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
 	"graph":    {"urls", "model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
-	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
+	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag", "urls"},
 	"source":   {"meta", "vnfold", "diag"},
 	"markdown": {"vnfold", "diag"},
 	"output":   {"diag"},

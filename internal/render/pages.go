@@ -67,6 +67,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	page := func(url, layout string, p *Page) {
 		p.URL = url
 		p.Notice = r.notice
+		p.Translations = r.alternates(s, p.Lang, url)
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
@@ -136,7 +137,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5), Notice: r.notice,
-			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
+			Translations: r.alternates(s, "", "/404.html"), Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
 	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", urls.News, urls.News+"atom.xml", s.News)
@@ -145,6 +146,9 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
 			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
 		}, Data: []any{c.Term, first(c.Items, FeedCount)}})
+	}
+	for _, ed := range s.Editions {
+		jobs = append(jobs, r.editionJobs(s, ed, page)...)
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
@@ -273,7 +277,14 @@ type atomFeed struct {
 // feed renders an Atom feed of the newest items. Its update time is the
 // newest item's date, never the time of the build.
 func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]byte, error) {
-	f := atomFeed{Lang: r.site.Language, Title: title, ID: r.absURL(pageURL), Author: atomName{r.site.Agency},
+	return r.feedIn("", title, pageURL, selfURL, items)
+}
+
+// feedIn is feed in a language ("" for Vietnamese): its xml:lang and
+// author are the language's.
+func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.News) ([]byte, error) {
+	site := r.site.In(lang)
+	f := atomFeed{Lang: site.Language, Title: title, ID: r.absURL(pageURL), Author: atomName{site.Agency},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(selfURL)}, {Rel: "alternate", Type: "text/html", Href: r.absURL(pageURL)}}}
 	items = first(items, FeedCount)
 	if len(items) > 0 {
@@ -285,6 +296,9 @@ func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]
 		e := atomEntry{Title: n.Title, Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(n.URL)}, ID: r.absURL(n.URL),
 			Published: n.Date.In(model.Zone).Format(time.RFC3339), Updated: n.Date.In(model.Zone).Format(time.RFC3339),
 			Category: &atomCat{Term: n.CategoryRef.Slug, Label: n.CategoryRef.Name}}
+		if n.CategoryRef.Slug == "" {
+			e.Category = nil // an edition's news: no categories
+		}
 		if n.Author != "" {
 			e.Author = &atomName{n.Author}
 		}

@@ -46,6 +46,9 @@ type Renderer struct {
 	public *model.PublicList
 	// notice is the banner every page shows (nil: none).
 	notice *config.Notice
+	// menus are the main and footer menus of each language other than
+	// Vietnamese (lang.go).
+	menus map[string][2][]config.MenuItem
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -128,6 +131,9 @@ type Options struct {
 	// Cache keeps converted bodies between builds; nil: convert every
 	// body.
 	Cache *ConvertCache
+	// Editions are the site in its other languages (model.Site's), for
+	// their menus.
+	Editions []*model.Edition
 }
 
 // New loads the templates and returns a renderer of o.
@@ -164,6 +170,7 @@ func New(o Options) (*Renderer, diag.List) {
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
 	r.addPages(o.Pages)
+	r.menusOf(o.Editions)
 	return r, d
 }
 
@@ -429,7 +436,17 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 
 // Page is what a layout receives.
 type Page struct {
+	// Site is site.yaml as the page's language shows it (config.Site.In).
 	Site *config.Site
+	// Lang is the page's language: "" or "vi" for Vietnamese, "en".
+	Lang string
+	// Translations are the page's versions in the site's other
+	// languages, or those languages' home pages when it has none (see
+	// Alternate); nil for a site in one language.
+	Translations []Alternate
+	// Pages are the plain pages a language's home page lists (the
+	// editions' home pages only).
+	Pages []*model.StaticPage
 	// Kind is "home", "news", "list", "terms", "page" or "404".
 	Kind        string
 	Title       string
@@ -514,9 +531,11 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no layout %s", layout)
 	}
-	p.Site = r.site
-	p.Menu = r.menu
-	p.FooterMenu = r.footer
+	p.Site = r.site.In(p.Lang)
+	p.Menu, p.FooterMenu = r.menu, r.footer
+	if m, ok := r.menus[p.Lang]; ok {
+		p.Menu, p.FooterMenu = m[0], m[1]
+	}
 	b := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(b)
 	b.Reset()
