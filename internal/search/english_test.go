@@ -16,7 +16,7 @@ var englishDocs = []search.Doc{
 	{URL: "/en/news/son-ha-investment-forum/", Title: "Sơn Hà hosts its first investment forum", Kind: search.KindNews,
 		Text: "The People's Committee of Sơn Hà Province welcomed 200 investors.", Summary: "Investors met in Sơn Hà."},
 	{URL: "/en/pages/contact/", Title: "Contact the Office", Kind: search.KindPage,
-		Text: "Officials of the Office: names, titles, phone numbers and e-mail addresses. Try the switchboard first.",
+		Text:    "Officials of the Office: names, titles, phone numbers and e-mail addresses. Try the switchboard first.",
 		Summary: "Who to call at the Office."},
 	{URL: "/en/pages/functions/", Title: "Functions, duties and powers", Kind: search.KindPage,
 		Text: "The Office advises the Provincial People’s Committee and its Chairman.", Summary: "What the Office does."},
