@@ -25,13 +25,6 @@ type Alternate struct {
 	Note     string
 }
 
-// fallbackNotes say, in the language of the link, that the page has no
-// version in it and the link leads to the home page.
-var fallbackNotes = map[string]string{
-	"vi": "trang này chưa có bản tiếng Việt, đến trang chủ",
-	"en": "this page is not translated, go to the English home page",
-}
-
 // Link returns the URL of the Vietnamese section root u ("/", "/tin-tuc/",
 // "/tim-kiem/"…) in the page's language: what layouts link the home page,
 // the news and the search with.
@@ -102,7 +95,9 @@ func (r *Renderer) alternates(s *model.Site, lang, u string) []Alternate {
 		case l != "vi" && vi != "" && s.EditionOf(l) != nil && s.EditionOf(l).Of[vi] != "":
 			a.URL = s.EditionOf(l).Of[vi]
 		default:
-			a.URL, a.Fallback, a.Note = urls.Home(l), true, fallbackNotes[l]
+			// The note is in the link's language, as its name is.
+			a.URL, a.Fallback = urls.Home(l), true
+			a.Note, _ = r.Strings(l).Text("lang.switch.untranslated") // the theme's tables have it (TestThemeTablesComplete)
 		}
 		out = append(out, a)
 	}
@@ -164,7 +159,10 @@ func (r *Renderer) editionJobs(s *model.Site, ed *model.Edition, page func(url, 
 	home := urls.Home(lang)
 	newsRoot, _ := urls.Section(lang, urls.News)
 	newsName := ed.Lists[0].Title
-	homeCrumb := Crumb{Name: homeNames[lang], URL: home}
+	tab := r.Strings(lang)
+	homeName, _ := tab.Text("crumb.home")
+	notFoundTitle, _ := tab.Text("notfound.title")
+	homeCrumb := Crumb{Name: homeName, URL: home}
 	if n, ok := r.homeName(lang); ok {
 		homeCrumb.Name = n
 	}
@@ -212,22 +210,14 @@ func (r *Renderer) editionJobs(s *model.Site, ed *model.Edition, page func(url, 
 	notFound := home + "404.html"
 	latest := first(ed.News, 5)
 	jobs = append(jobs, Job{Path: notFound[1:], Run: func() ([]byte, error) {
-		return r.Execute("404.html", &Page{Lang: lang, Kind: "404", Title: notFoundTitles[lang], URL: notFound, Latest: latest, Notice: r.notice,
-			Translations: r.alternates(s, lang, notFound), Crumbs: []Crumb{homeCrumb, {Name: notFoundTitles[lang]}}})
+		return r.Execute("404.html", &Page{Lang: lang, Kind: "404", Title: notFoundTitle, URL: notFound, Latest: latest, Notice: r.notice,
+			Translations: r.alternates(s, lang, notFound), Crumbs: []Crumb{homeCrumb, {Name: notFoundTitle}}})
 	}, Layout: "404.html", Data: []any{lang, latest, r.notice}})
 	jobs = append(jobs, Job{Path: newsRoot[1:] + "atom.xml", Run: func() ([]byte, error) {
 		return r.feedIn(lang, site.Title+" – "+newsName, newsRoot, newsRoot+"atom.xml", ed.News)
 	}, Data: []any{lang, first(ed.News, FeedCount)}})
 	return jobs
 }
-
-// notFoundTitles are the titles of the 404 page in the languages other
-// than Vietnamese.
-var notFoundTitles = map[string]string{"en": "Page not found"}
-
-// homeNames name the home page in the breadcrumb of the languages other
-// than Vietnamese, when the main menu's item for "/" gives no label.
-var homeNames = map[string]string{"en": "Home"}
 
 // homeName returns the label of the main menu's home item in lang.
 func (r *Renderer) homeName(lang string) (string, bool) {

@@ -314,12 +314,28 @@ func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.N
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
+	// Links are the page's versions in every language, itself
+	// included, when it has a translation (xhtml:link rel=alternate).
+	Links []sitemapLink `xml:"xhtml:link"`
+	// path is Loc from the site root.
+	path string
 }
 
-// Sitemap is what sitemap.xml holds: every page's address and date.
+// sitemapLink is an xhtml:link of a sitemap's url.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// Sitemap is what sitemap.xml holds: every page's address and date, in
+// every language; a page with translations names them all.
 type Sitemap struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the xhtml namespace of the links, for a site in
+	// several languages only.
+	XHTML string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapURL `xml:"url"`
 }
 
 // day formats t as YYYY-MM-DD in Vietnam time, or "" for the zero time.
@@ -342,7 +358,7 @@ func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
 func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 	set := &Sitemap{}
 	add := func(u string, t time.Time) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t), path: u})
 	}
 	add("/", s.Updated)
 	for _, n := range s.News {
@@ -405,6 +421,7 @@ func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 	for _, l := range s.Projects.Lists {
 		add(l.URL, time.Time{})
 	}
+	r.sitemapEditions(s, set, add)
 	return set
 }
 
@@ -427,4 +444,58 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// sitemapEditions adds the pages of the site's other languages to the
+// sitemap, and to every page that has versions in several languages the
+// links to all of them (x-default: the Vietnamese one).
+func (r *Renderer) sitemapEditions(s *model.Site, set *Sitemap, add func(u string, t time.Time)) {
+	if len(s.Editions) == 0 {
+		return
+	}
+	set.XHTML = "http://www.w3.org/1999/xhtml"
+	for _, ed := range s.Editions {
+		add(urls.Home(ed.Lang), ed.Updated)
+		for _, n := range ed.News {
+			add(n.URL, n.Date)
+		}
+		for _, l := range ed.Lists {
+			add(l.URL, newest(l, func(n *model.News) time.Time { return n.Date }))
+		}
+		for _, p := range ed.Pages {
+			add(p.URL, s.Updated)
+		}
+		if l := ed.DocList; l != nil {
+			add(l.URL, time.Time{})
+			for _, d := range ed.Documents {
+				add(d.URL, d.Issued)
+			}
+		}
+		if l := ed.ProcList; l != nil {
+			add(l.URL, time.Time{})
+			for _, p := range ed.Procedures {
+				add(p.URL, published(p))
+			}
+		}
+	}
+	for i := range set.URLs {
+		u := &set.URLs[i]
+		vi := u.path
+		for _, ed := range s.Editions {
+			if o, ok := ed.Original[u.path]; ok {
+				vi = o
+			}
+		}
+		var links []sitemapLink
+		for _, ed := range s.Editions {
+			if t, ok := ed.Of[vi]; ok {
+				links = append(links, sitemapLink{"alternate", ed.Lang, r.absURL(t)})
+			}
+		}
+		if len(links) == 0 {
+			continue
+		}
+		u.Links = append([]sitemapLink{{"alternate", "vi", r.absURL(vi)}}, links...)
+		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", r.absURL(vi)})
+	}
 }
