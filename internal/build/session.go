@@ -581,7 +581,7 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 		Drafts, NoMinify bool
 		Assets           map[string]string
 		Menu             any
-	}{opt.Now, opt.Drafts, opt.NoMinify, assets, r.Menu()}))
+	}{opt.Now, opt.Drafts, opt.NoMinify, assets, []any{r.Menu(), r.LangMenus()}}))
 	shared, _ := fs.Glob(layouts, "partials/*.html")
 	shared = append([]string{"base.html"}, shared...)
 	slices.Sort(shared)

@@ -83,6 +83,10 @@ func editions(site *config.Site, e *model.Entries, s *model.Site, claim func(url
 			ed.Of[vi], ed.Original[u] = u, vi
 		}
 		link("/", urls.Home(lang))
+		// Every language has its search page (its own index: the
+		// search's, built from the edition's records).
+		search, _ := urls.Section(lang, urls.Search)
+		link(urls.Search, search)
 		tr := of[lang]
 		newsRoot, _ := urls.Section(lang, urls.News)
 		for _, n := range s.News {

@@ -105,6 +105,10 @@ func NewConvertCache() *ConvertCache {
 // Menu returns the main menu, plain pages included.
 func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 
+// LangMenus returns the main and footer menus of each language other
+// than Vietnamese, translated plain pages included.
+func (r *Renderer) LangMenus() map[string][2][]config.MenuItem { return r.menus }
+
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
