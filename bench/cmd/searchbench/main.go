@@ -462,7 +462,7 @@ const coldRead = `(() => {
 	const nav = performance.getEntriesByType("navigation")[0] || {};
 	const root = document.getElementById("tim-kiem");
 	const status = document.getElementById("trang-thai");
-	const total = root ? Number((status.textContent.match(/[0-9.]+/) || ["0"])[0].replace(/\./g, "")) : Number(document.body.dataset.total || 0);
+	const total = root ? Number((status.textContent.match(/Tìm thấy ([0-9.]+)/) || ["", "0"])[1].replace(/\./g, "")) : Number(document.body.dataset.total || 0);
 	const steps = [["page asked", nav.requestStart || 0], ["page arrived", nav.responseEnd || 0], ["DOMContentLoaded", nav.domContentLoadedEventEnd || 0], ["load", nav.loadEventEnd || 0]];
 	for (const e of performance.getEntriesByType("resource")) steps.push([e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\//, "index:") + " asked", e.startTime], [e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\//, "index:") + " arrived", e.responseEnd]);
 	for (const m of performance.getEntriesByType("mark")) steps.push([m.name, m.startTime]);
