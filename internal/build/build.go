@@ -23,6 +23,7 @@ import (
 	"minhbach/internal/diag"
 	"minhbach/internal/disclose"
 	"minhbach/internal/graph"
+	"minhbach/internal/i18n"
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
@@ -211,8 +212,11 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, err
 	}
 	logEntries, dl := publog.Read(opt.Source)
+	langs := languages(site)
+	tables, d := i18n.Load(sub(opt.Theme, i18n.Dir), sub(opt.Source, i18n.Dir), langs)
+	res.Diags.Append(d)
 	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
-		Log: logEntries, PublicList: pl, Cache: c.converter(assets)}
+		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Languages: langs, Strings: tables}
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n
 	}
@@ -346,6 +350,11 @@ func (p *pass) finish(b *built) (*Result, error) {
 		c.lap("keep")
 	}
 	return res, ctx.Err()
+}
+
+// languages returns the site's languages, Vietnamese first.
+func languages(site *config.Site) []string {
+	return []string{"vi"}
 }
 
 var templateErr = regexp.MustCompile(`^template: (layouts/[^:]+):(\d+):(\d+): (.*)$`)

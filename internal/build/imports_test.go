@@ -18,9 +18,10 @@ import (
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "model", "proof", "diag"},
-	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday"},
+	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday", "i18n"},
 	"search":   {"vnfold"},
-	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold"},
+	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold", "i18n"},
+	"i18n":     {"meta", "diag"},
 	"graph":    {"urls", "model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
 	"source":   {"meta", "vnfold", "diag"},
@@ -54,7 +55,7 @@ var external = map[string][]string{
 	"github.com/adrg/frontmatter":       {"source"},
 	"github.com/tdewolff/minify":        {"output"},
 	"github.com/fsnotify/fsnotify":      {"serve"},
-	"go.yaml.in/yaml":                   {"meta", "source", "schema"},
+	"go.yaml.in/yaml":                   {"meta", "source", "schema", "i18n"},
 	"golang.org/x/image":                {"images"},
 	"github.com/disintegration/imaging": {"images"},
 	"golang.org/x/sync":                 {"images"},

@@ -557,6 +557,17 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 	h.SetSeed(c.seed)
 	h.Write(cfg)
 	h.WriteString(opt.BaseURL)
+	for _, lang := range r.Languages() { // the UI strings, the site's over the theme's
+		tab := r.Strings(lang)
+		h.WriteString(lang)
+		for _, k := range tab.Keys() {
+			v, _ := tab.Lookup(k)
+			h.WriteString(k)
+			h.WriteByte(0)
+			h.WriteString(v)
+			h.WriteByte(0)
+		}
+	}
 	writeUint(&h, f.sum(struct {
 		Now              any
 		Drafts, NoMinify bool

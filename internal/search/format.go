@@ -78,6 +78,10 @@ type Manifest struct {
 	// document order: the first Count documents are in the first group,
 	// and so on.
 	Groups []Group `json:"groups"`
+	// Lang is the documents' language when it is not Vietnamese ("en"):
+	// the client tokenizes queries with that language's analyzer. A
+	// Vietnamese index has none.
+	Lang string `json:"lang,omitempty"`
 }
 
 // PartFile is a part ("t/N.json" of P parts): the content names of the

@@ -86,6 +86,10 @@ type Options struct {
 	PartShards int
 	// FolderFiles is the number of row files in a row folder.
 	FolderFiles int
+	// Lang is the language of the documents, which chooses the analyzer
+	// (TokenizeLang) and is written in the manifest for the client: ""
+	// or LangVI for Vietnamese, LangEN for English.
+	Lang string
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
@@ -241,6 +245,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	}
 
 	x := newIndexer()
+	x.english = !vietnamese(opt.Lang)
 	x.index(docs, order)
 	terms := x.score(opt.TopImpacts)
 
@@ -398,6 +403,9 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		Shards: nShards, Prefixes: len(prefixNames), Parts: partNames, PrefixFiles: prefixNames,
 		Kinds: kinds, Fields: tables.fields, Types: tables.types, Levels: tables.levels,
 		Groups: runs,
+	}
+	if !vietnamese(opt.Lang) {
+		manifest.Lang = opt.Lang
 	}
 	data, _ := json.Marshal(manifest)
 	name, err := write(ManifestFile, data)
@@ -642,6 +650,8 @@ type indexer struct {
 	mult  []float32
 	// tl is the number of words of each document's title.
 	tl []int32
+	// english selects the English analyzer.
+	english bool
 }
 
 func newIndexer() *indexer {
@@ -733,6 +743,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	tokenizers := make([]tokenizer, workers)
+	for w := range tokenizers {
+		tokenizers[w].english = x.english
+	}
 	for start := 0; start < len(order); start += batch {
 		n := min(batch, len(order)-start)
 		var wg sync.WaitGroup
