@@ -101,7 +101,10 @@ func TestSessionTranslations(t *testing.T) {
 			return []string{enNews}
 		}},
 		{"English title", func() []string { edit(enNews, "title: Investment", "title: The Investment"); return []string{enNews} }},
-		{"Vietnamese body", func() []string { edit(viNews, "hội nghị xúc tiến đầu tư.", "hội nghị xúc tiến đầu tư lần thứ nhất."); return []string{viNews} }},
+		{"Vietnamese body", func() []string {
+			edit(viNews, "hội nghị xúc tiến đầu tư.", "hội nghị xúc tiến đầu tư lần thứ nhất.")
+			return []string{viNews}
+		}},
 		{"page title", func() []string { edit(enPage, "About the Office", "About Us"); return []string{enPage} }},
 		{"new translation", func() []string {
 			write(newEn, "---\ntitle: Vietnamese only no more\n---\nNow in English.\n")
@@ -113,8 +116,14 @@ func TestSessionTranslations(t *testing.T) {
 			}
 			return []string{enPage}
 		}},
-		{"languages removed", func() []string { edit("site.yaml", "languages: [vi, en]", "languages: [vi]"); return []string{"site.yaml"} }},
-		{"languages back", func() []string { edit("site.yaml", "languages: [vi]", "languages: [vi, en]"); return []string{"site.yaml"} }},
+		{"languages removed", func() []string {
+			edit("site.yaml", "languages: [vi, en]", "languages: [vi]")
+			return []string{"site.yaml"}
+		}},
+		{"languages back", func() []string {
+			edit("site.yaml", "languages: [vi]", "languages: [vi, en]")
+			return []string{"site.yaml"}
+		}},
 	}
 	for _, st := range steps {
 		changed := st.do()
