@@ -135,7 +135,7 @@ func editions(site *config.Site, e *model.Entries, s *model.Site, claim func(url
 				continue
 			}
 			c := *p
-			c.Source, c.Title, c.Slug = t.Source, t.Title, t.Slug
+			c.Source, c.Title, c.Slug, c.Updated = t.Source, t.Title, t.Slug, t.Updated
 			c.URL = urls.Home(lang) + t.Slug + "/"
 			c.Content = model.Converted{}
 			if claim(c.URL, t.Path, t.Start) {

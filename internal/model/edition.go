@@ -43,6 +43,11 @@ type Translation struct {
 type Edition struct {
 	// Lang is the language ("en").
 	Lang string
+	// A page's copy has the translation's Source (its file, body) and
+	// Updated (the translation's updated key), and the original's
+	// other fields (Weight, Menu, RequiredEN): Of[original.URL] is the
+	// copy's URL.
+	//
 	// News holds the translated news, newest first; Pages the
 	// translated plain pages; Documents and Procedures the gazette
 	// documents and procedures with a translated title.
