@@ -5,7 +5,8 @@ package minhbach
 
 import "embed"
 
-// Theme holds layouts/ and assets/ of the default theme.
+// Theme holds layouts/, assets/ and the string tables i18n/ of the default
+// theme.
 //
-//go:embed layouts assets
+//go:embed layouts assets i18n
 var Theme embed.FS

@@ -9,15 +9,15 @@
   // (TestFormatPositions checks that they agree): the version, the
   // folders, the manifest's members, and the positions in each array.
   var FORMAT = {
-    version: 7,
-    dirs: { shards: "s", long: "l", prefixes: "p", rows: "m" },
-    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "shards", "prefixes", "kinds", "fields", "types", "levels", "groups", "long"],
+    version: 8,
+    part: { shards: "shards", long: "long" },
+    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "folderFiles", "rowFolders", "shards", "prefixes", "parts", "prefixFiles", "kinds", "fields", "types", "levels", "groups", "lang"],
     group: { count: 0, kind: 1, field: 2, type: 3, year: 4, levels: 5 },
     entry: { df: 0, best: 1, postings: 2, stride: 2, cut: -1 },
     prefix: { word: 0, df: 1, stride: 2 },
     row: { url: 0, title: 1, kind: 2, label: 3, summary: 4 }
   };
-  var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FD = FORMAT.dirs;
+  var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FT = FORMAT.part;
   var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u, MN = /\p{Mn}/gu;
   // kind classes a character without the Unicode patterns for ASCII and
   // the Latin letters and marks Vietnamese uses: 1 a letter, 2 a digit, 3
@@ -56,8 +56,21 @@
   // lower lowers s as Go's strings.ToLower does: one letter for one, so
   // İ gives i (not i and a dot) and Σ gives σ wherever it stands.
   function lower(s) { return s.replace(/[\u0130\u03a3]/g, function (c) { return c === "\u0130" ? "i" : "\u03c3"; }).toLowerCase(); }
-  function tok(out, s, number) {
-    var exact = number ? lower(s) : iy(lower(s)), folded = fold(exact);
+  // english tells whether lang (an index's language) is analyzed as
+  // English: any language but Vietnamese ("" or "vi"), as in Go.
+  function english(lang) { return !!lang && lang !== "vi"; }
+  // APOS are the apostrophes English writes inside words.
+  var APOS = /['\u2019]/g;
+  // unquote drops an English word's final possessive 's and its other
+  // apostrophes, as search.dropApostrophes: people's → people, don't → dont.
+  function unquote(w) {
+    if (!/['\u2019]/.test(w)) return w;
+    var m = /^(.+)['\u2019]s$/.exec(w);
+    return (m ? m[1] : w).replace(APOS, "");
+  }
+  // tok adds the token of s; en selects the English analyzer.
+  function tok(out, s, number, en) {
+    var exact = en ? unquote(lower(s)) : number ? lower(s) : iy(lower(s)), folded = fold(exact);
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 
@@ -66,8 +79,9 @@
   // with single joiners ('/', '.', '-') between them; start and end are
   // offsets in s; joined, digit and letter tell whether it holds a
   // joiner, a digit, a letter. Both the tokenizer and the highlighter walk
-  // text so.
-  function walk(s, fn) {
+  // text so. In English (en), an apostrophe between word runes belongs to
+  // the word, as in Go.
+  function walk(s, fn, en) {
     var cs = Array.from(s), at = [], o = 0, i = 0;
     for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
     at.push(o);
@@ -80,7 +94,8 @@
           digit = digit || isDigit(c); letter = letter || isLetter(c);
           j++; end = j; continue;
         }
-        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = true; j++; continue; }
+        var joiner = c === "/" || c === "." || c === "-";
+        if ((joiner || en && (c === "'" || c === "\u2019")) && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = joined || joiner; j++; continue; }
         break;
       }
       fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);
@@ -90,35 +105,36 @@
   // compound appends the tokens of one compound of walk: a number token
   // when it is joined and holds a digit (with its leading digits when it
   // also holds a letter), else its words.
-  function compound(out, c, joined, digit, letter) {
+  function compound(out, c, joined, digit, letter, en) {
     if (joined && digit) {
-      tok(out, c, true);
+      tok(out, c, true, en);
       if (letter) {
         var cs = Array.from(c), n = 0;
         while (n < cs.length && isDigit(cs[n])) n++;
-        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false);
+        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false, en);
       }
       return out;
     }
-    c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
+    c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false, en); });
     return out;
   }
 
-  // tokenize splits text as search.Tokenize does.
-  function tokenize(s) {
-    var out = [];
-    walk(s.normalize("NFC"), function (c, start, end, joined, digit, letter) { compound(out, c, joined, digit, letter); });
+  // tokenize splits text as search.TokenizeLang(lang) does: as
+  // search.Tokenize without lang or with "vi".
+  function tokenize(s, lang) {
+    var out = [], en = english(lang);
+    walk(s.normalize("NFC"), function (c, start, end, joined, digit, letter) { compound(out, c, joined, digit, letter, en); }, en);
     return out;
   }
 
   // marked returns the [start, end] offsets, in text (NFC), of each
   // compound that holds a token whose folded form marks lists: what a
-  // result highlights.
-  function marked(text, marks) {
-    var out = [];
+  // result highlights, in the language lang.
+  function marked(text, marks, lang) {
+    var out = [], en = english(lang);
     walk(text, function (c, start, end, joined, digit, letter) {
-      if (compound([], c, joined, digit, letter).some(function (t) { return marks.indexOf(t.folded) >= 0; })) out.push([start, end]);
-    });
+      if (compound([], c, joined, digit, letter, en).some(function (t) { return marks.indexOf(t.folded) >= 0; })) out.push([start, end]);
+    }, en);
     return out;
   }
 
@@ -138,21 +154,9 @@
     else if (key[0] === "~") key = key.slice(1);
     return fnv(key) % n;
   }
-  // longFile names the file that holds a long list whole (search.LongFile).
+  // longFile is the hash of a key (search.LongFile) by which a part names
+  // the file that holds the key's list whole, when it is long.
   function longFile(key) { return ("0000000" + fnv(key).toString(16)).slice(-8); }
-  // mayBeLong reads the manifest's filter of long lists (search.Filter).
-  function mayBeLong(f, bits, key) {
-    if (!f || !f.m) return false;
-    var h1 = fnv(key), h2 = h1;
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) >>> 0;
-    h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) >>> 0;
-    h2 = (h2 ^ (h2 >>> 16) | 1) >>> 0;
-    for (var i = 0; i < f.k; i++) {
-      var p = ((h1 + Math.imul(i, h2)) >>> 0) % f.m;
-      if (!(bits[p >> 3] & (1 << (p & 7)))) return false;
-    }
-    return true;
-  }
 
   // parse reads a term's entry (format.go's Entry) into a list {df, n,
   // full, floor}: its n documents, whether they are all df of the term's,
@@ -235,7 +239,10 @@
   };
 
   // Engine reads the index whose manifest is at manifestURL; fetchJSON(url)
-  // returns a promise of the parsed file.
+  // returns a promise of the parsed file. Every file is named by its
+  // content, in the manifest's folder; the manifest names the parts, the
+  // prefix shards and the row folders, and a part its term shards and
+  // long files.
   function Engine(manifestURL, fetchJSON) {
     var self = this, cache = {};
     var dir = manifestURL.slice(0, manifestURL.lastIndexOf("/") + 1);
@@ -243,15 +250,14 @@
     function get(url) {
       return cache[url] || (cache[url] = fetchJSON(url).catch(function (e) { delete cache[url]; throw e; }));
     }
-    self.file = function (kind, n) { return get(dir + kind + "/" + n + ".json"); };
+    // file(name) is the file published under name.
+    self.file = function (name) { return get(dir + name + ".json"); };
     // late counts the long lists that were asked for only once their shard
-    // came, a round later (the filter lacked them).
+    // came, a round later.
     self.late = 0;
-    var bits;
     self.ready = get(manifestURL).then(function (m) {
       if (m.version !== FORMAT.version) throw new Error(manifestURL + ": index format " + m.version + ", this client reads " + FORMAT.version);
       self.m = m;
-      bits = m.long && m.long.m ? bytes(m.long.b) : null;
       var start = 0;
       self.starts = m.groups.map(function (r) { var s = start; start += r[FG.count]; return s; });
       return m;
@@ -275,36 +281,34 @@
     };
     var lists = {};
     // term(key, all, via) is the key's list, NONE when the index lacks it:
-    // all its documents when all is set, else at least its best. A long
-    // list read whole comes from its long file in place of its shard, and
-    // so do the exact spellings of a word read whole (via: the word).
+    // all its documents when all is set, else at least its best. The part
+    // of the key's shard names the shard and, when the list is long, the
+    // file that holds it whole, which a list read whole comes from in
+    // place of the shard; so do the exact spellings of a word read whole
+    // (via: the word).
     self.term = function (key, all, via) {
       var id = (all ? "+" : "-") + key;
       if (lists[id]) return lists[id];
-      var word = all && mayBeLong(self.m.long, bits, key) ? key : via && mayBeLong(self.m.long, bits, via) ? via : null;
-      if (!word) return (lists[id] = fromShard(key, all));
-      // A false positive of the filter asks for a file that is not there.
-      return (lists[id] = self.file(FD.long, longFile(word)).catch(function () { return null; }).then(function (t) {
-        if (!t || !t[word]) return fromShard(key, all);
-        return t[key] ? parse(t[key]) : NONE;
+      var m = self.m, np = m.parts.length, s = shardOf(key, m.shards), word = all ? key : via;
+      return (lists[id] = self.file(m.parts[s % np]).then(function (p) {
+        var long = word && p[FT.long][longFile(word)];
+        if (long) return self.file(long).then(function (t) { return t[key] ? parse(t[key]) : NONE; });
+        return self.file(p[FT.shards][Math.floor(s / np)]).then(function (sh) {
+          var v = sh[key], top = v ? FE.postings + FE.stride * v[FE.best] : 0;
+          if (!v) return NONE;
+          if (all && v.length > top && v[top] === FE.cut) {
+            self.late++;
+            return self.file(p[FT.long][longFile(key)]).then(function (t) { return parse(t[key]); });
+          }
+          return parse(v);
+        });
       }));
     };
-    function fromShard(key, all) {
-      return self.file(FD.shards, shardOf(key, self.m.shards)).then(function (s) {
-        var v = s[key], top = v ? FE.postings + FE.stride * v[FE.best] : 0;
-        if (!v) return NONE;
-        if (all && v.length > top && v[top] === FE.cut) {
-          self.late++;
-          return self.file(FD.long, longFile(key)).then(function (t) { return parse(t[key]); });
-        }
-        return parse(v);
-      });
-    }
     // complete(word) lists the other indexed words that begin with word
     // (of two letters or more), the most frequent first, at most 5.
     self.complete = function (word) {
       var pre = Array.from(word).slice(0, self.m.prefixLen).join("");
-      return self.file(FD.prefixes, shardOf(pre, self.m.prefixes)).then(function (p) {
+      return self.file(self.m.prefixFiles[shardOf(pre, self.m.prefixes)]).then(function (p) {
         var list = p[pre] || [], out = [];
         for (var i = FP.word; i < list.length; i += FP.stride) if (list[i] !== word && list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
         return out.slice(0, 5);
@@ -314,7 +318,8 @@
     self.rows = function (ids) {
       var m = self.m;
       return Array.from(ids, function (id) {
-        return self.file(FD.rows, Math.floor(id / m.chunkDocs)).then(function (rows) {
+        var n = Math.floor(id / m.chunkDocs);
+        return get(dir + m.rowFolders[Math.floor(n / m.folderFiles)] + "/" + n + ".json").then(function (rows) {
           var r = rows[id % m.chunkDocs];
           return { id: id, url: r[FR.url], title: r[FR.title], kind: r[FR.kind], label: r[FR.label], summary: r[FR.summary] };
         });
@@ -340,7 +345,7 @@
   Engine.prototype.search = function (q, filters, onFirst) {
     var self = this;
     return self.ready.then(function (m) {
-      var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
+      var toks = tokenize(q, m.lang), last = toks[toks.length - 1], rest = toks.slice(0, -1);
       if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
       var n = Array.from(last.folded).length, open = !last.number && !hasDigit(last.folded);
       if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters, onFirst);
@@ -616,7 +621,7 @@
   function highlight(parent, text, marks) {
     var at = 0;
     text = text.normalize("NFC");
-    marked(text, marks).forEach(function (r) {
+    marked(text, marks, engine.m && engine.m.lang).forEach(function (r) {
       parent.appendChild(document.createTextNode(text.slice(at, r[0])));
       parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
       at = r[1];
@@ -701,7 +706,7 @@
   // to browse by field are in the page.
   function advise(res, q) {
     tips.textContent = "";
-    var toks = tokenize(q);
+    var toks = tokenize(q, engine.m && engine.m.lang);
     if (Object.keys(state.f).length && res.all) {
       var a = el("a", "", "xem cả " + res.all + " kết quả không lọc");
       a.href = href(state.q, {});

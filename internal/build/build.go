@@ -23,6 +23,7 @@ import (
 	"minhbach/internal/diag"
 	"minhbach/internal/disclose"
 	"minhbach/internal/graph"
+	"minhbach/internal/i18n"
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/output"
@@ -122,7 +123,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.setConfig(data)
 	c.lap("config")
 
-	paths, d, err := c.walk(opt.Source)
+	paths, d, err := c.walk(opt.Source, site.Others())
 	res.Diags.Append(d)
 	if err != nil {
 		return res, fmt.Errorf("read content: %w", err)
@@ -188,6 +189,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		entries.Translations = append(entries.Translations, perFile[i].Translations...)
 		addDisclosure(&entries, &perFile[i])
 	}
 
@@ -211,8 +213,11 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		return res, err
 	}
 	logEntries, dl := publog.Read(opt.Source)
+	langs := languages(site)
+	tables, d := i18n.Load(sub(opt.Theme, i18n.Dir), sub(opt.Source, i18n.Dir), langs)
+	res.Diags.Append(d)
 	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
-		Log: logEntries, PublicList: pl, Cache: c.converter(assets)}
+		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Languages: langs, Strings: tables, Editions: s.Editions}
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n
 	}
@@ -366,6 +371,14 @@ func (p *pass) finish(b *built) (*Result, error) {
 		c.lap("keep")
 	}
 	return res, ctx.Err()
+}
+
+// languages returns the site's languages, Vietnamese first.
+func languages(site *config.Site) []string {
+	if len(site.Languages) > 0 {
+		return site.Languages
+	}
+	return []string{"vi"}
 }
 
 var templateErr = regexp.MustCompile(`^template: (layouts/[^:]+):(\d+):(\d+): (.*)$`)

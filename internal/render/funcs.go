@@ -8,36 +8,28 @@ import (
 	"strings"
 	"time"
 
+	"minhbach/internal/i18n"
 	"minhbach/internal/model"
 	"minhbach/internal/vnfold"
 )
 
-var weekdays = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+// vi writes dates and numbers the Vietnamese way for the Go side
+// (summaries, feeds, JSON-LD); layouts use their language's functions.
+var vi = i18n.New("vi", nil)
 
 // LongDate formats t as Vietnamese administrative documents write dates:
 // "ngày 08 tháng 8 năm 2018".
-func LongDate(t time.Time) string {
-	t = t.In(model.Zone)
-	return fmt.Sprintf("ngày %02d tháng %d năm %d", t.Day(), int(t.Month()), t.Year())
-}
+func LongDate(t time.Time) string { return vi.LongDate(t) }
 
 // DayDate formats t as news bylines do: "Thứ Ba, ngày 02/8/2022".
-func DayDate(t time.Time) string {
-	t = t.In(model.Zone)
-	return fmt.Sprintf("%s, ngày %s", weekdays[t.Weekday()], ShortDate(t))
-}
+func DayDate(t time.Time) string { return vi.DayDate(t) }
 
 // ShortDate formats t as "02/8/2022".
-func ShortDate(t time.Time) string {
-	t = t.In(model.Zone)
-	return fmt.Sprintf("%02d/%d/%d", t.Day(), int(t.Month()), t.Year())
-}
+func ShortDate(t time.Time) string { return vi.ShortDate(t) }
 
 // SignedAt formats the time of a digital signature as "08:05 24/06/2026",
 // in Vietnam's time zone.
-func SignedAt(t time.Time) string {
-	return t.In(model.Zone).Format("15:04 02/01/2006")
-}
+func SignedAt(t time.Time) string { return vi.SignedAt(t) }
 
 // srcset lists a picture's smaller copies and the picture itself with
 // their widths ("/a-320.jpg 320w, /a.jpg 800w"), or "" when it has no
@@ -65,23 +57,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		"relURL":      r.relURL,
 		"absURL":      r.absURL,
 		"asset":       r.asset,
-		"longDate":    LongDate,
-		"dayDate":     DayDate,
-		"shortDate":   ShortDate,
-		"signedAt":    SignedAt,
-		"legalDate":   LegalDate,
 		"isoDay":      day,
 		"statusSteps": StatusSteps,
 		"partNotes":   PartNotes,
 		"history":     History,
-		"ownEvent": func(c model.StatusChange) string {
-			if c.Date.Equal(c.Doc.Effective) {
-				return "văn bản bắt đầu có hiệu lực"
-			}
-			return "hết thời hạn hiệu lực"
-		},
-		"isoDate": func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
-		"clock":   func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
+		"isoDate":     func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
+		"clock":       func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
 		"hasTime": func(t time.Time) bool {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0
@@ -89,7 +70,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"safeHTML":   func(s string) template.HTML { return template.HTML(s) },
 		"truncate":   truncate,
 		"add":        func(a, b int) int { return a + b },
-		"filesize":   FileSize,
 		"pagerLinks": PagerLinks,
 		"hasPrefix":  strings.HasPrefix,
 		"srcset":     r.srcset,
@@ -105,11 +85,7 @@ func (r *Renderer) funcs() template.FuncMap {
 				return -1
 			}, s)
 		},
-		"dict":       dict,
-		"number":     Number,
-		"percent":    Percent,
-		"rate":       rate,
-		"onlineRate": onlineRate,
+		"dict": dict,
 		// For the disclosure kinds' layouts.
 		"slug":          vnfold.Slug,
 		"roles":         func() []model.FileRole { return model.FileRoles },
@@ -181,16 +157,7 @@ func truncate(n int, s string) string {
 }
 
 // FileSize formats a size in bytes the Vietnamese way: "12,3 KB".
-func FileSize(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d byte", n)
-	case n < 1024*1024:
-		return strings.Replace(fmt.Sprintf("%.1f KB", float64(n)/1024), ".", ",", 1)
-	default:
-		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1024/1024), ".", ",", 1)
-	}
-}
+func FileSize(n int64) string { return vi.FileSize(n) }
 
 // PagerLink is one entry of a pager: a page number with its URL, or a gap
 // (Number 0) standing for the pages left out.

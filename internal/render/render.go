@@ -18,6 +18,7 @@ import (
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
+	"minhbach/internal/i18n"
 	"minhbach/internal/images"
 	"minhbach/internal/markdown"
 	"minhbach/internal/media"
@@ -36,7 +37,11 @@ type Renderer struct {
 	fsys   fs.FS
 	assets map[string]string
 	md     *markdown.Converter
-	tmpl   map[string]*template.Template
+	// sets holds each declared language's templates by layout; langs
+	// the languages, Vietnamese first; tables their strings.
+	sets   map[string]map[string]*template.Template
+	langs  []string
+	tables map[string]*i18n.Table
 	menu   []config.MenuItem
 	footer []config.MenuItem
 	base   string
@@ -46,6 +51,9 @@ type Renderer struct {
 	public *model.PublicList
 	// notice is the banner every page shows (nil: none).
 	notice *config.Notice
+	// menus are the main and footer menus of each language other than
+	// Vietnamese (lang.go).
+	menus map[string][2][]config.MenuItem
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -97,6 +105,10 @@ func NewConvertCache() *ConvertCache {
 // Menu returns the main menu, plain pages included.
 func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 
+// LangMenus returns the main and footer menus of each language other
+// than Vietnamese, translated plain pages included.
+func (r *Renderer) LangMenus() map[string][2][]config.MenuItem { return r.menus }
+
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
@@ -128,16 +140,38 @@ type Options struct {
 	// Cache keeps converted bodies between builds; nil: convert every
 	// body.
 	Cache *ConvertCache
+	// Editions are the site in its other languages (model.Site's), for
+	// their menus.
+	Editions []*model.Edition
+	// Languages are the site's languages, Vietnamese first; nil: [vi].
+	// Strings holds the string table of each (i18n.Load); a layout's
+	// key missing from one is an error (a language without a table has
+	// an empty one).
+	Languages []string
+	Strings   map[string]*i18n.Table
 }
 
 // New loads the templates and returns a renderer of o.
 func New(o Options) (*Renderer, diag.List) {
 	site, layouts := o.Site, o.Layouts
-	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, tmpl: map[string]*template.Template{},
-		md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}), base: site.BasePath(),
-		log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache}
+	langs := o.Languages
+	if len(langs) == 0 {
+		langs = []string{"vi"}
+	}
+	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}),
+		base: site.BasePath(), log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache,
+		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{}}
 	var d diag.List
-	base := template.New("layouts/base.html").Funcs(r.funcs())
+	if r.tables == nil {
+		r.tables = map[string]*i18n.Table{}
+	}
+	for _, lang := range langs {
+		if r.tables[lang] == nil {
+			r.tables[lang] = i18n.New(lang, nil) // every key a layout uses is reported missing
+		}
+	}
+	first := r.tables[langs[0]]
+	base := template.New("layouts/base.html").Funcs(r.funcs()).Funcs(r.textFuncs(first))
 	files := []string{"base.html"}
 	partials, _ := fs.Glob(layouts, "partials/*.html")
 	slices.Sort(partials)
@@ -150,6 +184,8 @@ func New(o Options) (*Renderer, diag.List) {
 	if d.HasErrors() {
 		return r, d
 	}
+	set := map[string]*template.Template{}
+	var all []*template.Template
 	for _, name := range Layouts {
 		t, err := base.Clone()
 		if err == nil {
@@ -159,12 +195,45 @@ func New(o Options) (*Renderer, diag.List) {
 			d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
 			continue
 		}
-		r.tmpl[name] = t
+		set[name] = t
+		all = append(all, t)
+	}
+	r.sets[langs[0]] = set
+	d.Append(checkKeys(all, langs, r.tables))
+	for _, lang := range langs[1:] {
+		other := map[string]*template.Template{}
+		fm := r.textFuncs(r.tables[lang])
+		for _, name := range Layouts {
+			t, ok := set[name]
+			if !ok {
+				continue
+			}
+			c, err := t.Clone()
+			if err != nil {
+				d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
+				continue
+			}
+			other[name] = c.Funcs(fm)
+		}
+		r.sets[lang] = other
 	}
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
 	r.addPages(o.Pages)
+	r.menusOf(o.Editions)
 	return r, d
+}
+
+// Languages returns the site's languages, Vietnamese first.
+func (r *Renderer) Languages() []string { return r.langs }
+
+// Strings returns the string table of lang ("" is the first language),
+// or nil when the site does not declare it.
+func (r *Renderer) Strings(lang string) *i18n.Table {
+	if lang == "" {
+		lang = r.langs[0]
+	}
+	return r.tables[lang]
 }
 
 func parseInto(t *template.Template, layouts fs.FS, name string) error {
@@ -429,7 +498,18 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 
 // Page is what a layout receives.
 type Page struct {
+	// Site is site.yaml as the page's language shows it (config.Site.In).
 	Site *config.Site
+	// Lang is the page's language ("" is the site's first, Vietnamese):
+	// its layouts' text, dates and numbers are that language's.
+	Lang string
+	// Translations are the page's versions in the site's other
+	// languages, or those languages' home pages when it has none (see
+	// Alternate); nil for a site in one language.
+	Translations []Alternate
+	// Pages are the plain pages a language's home page lists (the
+	// editions' home pages only).
+	Pages []*model.StaticPage
 	// Kind is "home", "news", "list", "terms", "page" or "404".
 	Kind        string
 	Title       string
@@ -510,13 +590,23 @@ type Crumb struct {
 
 // Execute renders one page with the named layout.
 func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
-	t, ok := r.tmpl[layout]
+	lang := p.Lang
+	if lang == "" {
+		lang = r.langs[0]
+	}
+	set, ok := r.sets[lang]
+	if !ok {
+		return nil, fmt.Errorf("no language %q among the site's languages %v", lang, r.langs)
+	}
+	t, ok := set[layout]
 	if !ok {
 		return nil, fmt.Errorf("no layout %s", layout)
 	}
-	p.Site = r.site
-	p.Menu = r.menu
-	p.FooterMenu = r.footer
+	p.Site = r.site.In(p.Lang)
+	p.Menu, p.FooterMenu = r.menu, r.footer
+	if m, ok := r.menus[p.Lang]; ok {
+		p.Menu, p.FooterMenu = m[0], m[1]
+	}
 	b := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(b)
 	b.Reset()

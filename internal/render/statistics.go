@@ -21,28 +21,11 @@ const statisticsTitle = "Thống kê giải quyết hồ sơ thủ tục hành c
 const SeriesCount = 12
 
 // Number writes a count as Vietnamese does: 1.234.567.
-func Number(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func Number(n int) string { return vi.Number(n) }
 
 // Percent writes a share from 0 to 1 as a percentage with one decimal and
 // a decimal comma: "97,8 %" (the space is a no-break space).
-func Percent(f float64) string {
-	s := strconv.FormatFloat(f*100, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	return strings.Replace(s, ".", ",", 1) + "\u00a0%"
-}
+func Percent(f float64) string { return vi.Percent(f) }
 
 // rate writes the on-time rate of f, or "–" when nothing was resolved.
 func rate(f model.Figures) string {

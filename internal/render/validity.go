@@ -2,17 +2,13 @@ package render
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"minhbach/internal/model"
 )
 
 // LegalDate formats t as legal databases do: "01/07/2026" (dd/mm/yyyy).
-func LegalDate(t time.Time) string {
-	t = t.In(model.Zone)
-	return fmt.Sprintf("%02d/%02d/%d", t.Day(), int(t.Month()), t.Year())
-}
+func LegalDate(t time.Time) string { return vi.LegalDate(t) }
 
 // StatusStep is one known change of a document's status as a page carries
 // it for assets/js/app.js, which reads the attribute data-hieu-luc: a JSON

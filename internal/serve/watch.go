@@ -15,7 +15,7 @@ import (
 
 // Watched are the folders of a site watched recursively; site.yaml at the
 // root is watched too.
-var Watched = []string{"content", "layouts", "assets"}
+var Watched = []string{"content", "layouts", "assets", "i18n"}
 
 // configFile is the site's configuration, at its root.
 const configFile = "site.yaml"
