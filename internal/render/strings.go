@@ -15,7 +15,9 @@ import (
 
 // The layouts' text comes from the string tables (internal/i18n) through
 // the template function T: {{T "header.search.label"}}, or with arguments
-// for the table text's verbs, {{T "pager.page" .Number}}. Each declared
+// for the table text's verbs, {{T "pager.page" .Number}}. When the first
+// argument is the number 1 and the table has the key with ".one" added,
+// that text is used: "%d procedures" but "%d procedure". Each declared
 // language has its own set of templates, cloned from the parsed layouts,
 // whose T and date and number functions are that language's; Execute picks
 // the set of Page.Lang.
@@ -24,16 +26,17 @@ import (
 // text: T, dates, numbers and sizes.
 func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 	return template.FuncMap{
-		"T":         tFunc(tab),
-		"longDate":  tab.LongDate,
-		"dayDate":   tab.DayDate,
-		"shortDate": tab.ShortDate,
-		"signedAt":  tab.SignedAt,
-		"legalDate": tab.LegalDate,
-		"number":    tab.Number,
-		"decimal":   tab.Decimal,
-		"percent":   tab.Percent,
-		"filesize":  tab.FileSize,
+		"T":           tFunc(tab),
+		"statusSteps": statusSteps(tab),
+		"longDate":    tab.LongDate,
+		"dayDate":     tab.DayDate,
+		"shortDate":   tab.ShortDate,
+		"signedAt":    tab.SignedAt,
+		"legalDate":   tab.LegalDate,
+		"number":      tab.Number,
+		"decimal":     tab.Decimal,
+		"percent":     tab.Percent,
+		"filesize":    tab.FileSize,
 		"rate": func(f model.Figures) string {
 			if v, ok := f.OnTimeRate(); ok {
 				return tab.Percent(v)
@@ -65,6 +68,11 @@ func tFunc(tab *i18n.Table) func(key string, args ...any) (template.HTML, error)
 		s, ok := tab.Lookup(key)
 		if !ok {
 			return "", &i18n.MissingError{Key: key, Lang: tab.Lang, Where: tab.Where()}
+		}
+		if len(args) > 0 && args[0] == 1 {
+			if one, ok := tab.Lookup(key + ".one"); ok {
+				s = one // the singular: "1 procedure"
+			}
 		}
 		s = escapeText(s)
 		if len(args) > 0 {

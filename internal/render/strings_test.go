@@ -118,8 +118,8 @@ func TestThemeTablesComplete(t *testing.T) {
 		if !slices.Equal(i18n.Verbs(a), i18n.Verbs(b)) {
 			t.Errorf("%s: placeholders differ: vi %q, en %q", k, a, b)
 		}
-		if strings.TrimSpace(b) == "" || strings.TrimSpace(a) == "" {
-			t.Errorf("%s: empty text", k)
+		if strings.TrimSpace(a) == "" {
+			t.Errorf("%s: empty Vietnamese text", k)
 		}
 	}
 	r, err := themeRenderer(t, []string{"vi", "en"}, tables)
@@ -132,6 +132,14 @@ func TestThemeTablesComplete(t *testing.T) {
 	}
 	for _, k := range goKeys(t) {
 		used[k] = true
+	}
+	for _, k := range dynamicKeys() {
+		used[k] = true
+	}
+	for _, k := range vi.Keys() {
+		if base, ok := strings.CutSuffix(k, ".one"); ok && used[base] {
+			used[k] = true // the singular of a count
+		}
 	}
 	for _, k := range vi.Keys() {
 		if !used[k] {
@@ -201,4 +209,27 @@ func TestEnglishPage(t *testing.T) {
 	if _, err := r.Execute("404.html", &Page{Lang: "fr", Kind: "404"}); err == nil {
 		t.Error("no error for a page in a language the site does not declare")
 	}
+}
+
+// dynamicKeys are the keys the layouts build at run time from a closed
+// list of the model: (print "status." .Status) and the like.
+func dynamicKeys() []string {
+	// History's own rows (validity.go).
+	out := []string{"document.history.entry.effective", "document.history.entry.expired"}
+	for _, s := range model.Statuses {
+		out = append(out, "status."+string(s))
+	}
+	for _, s := range model.ProcedureStatuses {
+		out = append(out, "procedure.status."+string(s))
+	}
+	for _, o := range model.Onlines {
+		out = append(out, "procedure.online.lower."+string(o))
+		if o != model.OnlineNone {
+			out = append(out, "procedure.online.item."+string(o))
+		}
+	}
+	for _, k := range model.RelationKinds {
+		out = append(out, "relation.label."+string(k), "relation.back."+string(k), "relation.verb."+string(k))
+	}
+	return out
 }
