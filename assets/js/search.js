@@ -11,7 +11,7 @@
   var FORMAT = {
     version: 7,
     dirs: { shards: "s", long: "l", prefixes: "p", rows: "m" },
-    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "shards", "prefixes", "kinds", "fields", "types", "levels", "groups", "long"],
+    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "shards", "prefixes", "kinds", "fields", "types", "levels", "groups", "long", "lang"],
     group: { count: 0, kind: 1, field: 2, type: 3, year: 4, levels: 5 },
     entry: { df: 0, best: 1, postings: 2, stride: 2, cut: -1 },
     prefix: { word: 0, df: 1, stride: 2 },
@@ -56,8 +56,21 @@
   // lower lowers s as Go's strings.ToLower does: one letter for one, so
   // İ gives i (not i and a dot) and Σ gives σ wherever it stands.
   function lower(s) { return s.replace(/[\u0130\u03a3]/g, function (c) { return c === "\u0130" ? "i" : "\u03c3"; }).toLowerCase(); }
-  function tok(out, s, number) {
-    var exact = number ? lower(s) : iy(lower(s)), folded = fold(exact);
+  // english tells whether lang (an index's language) is analyzed as
+  // English: any language but Vietnamese ("" or "vi"), as in Go.
+  function english(lang) { return !!lang && lang !== "vi"; }
+  // APOS are the apostrophes English writes inside words.
+  var APOS = /['\u2019]/g;
+  // unquote drops an English word's final possessive 's and its other
+  // apostrophes, as search.dropApostrophes: people's → people, don't → dont.
+  function unquote(w) {
+    if (!/['\u2019]/.test(w)) return w;
+    var m = /^(.+)['\u2019]s$/.exec(w);
+    return (m ? m[1] : w).replace(APOS, "");
+  }
+  // tok adds the token of s; en selects the English analyzer.
+  function tok(out, s, number, en) {
+    var exact = en ? unquote(lower(s)) : number ? lower(s) : iy(lower(s)), folded = fold(exact);
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 
@@ -66,8 +79,9 @@
   // with single joiners ('/', '.', '-') between them; start and end are
   // offsets in s; joined, digit and letter tell whether it holds a
   // joiner, a digit, a letter. Both the tokenizer and the highlighter walk
-  // text so.
-  function walk(s, fn) {
+  // text so. In English (en), an apostrophe between word runes belongs to
+  // the word, as in Go.
+  function walk(s, fn, en) {
     var cs = Array.from(s), at = [], o = 0, i = 0;
     for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
     at.push(o);
@@ -80,7 +94,8 @@
           digit = digit || isDigit(c); letter = letter || isLetter(c);
           j++; end = j; continue;
         }
-        if ((c === "/" || c === "." || c === "-") && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = true; j++; continue; }
+        var joiner = c === "/" || c === "." || c === "-";
+        if ((joiner || en && (c === "'" || c === "\u2019")) && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = joined || joiner; j++; continue; }
         break;
       }
       fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);
@@ -90,35 +105,36 @@
   // compound appends the tokens of one compound of walk: a number token
   // when it is joined and holds a digit (with its leading digits when it
   // also holds a letter), else its words.
-  function compound(out, c, joined, digit, letter) {
+  function compound(out, c, joined, digit, letter, en) {
     if (joined && digit) {
-      tok(out, c, true);
+      tok(out, c, true, en);
       if (letter) {
         var cs = Array.from(c), n = 0;
         while (n < cs.length && isDigit(cs[n])) n++;
-        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false);
+        if (n > 0 && n < cs.length) tok(out, cs.slice(0, n).join(""), false, en);
       }
       return out;
     }
-    c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false); });
+    c.split(/[\/.\-]/).forEach(function (w) { if (w) tok(out, w, false, en); });
     return out;
   }
 
-  // tokenize splits text as search.Tokenize does.
-  function tokenize(s) {
-    var out = [];
-    walk(s.normalize("NFC"), function (c, start, end, joined, digit, letter) { compound(out, c, joined, digit, letter); });
+  // tokenize splits text as search.TokenizeLang(lang) does: as
+  // search.Tokenize without lang or with "vi".
+  function tokenize(s, lang) {
+    var out = [], en = english(lang);
+    walk(s.normalize("NFC"), function (c, start, end, joined, digit, letter) { compound(out, c, joined, digit, letter, en); }, en);
     return out;
   }
 
   // marked returns the [start, end] offsets, in text (NFC), of each
   // compound that holds a token whose folded form marks lists: what a
-  // result highlights.
-  function marked(text, marks) {
-    var out = [];
+  // result highlights, in the language lang.
+  function marked(text, marks, lang) {
+    var out = [], en = english(lang);
     walk(text, function (c, start, end, joined, digit, letter) {
-      if (compound([], c, joined, digit, letter).some(function (t) { return marks.indexOf(t.folded) >= 0; })) out.push([start, end]);
-    });
+      if (compound([], c, joined, digit, letter, en).some(function (t) { return marks.indexOf(t.folded) >= 0; })) out.push([start, end]);
+    }, en);
     return out;
   }
 
@@ -340,7 +356,7 @@
   Engine.prototype.search = function (q, filters, onFirst) {
     var self = this;
     return self.ready.then(function (m) {
-      var toks = tokenize(q), last = toks[toks.length - 1], rest = toks.slice(0, -1);
+      var toks = tokenize(q, m.lang), last = toks[toks.length - 1], rest = toks.slice(0, -1);
       if (!last) return { total: 0, all: 0, ids: [], facets: null, marks: [] };
       var n = Array.from(last.folded).length, open = !last.number && !hasDigit(last.folded);
       if (open && n < m.prefixLen - 1 && rest.length) return self.query(rest, null, last, filters, onFirst);
@@ -616,7 +632,7 @@
   function highlight(parent, text, marks) {
     var at = 0;
     text = text.normalize("NFC");
-    marked(text, marks).forEach(function (r) {
+    marked(text, marks, engine.m && engine.m.lang).forEach(function (r) {
       parent.appendChild(document.createTextNode(text.slice(at, r[0])));
       parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
       at = r[1];
@@ -701,7 +717,7 @@
   // to browse by field are in the page.
   function advise(res, q) {
     tips.textContent = "";
-    var toks = tokenize(q);
+    var toks = tokenize(q, engine.m && engine.m.lang);
     if (Object.keys(state.f).length && res.all) {
       var a = el("a", "", "xem cả " + res.all + " kết quả không lọc");
       a.href = href(state.q, {});

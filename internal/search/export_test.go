@@ -8,5 +8,12 @@ func TokenizeTwice(s string) []Token {
 	return z.tokenize(s, nil)
 }
 
+// TokenizeTwiceLang is TokenizeTwice with lang's analyzer.
+func TokenizeTwiceLang(lang, s string) []Token {
+	z := &tokenizer{english: !vietnamese(lang)}
+	z.tokenize(s, nil)
+	return z.tokenize(s, nil)
+}
+
 // FormatSpec is formatSpec, for TestFormatPositions.
 var FormatSpec = formatSpec

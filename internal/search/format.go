@@ -64,6 +64,10 @@ type Manifest struct {
 	// Long holds the keys whose lists are long (a LongFile holds them
 	// whole).
 	Long Filter `json:"long"`
+	// Lang is the documents' language when it is not Vietnamese ("en"):
+	// the client tokenizes queries with that language's analyzer. A
+	// Vietnamese index has none.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Group is a run of documents with the same facet values, written as the

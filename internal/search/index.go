@@ -83,6 +83,10 @@ type Options struct {
 	PrefixBytes int
 	// LongBytes is the size above which a term's list is a file of its own.
 	LongBytes int
+	// Lang is the language of the documents, which chooses the analyzer
+	// (TokenizeLang) and is written in the manifest for the client: ""
+	// or LangVI for Vietnamese, LangEN for English.
+	Lang string
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
@@ -219,6 +223,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	}
 
 	x := newIndexer()
+	x.english = !vietnamese(opt.Lang)
 	x.index(docs, order)
 	terms := x.score(opt.TopImpacts)
 
@@ -326,6 +331,9 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		Kinds: kinds, Fields: tables.fields, Types: tables.types, Levels: tables.levels,
 		Groups: runs, Long: NewFilter(longKeys),
 	}
+	if !vietnamese(opt.Lang) {
+		manifest.Lang = opt.Lang
+	}
 	data, _ := json.Marshal(manifest)
 	if err := write(ManifestFile, data); err != nil {
 		return nil, err
@@ -337,7 +345,14 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 // every indexed value of every document, in index order.
 func digest(docs []Doc, order []int, opt Options) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "v%d %+v\n", FormatVersion, opt)
+	// The options as "%+v" printed them before Lang; the language is
+	// hashed apart, and only when not Vietnamese, so that a Vietnamese
+	// index keeps the name it had before languages.
+	fmt.Fprintf(h, "v%d {ShardBytes:%d TopImpacts:%d ChunkDocs:%d PrefixBytes:%d LongBytes:%d}\n", FormatVersion,
+		opt.ShardBytes, opt.TopImpacts, opt.ChunkDocs, opt.PrefixBytes, opt.LongBytes)
+	if !vietnamese(opt.Lang) {
+		fmt.Fprintf(h, "lang %s\n", opt.Lang)
+	}
 	var n [8]byte
 	str := func(s string) {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
@@ -578,6 +593,8 @@ type indexer struct {
 	mult  []float32
 	// tl is the number of words of each document's title.
 	tl []int32
+	// english selects the English analyzer.
+	english bool
 }
 
 func newIndexer() *indexer {
@@ -669,6 +686,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	tokenizers := make([]tokenizer, workers)
+	for w := range tokenizers {
+		tokenizers[w].english = x.english
+	}
 	for start := 0; start < len(order); start += batch {
 		n := min(batch, len(order)-start)
 		var wg sync.WaitGroup

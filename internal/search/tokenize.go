@@ -5,6 +5,11 @@
 // BM25 scores computed at build time, and the whole cut into small
 // content-hashed files that the client (assets/js/search.js) fetches on
 // demand. The client tokenizes queries exactly as Tokenize does.
+//
+// An index has one language (Options.Lang): Vietnamese, the default, or
+// English, whose analyzer (TokenizeLang) keeps the case, punctuation,
+// NFC and diacritic folding but not the Vietnamese spelling rules, and
+// reads apostrophes as English does.
 package search
 
 import (
@@ -32,6 +37,22 @@ func isWordRune(r rune) bool {
 
 func isJoiner(r rune) bool { return r == '/' || r == '.' || r == '-' }
 
+// isApostrophe tells the apostrophes that English writes inside words:
+// the typewriter one and the typographic one (U+2019).
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// The languages of an index, as Options.Lang and the manifest name them.
+const (
+	// LangVI is Vietnamese, the default (also written "").
+	LangVI = "vi"
+	// LangEN is English.
+	LangEN = "en"
+)
+
+// vietnamese tells whether lang's text is analyzed as Vietnamese: "" and
+// "vi". Every other language is analyzed as English.
+func vietnamese(lang string) bool { return lang == "" || lang == LangVI }
+
 // Tokenize splits NFC text into tokens. A run of letters and digits joined
 // by '/', '.' or '-' that holds a digit is one number token ("93/KH-UBND",
 // "25/2018/QĐ-UBND", "1.004227", "18-NQ/TW"), and when it also holds a
@@ -42,12 +63,32 @@ func Tokenize(s string) []Token {
 	return z.tokenize(s, nil)
 }
 
+// TokenizeLang splits NFC text as the analyzer of lang does: Tokenize for
+// Vietnamese ("" or "vi"); for English (and any other language) the same
+// compounds, numbers and folding (lower case, NFC, diacritics dropped, đ
+// as d: "Sơn Hà" → "son", "ha"), but without the Vietnamese spelling of
+// /i/ ("by" stays "by", "try" stays "try"), and an apostrophe between
+// two word runes belongs to the word: a final "'s" is dropped and the
+// other apostrophes removed ("People's" → "people", "don't" → "dont").
+func TokenizeLang(lang, s string) []Token {
+	z := &tokenizer{english: !vietnamese(lang), nocache: true}
+	return z.tokenize(s, nil)
+}
+
 // tokenizer remembers the tokens of the words it has seen: a long text
 // repeats its words, and each is lowered and folded once. A nil tokenizer
-// remembers nothing.
+// (or one with nocache) remembers nothing and analyzes Vietnamese.
 type tokenizer struct {
 	seen map[string]Token
+	// english selects the English analyzer (TokenizeLang).
+	english bool
+	// nocache turns the memory off.
+	nocache bool
 }
+
+// inWord tells whether r, between two word runes, belongs to the word
+// without splitting it: an apostrophe, in English.
+func (z *tokenizer) inWord(r rune) bool { return z != nil && z.english && isApostrophe(r) }
 
 // tokenize appends the tokens of s to out, as Tokenize.
 func (z *tokenizer) tokenize(s string, out []Token) []Token {
@@ -70,9 +111,9 @@ func (z *tokenizer) tokenize(s string, out []Token) []Token {
 				end = j
 				continue
 			}
-			if isJoiner(r) && j+size < len(s) {
+			if (isJoiner(r) || z.inWord(r)) && j+size < len(s) {
 				if n, _ := utf8.DecodeRuneInString(s[j+size:]); isWordRune(n) && j > start {
-					joined = true
+					joined = joined || isJoiner(r)
 					j += size
 					continue
 				}
@@ -100,7 +141,7 @@ func (z *tokenizer) tokenize(s string, out []Token) []Token {
 
 // appendToken adds s unless it folds to nothing (a lone combining mark).
 func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
-	if z != nil {
+	if z != nil && !z.nocache {
 		if t, ok := z.seen[s]; ok && t.Number == number {
 			if t.Folded == "" {
 				return out
@@ -109,11 +150,14 @@ func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
 		}
 	}
 	exact := strings.ToLower(s)
-	if !number {
+	switch {
+	case z != nil && z.english:
+		exact = dropApostrophes(exact)
+	case !number:
 		exact = vnfold.UnifyIY(exact)
 	}
 	t := Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
-	if z != nil {
+	if z != nil && !z.nocache {
 		if z.seen == nil || len(z.seen) >= 1<<16 {
 			z.seen = make(map[string]Token, 1024)
 		}
@@ -123,4 +167,25 @@ func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
 		return out
 	}
 	return append(out, t)
+}
+
+// dropApostrophes returns an English word (lower case) without its final
+// possessive "'s" and without its other apostrophes: "people's" →
+// "people", "don't" → "dont", "o'clock" → "oclock".
+func dropApostrophes(w string) string {
+	if !strings.ContainsFunc(w, isApostrophe) {
+		return w
+	}
+	for _, a := range []string{"'s", "\u2019s"} {
+		if cut, ok := strings.CutSuffix(w, a); ok && cut != "" {
+			w = cut
+			break
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if isApostrophe(r) {
+			return -1
+		}
+		return r
+	}, w)
 }

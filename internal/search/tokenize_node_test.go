@@ -18,7 +18,8 @@ import (
 // TestClientTokenize checks that the search client tokenizes as
 // search.Tokenize does, so that a query finds what the index holds: the
 // words of vnfold's i/y table (testdata/iy.json there), each alone and
-// in a phrase, and texts with numbers, codes and mixed case.
+// in a phrase, and texts with numbers, codes and mixed case; and, with
+// the English analyzer, the same texts and English ones with apostrophes.
 func TestClientTokenize(t *testing.T) {
 	node := needNode(t)
 	data, err := os.ReadFile("../vnfold/testdata/iy.json")
@@ -38,8 +39,32 @@ func TestClientTokenize(t *testing.T) {
 	for _, p := range append(tab.Same, tab.Apart...) {
 		texts = append(texts, p[0], p[1], "thủ tục "+p[0]+" "+p[1]+"-"+p[0])
 	}
+	clientAlike(t, node, "", texts)
+	// The English analyzer, on the same texts and on English ones.
+	english := slices.Concat(texts, []string{"People's Committee of Sơn Hà Province", "Vietnam’s investors don't wait; O'Brien's",
+		"by my try, Ký Sỹ quí", "'quoted' words' ends", "93/KH-UBND's plan", "rock 'n' roll", "l'\u0301a", "x''y", "a'-b"})
+	clientAlike(t, node, search.LangEN, english)
+	// The table's pairs: one word or two, in the client as in Go.
+	for _, p := range tab.Same {
+		a, b := search.Tokenize(p[0]), search.Tokenize(p[1])
+		if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+			t.Errorf("%q and %q tokenize to %+v and %+v, want one token", p[0], p[1], a, b)
+		}
+	}
+	for _, p := range tab.Apart {
+		a, b := search.Tokenize(p[0]), search.Tokenize(p[1])
+		if len(a) == 1 && len(b) == 1 && a[0] == b[0] {
+			t.Errorf("%q and %q both tokenize to %+v", p[0], p[1], a[0])
+		}
+	}
+}
+
+// clientAlike requires the client, under Node, to tokenize each of texts
+// as search.TokenizeLang(lang) does.
+func clientAlike(t *testing.T, node, lang string, texts []string) {
+	t.Helper()
 	in, _ := json.Marshal(texts)
-	cmd := exec.Command(node, "testdata/tokens.cjs", "../../assets/js/search.js")
+	cmd := exec.Command(node, "testdata/tokens.cjs", "../../assets/js/search.js", "--lang="+lang)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -52,22 +77,9 @@ func TestClientTokenize(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, s := range texts {
-		want := search.Tokenize(vnfold.NFC(s))
+		want := search.TokenizeLang(lang, vnfold.NFC(s))
 		if !slices.Equal(got[i], want) {
-			t.Errorf("%q: the client gives %+v, search.Tokenize %+v", s, got[i], want)
-		}
-	}
-	// The table's pairs: one word or two, in the client as in Go.
-	for _, p := range tab.Same {
-		a, b := search.Tokenize(p[0]), search.Tokenize(p[1])
-		if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
-			t.Errorf("%q and %q tokenize to %+v and %+v, want one token", p[0], p[1], a, b)
-		}
-	}
-	for _, p := range tab.Apart {
-		a, b := search.Tokenize(p[0]), search.Tokenize(p[1])
-		if len(a) == 1 && len(b) == 1 && a[0] == b[0] {
-			t.Errorf("%q and %q both tokenize to %+v", p[0], p[1], a[0])
+			t.Errorf("lang %q, %q: the client gives %+v, search.TokenizeLang %+v", lang, s, got[i], want)
 		}
 	}
 }
@@ -113,16 +125,25 @@ func TestTokenizeCorpus(t *testing.T) {
 	if demo < 500 {
 		t.Fatalf("%d lines of demo content, want hundreds: the test reads the wrong folder", demo)
 	}
+	for _, lang := range []string{"", search.LangEN} {
+		t.Run("lang="+lang, func(t *testing.T) { corpusAlike(t, node, lang, corpus) })
+	}
+	t.Logf("%d strings (%d lines of demo content) tokenized alike", len(corpus), demo)
+}
+
+// corpusAlike requires the client, under Node, to tokenize and highlight
+// every string of corpus as search.TokenizeLang(lang) does.
+func corpusAlike(t *testing.T, node, lang string, corpus []string) {
 	var marks [][]string
 	for _, s := range corpus {
 		var m []string
-		for _, tok := range search.Tokenize(vnfold.NFC(s)) {
+		for _, tok := range search.TokenizeLang(lang, vnfold.NFC(s)) {
 			m = append(m, tok.Folded)
 		}
 		marks = append(marks, m)
 	}
 	in, _ := json.Marshal(map[string]any{"texts": corpus, "marks": marks})
-	cmd := exec.Command(node, "testdata/tokens.cjs", "../../assets/js/search.js", "marked")
+	cmd := exec.Command(node, "testdata/tokens.cjs", "../../assets/js/search.js", "marked", "--lang="+lang)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -139,14 +160,14 @@ func TestTokenizeCorpus(t *testing.T) {
 	}
 	bad := 0
 	for i, s := range corpus {
-		want := search.Tokenize(vnfold.NFC(s))
+		want := search.TokenizeLang(lang, vnfold.NFC(s))
 		if !slices.Equal(got[i].Tokens, want) {
 			t.Errorf("%.200q: the client gives %.300v, search.Tokenize %.300v", s, got[i].Tokens, want)
 			bad++
 		}
 		var hl []search.Token
 		for _, piece := range got[i].Marked {
-			hl = append(hl, search.Tokenize(piece)...)
+			hl = append(hl, search.TokenizeLang(lang, piece)...)
 		}
 		if !slices.Equal(hl, want) {
 			t.Errorf("%.200q: the highlighter marks %.300q, which tokenize to %.300v, want %.300v", s, got[i].Marked, hl, want)
@@ -156,5 +177,4 @@ func TestTokenizeCorpus(t *testing.T) {
 			t.Fatal("too many differences")
 		}
 	}
-	t.Logf("%d strings (%d lines of demo content) tokenized alike", len(corpus), demo)
 }
