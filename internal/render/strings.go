@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -27,6 +28,7 @@ import (
 func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 	return template.FuncMap{
 		"T":           tFunc(tab),
+		"jsText":      r.jsText(tab),
 		"statusSteps": statusSteps(tab),
 		"longDate":    tab.LongDate,
 		"dayDate":     tab.DayDate,
@@ -56,6 +58,25 @@ func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 			return tab.Text("document.history.own.expired")
 		},
 	}
+}
+
+// jsText returns the function that gives a page the UI text of the
+// scripts (assets/js): the table's keys under "js." and the language
+// code, as JSON for <script type="application/json" id="ui-text">. The
+// scripts hold the first language's (Vietnamese) text themselves, so the
+// pages of the first language carry none: the function returns "".
+func (r *Renderer) jsText(tab *i18n.Table) func() template.JS {
+	if tab.Lang == r.langs[0] {
+		return func() template.JS { return "" }
+	}
+	m := map[string]string{"lang": tab.Lang}
+	for _, k := range tab.Keys() {
+		if strings.HasPrefix(k, "js.") {
+			m[k], _ = tab.Lookup(k)
+		}
+	}
+	b, _ := json.Marshal(m) // escapes <, > and & as \u003c…: safe in a script element
+	return func() template.JS { return template.JS(b) }
 }
 
 // tFunc returns T of a table: the text of a key, HTML-escaped, with the

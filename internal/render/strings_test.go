@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -136,6 +137,18 @@ func TestThemeTablesComplete(t *testing.T) {
 	for _, k := range dynamicKeys() {
 		used[k] = true
 	}
+	scripts := jsSources(t)
+	for _, k := range vi.Keys() {
+		if !strings.HasPrefix(k, "js.") || strings.HasSuffix(k, ".one") {
+			continue
+		}
+		text, _ := vi.Lookup(k)
+		if call := strconv.Quote(k) + ", " + strconv.Quote(text); !strings.Contains(scripts, call) {
+			t.Errorf("%s: assets/js does not use it with the Vietnamese text of the table (want %s)", k, call)
+			continue
+		}
+		used[k] = true
+	}
 	for _, k := range vi.Keys() {
 		if base, ok := strings.CutSuffix(k, ".one"); ok && used[base] {
 			used[k] = true // the singular of a count
@@ -193,12 +206,16 @@ func TestEnglishPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Skip to main content"} {
+	for _, want := range []string{"Skip to main content", "<h1>Page not found</h1>", "Latest news",
+		`<script type="application/json" id="ui-text">`, `"js.search.status.none":"No results for “%s”."`, `"lang":"en"`} {
 		if !bytes.Contains(en, []byte(want)) {
 			t.Errorf("the English 404 page lacks %q", want)
 		}
 	}
-	for _, want := range []string{"Bỏ qua, đến nội dung chính"} {
+	if bytes.Contains(vi, []byte(`id="ui-text"`)) {
+		t.Error("the Vietnamese 404 page carries the scripts' text: they hold it themselves")
+	}
+	for _, want := range []string{"Bỏ qua, đến nội dung chính", "<h1>Không tìm thấy trang</h1>"} {
 		if !bytes.Contains(vi, []byte(want)) {
 			t.Errorf("the Vietnamese 404 page lacks %q", want)
 		}
@@ -228,8 +245,37 @@ func dynamicKeys() []string {
 			out = append(out, "procedure.online.item."+string(o))
 		}
 	}
+	for _, s := range model.ConsultationStates {
+		out = append(out, "consult.state."+string(s))
+	}
+	for _, r := range model.FileRoles {
+		out = append(out, "consult.role."+string(r))
+	}
+	for _, s := range model.BudgetStages {
+		out = append(out, "budget.stage."+string(s))
+	}
+	for _, s := range model.ProjectStatuses {
+		out = append(out, "project.status."+string(s))
+	}
+	for _, m := range model.BidMethods {
+		out = append(out, "project.method."+string(m))
+	}
 	for _, k := range model.RelationKinds {
 		out = append(out, "relation.label."+string(k), "relation.back."+string(k), "relation.verb."+string(k))
 	}
 	return out
+}
+
+// jsSources returns the text of the theme's scripts.
+func jsSources(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	for _, name := range []string{"app.js", "search.js"} {
+		data, err := os.ReadFile("../../assets/js/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+	}
+	return b.String()
 }
