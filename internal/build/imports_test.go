@@ -34,6 +34,7 @@ var allowed = map[string][]string{
 	"chart":    {},
 	"kinds":    {"model", "urls"},
 	"disclose": {"kinds", "meta", "model", "schema", "diag", "vnfold", "workday"},
+	"required": {"model", "diag"},
 	"workday":  {},
 	"images":   {},
 	"pdfsig":   {},

@@ -137,11 +137,34 @@ type StaticPage struct {
 	Slug   string
 	Weight int
 	Menu   string
+	// Updated is when the page's content last changed (zero when not
+	// given); the completeness report compares it between a page and its
+	// translation.
+	Updated time.Time
+	// RequiredEN is what the page provides of the information the law
+	// requires in English (one of RequiredKinds; "" for none), and
+	// RequiredENPos where the key is written.
+	RequiredEN    string
+	RequiredENPos diag.Pos
 	// URL always begins and ends with '/'.
 	URL string `fingerprint:"link"`
 	// Content is set when the body is converted.
 	Content Converted `fingerprint:"body"`
 }
+
+// The kinds of information the law requires in English, as the page key
+// required_en names them (docs/noi-dung.md): the organisational
+// structure; the functions, duties and powers of the agency or of one of
+// its units; the contacts of its competent officials.
+const (
+	RequiredStructure = "to-chuc"
+	RequiredFunctions = "chuc-nang"
+	RequiredContacts  = "lien-he"
+)
+
+// RequiredKinds are the values of required_en, in the order reports list
+// them.
+var RequiredKinds = []string{RequiredStructure, RequiredFunctions, RequiredContacts}
 
 // Entries are the typed records decoded from the content files.
 type Entries struct {

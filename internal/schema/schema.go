@@ -14,6 +14,7 @@ package schema
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"minhbach/internal/config"
@@ -30,7 +31,7 @@ var NewsKeys = []string{"title", "date", "summary", "category", "tags", "author"
 	"draft", "publish_date", "expiry_date", "slug"}
 
 // PageKeys are the front-matter keys of a plain page.
-var PageKeys = []string{"title", "slug", "weight", "menu"}
+var PageKeys = []string{"title", "slug", "weight", "menu", "updated", "required_en"}
 
 // ReservedSlugs are the top-level URL segments that sections own.
 var ReservedSlugs = []string{"tin-tuc", "cong-bao", "van-ban", "thu-tuc", "tim-kiem", "du-lieu", "assets", "xac-thuc", "nhat-ky-cap-nhat",
@@ -108,6 +109,15 @@ func decodePage(m *meta.Map, src model.Source) *model.StaticPage {
 		Title:  m.String("title", true),
 		Weight: m.Int("weight", 0),
 		Menu:   m.String("menu", false),
+	}
+	p.Updated = m.Date("updated", false)
+	if m.Has("required_en") {
+		p.RequiredEN, p.RequiredENPos = m.String("required_en", false), m.KeyPos("required_en")
+		if p.RequiredEN != "" && !slices.Contains(model.RequiredKinds, p.RequiredEN) {
+			m.Diags().Errorf(m.Pos(m.Node("required_en")), "required_en %q is not one of %s: write to-chuc for the organisational structure, chuc-nang for the functions, duties and powers (of the agency or of one unit), lien-he for the officials' contacts",
+				p.RequiredEN, strings.Join(model.RequiredKinds, ", "))
+			p.RequiredEN = ""
+		}
 	}
 	p.Slug = slug(m, src.Path)
 	for _, r := range ReservedSlugs {
