@@ -66,7 +66,9 @@ type Result struct {
 	Diags diag.List
 	// Pages is the number of HTML pages rendered.
 	Pages int
-	// Site is the site model (nil when the content had errors).
+	// Site is the site model (nil when the content had errors). A
+	// Build's site no longer holds the bodies' Markdown and plain text,
+	// let go of once converted and indexed; a Session's keeps them.
 	Site *model.Site
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
