@@ -83,7 +83,11 @@ func (r *Renderer) jsText(tab *i18n.Table) func() template.JS {
 // arguments, escaped as html/template escapes text, put in its verbs. It
 // returns template.HTML so that the text shows as the layout's own text
 // would: html/template leaves it as it is between tags and escapes it
-// again in an attribute. A key the table lacks is an error naming it.
+// again in an attribute. The text of a key ending in "_html" is HTML
+// written by whoever writes the layouts (the theme, the site's own
+// table), inserted as it is: prose with <strong> or <a> inside; its
+// arguments are escaped all the same. A key the table lacks is an error
+// naming it.
 func tFunc(tab *i18n.Table) func(key string, args ...any) (template.HTML, error) {
 	return func(key string, args ...any) (template.HTML, error) {
 		s, ok := tab.Lookup(key)
@@ -95,7 +99,9 @@ func tFunc(tab *i18n.Table) func(key string, args ...any) (template.HTML, error)
 				s = one // the singular: "1 procedure"
 			}
 		}
-		s = escapeText(s)
+		if !strings.HasSuffix(key, "_html") {
+			s = escapeText(s)
+		}
 		if len(args) > 0 {
 			esc := make([]any, len(args))
 			for i, a := range args {

@@ -188,6 +188,20 @@ func TestTWritesAsLiteralText(t *testing.T) {
 	}
 }
 
+// TestTHTML: the text of a key ending in "_html" is HTML, inserted as it
+// is; its arguments are escaped all the same.
+func TestTHTML(t *testing.T) {
+	tab := i18n.New("en", map[string]string{"intro_html": "Run <code>%s</code>.", "intro": "Run <code>%s</code>."})
+	tm := template.Must(template.New("a").Funcs(template.FuncMap{"T": tFunc(tab)}).Parse(`<p>{{T "intro_html" .}}</p><p>{{T "intro" .}}</p>`))
+	var b bytes.Buffer
+	if err := tm.Execute(&b, "a<b>"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<p>Run <code>a&lt;b&gt;</code>.</p><p>Run &lt;code&gt;a&lt;b&gt;&lt;/code&gt;.</p>`; b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}
+
 // TestEnglishPage renders the 404 page in English: its text, the news
 // dates and the skip link are English, and the Vietnamese set is
 // untouched by the English one.
