@@ -63,6 +63,20 @@ const (
 	KindProject      = "du-an"
 )
 
+// kindsIn returns kinds with the labels of labels in place of theirs.
+func kindsIn(labels map[string]string) [][2]string {
+	if len(labels) == 0 {
+		return kinds
+	}
+	out := slices.Clone(kinds)
+	for i, k := range out {
+		if l, ok := labels[k[0]]; ok {
+			out[i][1] = l
+		}
+	}
+	return out
+}
+
 // kinds lists the kinds with their labels, in filter order.
 var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"},
 	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
@@ -87,6 +101,10 @@ type Options struct {
 	// (TokenizeLang) and is written in the manifest for the client: ""
 	// or LangVI for Vietnamese, LangEN for English.
 	Lang string
+	// KindLabels are the labels of the kinds of page in the index's
+	// language, by kind code (KindNews…); a kind not in it keeps its
+	// Vietnamese label.
+	KindLabels map[string]string
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
@@ -328,7 +346,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	manifest := Manifest{
 		Version: FormatVersion, Docs: len(docs), PrefixLen: PrefixLen, TitleWords: TitleWords,
 		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, Shards: nShards, Prefixes: nPrefixes,
-		Kinds: kinds, Fields: tables.fields, Types: tables.types, Levels: tables.levels,
+		Kinds: kindsIn(opt.KindLabels), Fields: tables.fields, Types: tables.types, Levels: tables.levels,
 		Groups: runs, Long: NewFilter(longKeys),
 	}
 	if !vietnamese(opt.Lang) {
@@ -352,6 +370,9 @@ func digest(docs []Doc, order []int, opt Options) string {
 		opt.ShardBytes, opt.TopImpacts, opt.ChunkDocs, opt.PrefixBytes, opt.LongBytes)
 	if !vietnamese(opt.Lang) {
 		fmt.Fprintf(h, "lang %s\n", opt.Lang)
+	}
+	for _, k := range slices.Sorted(maps.Keys(opt.KindLabels)) {
+		fmt.Fprintf(h, "kind %q %q\n", k, opt.KindLabels[k])
 	}
 	var n [8]byte
 	str := func(s string) {
