@@ -15,7 +15,7 @@ function load(file) {
 }
 function manifestOf(pub) {
   const html = fs.readFileSync(path.join(pub, "tim-kiem/index.html"), "utf8");
-  return html.match(/\/tim-kiem\/index\/[0-9a-f]+\/manifest\.json/)[0];
+  return html.match(/data-index="([^"]+)"/)[1];
 }
 async function run(S, pub, q) {
   const e = new S.Engine(manifestOf(pub), (u) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(pub, u)))));

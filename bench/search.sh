@@ -9,7 +9,10 @@
 #     time from asking to the first 10 results shown, and whether the form
 #     without diacritics finds the same pages (bench/cmd/searchbench);
 #   - minhbach's bytes per query read under Node, raw and gzipped
-#     (bench/search-bytes.cjs), as a cross-check of the server's count.
+#     (bench/search-bytes.cjs), as a cross-check of the server's count;
+#   - the citizen's cold path for both tools, in turn, on the same queries:
+#     from submitting the query on another page to the first result, each
+#     run in a new browser context (searchbench -cold -tool both).
 #
 #   bash bench/search.sh [DOCS] [RUNS]       (default 10000 documents, 3 runs a query)
 #   NO_PAGEFIND=1 bash bench/search.sh 10000   (minhbach only)
@@ -34,9 +37,9 @@ go run ./bench/cmd/gazette-corpus -news "$news" -docs "$docs" -issues $((docs / 
 echo "corpus: $news news, $docs gazette documents, $procs procedures"
 /usr/bin/time -f '%e s wall, %U s user, %M KiB peak RSS' -o "$tmp/time" "$tmp/minhbach" build --source "$tmp/site" --destination "$tmp/out" --build-date 2026-11-23
 echo "minhbach build: $(cat "$tmp/time")"
-ix=$(echo "$tmp"/out/tim-kiem/index/*/)
-echo "minhbach index: $(du -s --apparent-size --block-size=1M "$ix" | cut -f1) MB in $(find "$ix" -type f | wc -l) files ($(ls "$ix/s" | wc -l) term shards, $(ls "$ix/l" | wc -l) long lists, $(ls "$ix/p" | wc -l) prefix shards, $(ls "$ix/m" | wc -l) metadata files)"
-manifest=$(grep -o '/tim-kiem/index/[0-9a-f]*/manifest\.json' "$tmp/out/tim-kiem/index.html")
+ix="$tmp/out/tim-kiem/index"
+echo "minhbach index: $(du -s --apparent-size --block-size=1M "$ix" | cut -f1) MB in $(find "$ix" -type f | wc -l) files ($(find "$ix" -maxdepth 1 -type f | wc -l) named by their content: manifest, parts, term shards, long lists, prefix shards; $(find "$ix" -mindepth 2 -type f | wc -l) row files in $(find "$ix" -mindepth 1 -type d | wc -l) folders)"
+manifest=$(grep -o 'data-index="[^"]*"' "$tmp/out/tim-kiem/index.html" | head -n 1 | cut -d'"' -f2)
 
 queries=("thủ tục đất đai" "cải cách hành chính" "chuyển đổi số" "giấy phép xây dựng" "hộ tịch"
   "giai ngan von dau tu cong" "93/KH-UBND" "1.001234" "quyet dinh" "ke hoach")
@@ -58,4 +61,7 @@ if [ -z "${NO_PAGEFIND:-}" ]; then
   echo
   echo "== Pagefind, in Chromium (bytes sent by the server)"
   "$tmp/searchbench" -public "$tmp/pf" -tool pagefind -runs "$runs" ${HTTP1:+-http1} "${queries[@]}"
+  echo
+  echo "== The citizen's cold path, minhbach and Pagefind in turn: submit on the home page to the first result"
+  "$tmp/searchbench" -public "$tmp/out" -pagefind "$tmp/pf" -cold -tool both -runs "$runs" ${HTTP1:+-http1} "${queries[@]}"
 fi

@@ -9,15 +9,15 @@
   // (TestFormatPositions checks that they agree): the version, the
   // folders, the manifest's members, and the positions in each array.
   var FORMAT = {
-    version: 7,
-    dirs: { shards: "s", long: "l", prefixes: "p", rows: "m" },
-    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "shards", "prefixes", "kinds", "fields", "types", "levels", "groups", "long", "lang"],
+    version: 8,
+    part: { shards: "shards", long: "long" },
+    manifest: ["version", "docs", "prefixLen", "titleWords", "chunkDocs", "rowFiles", "folderFiles", "rowFolders", "shards", "prefixes", "parts", "prefixFiles", "kinds", "fields", "types", "levels", "groups", "lang"],
     group: { count: 0, kind: 1, field: 2, type: 3, year: 4, levels: 5 },
     entry: { df: 0, best: 1, postings: 2, stride: 2, cut: -1 },
     prefix: { word: 0, df: 1, stride: 2 },
     row: { url: 0, title: 1, kind: 2, label: 3, summary: 4 }
   };
-  var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FD = FORMAT.dirs;
+  var FE = FORMAT.entry, FG = FORMAT.group, FR = FORMAT.row, FP = FORMAT.prefix, FT = FORMAT.part;
   var WORD = /[\p{L}\p{Nd}\p{Mn}]/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u, MN = /\p{Mn}/gu;
   // kind classes a character without the Unicode patterns for ASCII and
   // the Latin letters and marks Vietnamese uses: 1 a letter, 2 a digit, 3
@@ -154,21 +154,9 @@
     else if (key[0] === "~") key = key.slice(1);
     return fnv(key) % n;
   }
-  // longFile names the file that holds a long list whole (search.LongFile).
+  // longFile is the hash of a key (search.LongFile) by which a part names
+  // the file that holds the key's list whole, when it is long.
   function longFile(key) { return ("0000000" + fnv(key).toString(16)).slice(-8); }
-  // mayBeLong reads the manifest's filter of long lists (search.Filter).
-  function mayBeLong(f, bits, key) {
-    if (!f || !f.m) return false;
-    var h1 = fnv(key), h2 = h1;
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) >>> 0;
-    h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) >>> 0;
-    h2 = (h2 ^ (h2 >>> 16) | 1) >>> 0;
-    for (var i = 0; i < f.k; i++) {
-      var p = ((h1 + Math.imul(i, h2)) >>> 0) % f.m;
-      if (!(bits[p >> 3] & (1 << (p & 7)))) return false;
-    }
-    return true;
-  }
 
   // parse reads a term's entry (format.go's Entry) into a list {df, n,
   // full, floor}: its n documents, whether they are all df of the term's,
@@ -251,7 +239,10 @@
   };
 
   // Engine reads the index whose manifest is at manifestURL; fetchJSON(url)
-  // returns a promise of the parsed file.
+  // returns a promise of the parsed file. Every file is named by its
+  // content, in the manifest's folder; the manifest names the parts, the
+  // prefix shards and the row folders, and a part its term shards and
+  // long files.
   function Engine(manifestURL, fetchJSON) {
     var self = this, cache = {};
     var dir = manifestURL.slice(0, manifestURL.lastIndexOf("/") + 1);
@@ -259,15 +250,14 @@
     function get(url) {
       return cache[url] || (cache[url] = fetchJSON(url).catch(function (e) { delete cache[url]; throw e; }));
     }
-    self.file = function (kind, n) { return get(dir + kind + "/" + n + ".json"); };
+    // file(name) is the file published under name.
+    self.file = function (name) { return get(dir + name + ".json"); };
     // late counts the long lists that were asked for only once their shard
-    // came, a round later (the filter lacked them).
+    // came, a round later.
     self.late = 0;
-    var bits;
     self.ready = get(manifestURL).then(function (m) {
       if (m.version !== FORMAT.version) throw new Error(manifestURL + ": index format " + m.version + ", this client reads " + FORMAT.version);
       self.m = m;
-      bits = m.long && m.long.m ? bytes(m.long.b) : null;
       var start = 0;
       self.starts = m.groups.map(function (r) { var s = start; start += r[FG.count]; return s; });
       return m;
@@ -291,36 +281,34 @@
     };
     var lists = {};
     // term(key, all, via) is the key's list, NONE when the index lacks it:
-    // all its documents when all is set, else at least its best. A long
-    // list read whole comes from its long file in place of its shard, and
-    // so do the exact spellings of a word read whole (via: the word).
+    // all its documents when all is set, else at least its best. The part
+    // of the key's shard names the shard and, when the list is long, the
+    // file that holds it whole, which a list read whole comes from in
+    // place of the shard; so do the exact spellings of a word read whole
+    // (via: the word).
     self.term = function (key, all, via) {
       var id = (all ? "+" : "-") + key;
       if (lists[id]) return lists[id];
-      var word = all && mayBeLong(self.m.long, bits, key) ? key : via && mayBeLong(self.m.long, bits, via) ? via : null;
-      if (!word) return (lists[id] = fromShard(key, all));
-      // A false positive of the filter asks for a file that is not there.
-      return (lists[id] = self.file(FD.long, longFile(word)).catch(function () { return null; }).then(function (t) {
-        if (!t || !t[word]) return fromShard(key, all);
-        return t[key] ? parse(t[key]) : NONE;
+      var m = self.m, np = m.parts.length, s = shardOf(key, m.shards), word = all ? key : via;
+      return (lists[id] = self.file(m.parts[s % np]).then(function (p) {
+        var long = word && p[FT.long][longFile(word)];
+        if (long) return self.file(long).then(function (t) { return t[key] ? parse(t[key]) : NONE; });
+        return self.file(p[FT.shards][Math.floor(s / np)]).then(function (sh) {
+          var v = sh[key], top = v ? FE.postings + FE.stride * v[FE.best] : 0;
+          if (!v) return NONE;
+          if (all && v.length > top && v[top] === FE.cut) {
+            self.late++;
+            return self.file(p[FT.long][longFile(key)]).then(function (t) { return parse(t[key]); });
+          }
+          return parse(v);
+        });
       }));
     };
-    function fromShard(key, all) {
-      return self.file(FD.shards, shardOf(key, self.m.shards)).then(function (s) {
-        var v = s[key], top = v ? FE.postings + FE.stride * v[FE.best] : 0;
-        if (!v) return NONE;
-        if (all && v.length > top && v[top] === FE.cut) {
-          self.late++;
-          return self.file(FD.long, longFile(key)).then(function (t) { return parse(t[key]); });
-        }
-        return parse(v);
-      });
-    }
     // complete(word) lists the other indexed words that begin with word
     // (of two letters or more), the most frequent first, at most 5.
     self.complete = function (word) {
       var pre = Array.from(word).slice(0, self.m.prefixLen).join("");
-      return self.file(FD.prefixes, shardOf(pre, self.m.prefixes)).then(function (p) {
+      return self.file(self.m.prefixFiles[shardOf(pre, self.m.prefixes)]).then(function (p) {
         var list = p[pre] || [], out = [];
         for (var i = FP.word; i < list.length; i += FP.stride) if (list[i] !== word && list[i].lastIndexOf(word, 0) === 0) out.push(list[i]);
         return out.slice(0, 5);
@@ -330,7 +318,8 @@
     self.rows = function (ids) {
       var m = self.m;
       return Array.from(ids, function (id) {
-        return self.file(FD.rows, Math.floor(id / m.chunkDocs)).then(function (rows) {
+        var n = Math.floor(id / m.chunkDocs);
+        return get(dir + m.rowFolders[Math.floor(n / m.folderFiles)] + "/" + n + ".json").then(function (rows) {
           var r = rows[id % m.chunkDocs];
           return { id: id, url: r[FR.url], title: r[FR.title], kind: r[FR.kind], label: r[FR.label], summary: r[FR.summary] };
         });

@@ -7,7 +7,9 @@ package main
 // viewport, with bars), is announced as an image named by its <title>
 // and described by its <desc>, which names the bars' figures,
 // and keeps its bars in the text colour under forced colours (Windows
-// high contrast), where a fixed colour would vanish. Screenshots go to
+// high contrast), where a fixed colour would vanish. The caption of a
+// table wider than the screen stays in view (it wraps instead of running
+// off with the table). Screenshots go to
 // artifacts/screenshots/stats-*.png. The rules of e2e_test.go (skip
 // without chromium, fail under CI=true) hold.
 
@@ -35,6 +37,11 @@ const chartsJS = `Array.from(document.querySelectorAll("svg.chart")).map(s => {
 		fill: bar ? getComputedStyle(bar).fill : "", background: getComputedStyle(document.body).backgroundColor};
 })`
 
+// captionsJS lists the table captions that run past the viewport's right
+// edge, as "caption «text» ends at N px of W".
+const captionsJS = `Array.from(document.querySelectorAll("caption")).filter(c => c.getBoundingClientRect().right > innerWidth + 0.5)
+	.map(c => "caption «" + c.textContent + "» ends at " + Math.round(c.getBoundingClientRect().right) + " px of " + innerWidth)`
+
 type chartView struct {
 	ID         string  `json:"id"`
 	Width      float64 `json:"width"`
@@ -60,6 +67,7 @@ func TestE2EStatistics(t *testing.T) {
 		{"stats-period", "/thong-ke/2026-quy-3/", 1},
 		{"stats-agency", "/thong-ke/co-quan/so-tu-phap/", 1},
 		{"public-list", "/danh-muc-cong-khai/", 0},
+		{"budget", "/ngan-sach/du-toan-2026/", 0},
 	}
 	for _, p := range pages {
 		for _, width := range []int64{320, 1280} {
@@ -68,6 +76,10 @@ func TestE2EStatistics(t *testing.T) {
 			charts := browserRun(t, ctx, stage+": charts", chromedp.Evaluate[[]chartView](chartsJS))
 			if len(charts) != p.charts {
 				t.Errorf("%s: %d charts, want %d", stage, len(charts), p.charts)
+			}
+			captions := browserRun(t, ctx, stage+": captions", chromedp.Evaluate[[]string](captionsJS))
+			for _, c := range captions {
+				t.Errorf("%s: %s", stage, c)
 			}
 			for _, c := range charts {
 				if c.Width < 200 || c.Height < 40 || c.Left < 0 || c.Right > float64(width)+0.5 || c.Bars == 0 {

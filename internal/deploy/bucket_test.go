@@ -80,7 +80,7 @@ func TestBucket(t *testing.T) {
 	for _, c := range []struct{ key, ctype, cache string }{
 		{"index.html", "text/html; charset=utf-8", Short},
 		{"assets/css/app.77c7caf3.css", "text/css; charset=utf-8", Immutable},
-		{"tim-kiem/index/2cbf4484f78a/manifest.json", "application/json; charset=utf-8", Immutable},
+		{"tim-kiem/index/2cbf4484f78a.json", "application/json; charset=utf-8", Immutable},
 		{"tin-tuc/atom.xml", "application/atom+xml; charset=utf-8", Short},
 		{"van-ban/1/tep/quyet-dinh.pdf", "application/pdf", Medium},
 	} {

@@ -165,9 +165,9 @@ type Plan struct {
 	// Delete holds the target's objects that public/ no longer has.
 	Delete []string
 	// Superseded counts the deletes of immutable files (fingerprinted
-	// assets, an old search-index folder) that new ones of the same kind
-	// replace: an edit makes a new search index, and the old folder's
-	// files go. They do not count against Options.MaxDeletes.
+	// assets, search-index files) that new ones of the same kind replace:
+	// an edit gives new names to the index files it changes, and the old
+	// ones go. They do not count against Options.MaxDeletes.
 	Superseded int
 	// Kept holds superseded files left on the target for now (Hold): a
 	// visitor whose browser or CDN still has a page that names them

@@ -22,20 +22,20 @@ func site(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"index.html":                                "<!doctype html><title>Trang chủ</title>",
-		"404.html":                                  "<!doctype html><title>Không tìm thấy</title>",
-		"tin-tuc/2026/01/mot/index.html":            "<!doctype html><title>Tin một</title>",
-		"tin-tuc/2026/02/hai/index.html":            "<!doctype html><title>Tin hai</title>",
-		"tin-tuc/atom.xml":                          "<feed/>",
-		"sitemap.xml":                               "<urlset/>",
-		"robots.txt":                                "User-agent: *",
-		"assets/css/app.77c7caf3.css":               "body{}",
-		"assets/anh/hop.8834b80c-320.jpg":           "JPEG",
-		"tim-kiem/index/2cbf4484f78a/s/0.json":      "{}",
-		"tim-kiem/index/2cbf4484f78a/manifest.json": `{"n":1}`,
-		"van-ban/1/tep/quyet-dinh.pdf":              "%PDF-1.7",
-		"du-lieu/van-ban.csv":                       "so,ngay",
-		"index.html.gz":                             "GZ-of-index",
+		"index.html":                       "<!doctype html><title>Trang chủ</title>",
+		"404.html":                         "<!doctype html><title>Không tìm thấy</title>",
+		"tin-tuc/2026/01/mot/index.html":   "<!doctype html><title>Tin một</title>",
+		"tin-tuc/2026/02/hai/index.html":   "<!doctype html><title>Tin hai</title>",
+		"tin-tuc/atom.xml":                 "<feed/>",
+		"sitemap.xml":                      "<urlset/>",
+		"robots.txt":                       "User-agent: *",
+		"assets/css/app.77c7caf3.css":      "body{}",
+		"assets/anh/hop.8834b80c-320.jpg":  "JPEG",
+		"tim-kiem/index/44136fa355b3.json": "{}",
+		"tim-kiem/index/2cbf4484f78a.json": `{"n":1}`,
+		"van-ban/1/tep/quyet-dinh.pdf":     "%PDF-1.7",
+		"du-lieu/van-ban.csv":              "so,ngay",
+		"index.html.gz":                    "GZ-of-index",
 	}
 	for p, s := range files {
 		write(t, dir, p, s)
@@ -281,7 +281,7 @@ func TestFolderTarget(t *testing.T) {
 	if err != nil || sum.Uploaded != 14 {
 		t.Fatalf("first deploy to a folder: err %v, %+v (want 14 files with the .gz twin)", err, sum)
 	}
-	for _, p := range []string{"index.html", "index.html.gz", "tim-kiem/index/2cbf4484f78a/manifest.json", StateDir + "/deploy-state.json"} {
+	for _, p := range []string{"index.html", "index.html.gz", "tim-kiem/index/2cbf4484f78a.json", StateDir + "/deploy-state.json"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
 			t.Error(err)
 		}
@@ -366,7 +366,7 @@ func TestDefaultHeaders(t *testing.T) {
 		{"assets/js/search.85f95c36.js", "text/javascript; charset=utf-8", Immutable},
 		{"assets/anh/hop.8834b80c-320.jpg", "image/jpeg", Immutable},
 		{"assets/img/logo.png", "image/png", Medium},
-		{"tim-kiem/index/2cbf4484f78a/manifest.json", "application/json; charset=utf-8", Immutable},
+		{"tim-kiem/index/2cbf4484f78a.json", "application/json; charset=utf-8", Immutable},
 		{"tin-tuc/atom.xml", "application/atom+xml; charset=utf-8", Short},
 		{"sitemap.xml", "application/xml; charset=utf-8", Short},
 		{"xac-thuc/manifest.json", "application/json; charset=utf-8", Short},
@@ -405,23 +405,33 @@ func TestGlob(t *testing.T) {
 	}
 }
 
-// An edit makes a new search-index folder: the old one's files are
-// superseded, and do not count against MaxDeletes; a public/ without any
-// search index is another matter.
+// An edit gives new names to the search-index files it changes: the old
+// ones are superseded, and do not count against MaxDeletes, while the
+// files it did not change stay; a public/ without any search index is
+// another matter. (Folders of the older format, named by one hash of the
+// whole index, are superseded the same way.)
 func TestSupersededIndexNotCounted(t *testing.T) {
 	dir := site(t)
 	for i := range 5 {
-		write(t, dir, fmt.Sprintf("tim-kiem/index/2cbf4484f78a/s/%d.json", i+1), "{}")
+		write(t, dir, fmt.Sprintf("tim-kiem/index/0a1b2c3d4e5f/%d.json", i), "[]")
 	}
+	write(t, dir, "tim-kiem/index/2cbf4484f78b/manifest.json", `{"n":0}`)
 	m := newMem()
 	if _, _, err := deploy(t, dir, m, ScanOptions{}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	os.RemoveAll(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a"))
-	write(t, dir, "tim-kiem/index/99aa00bb11cc/manifest.json", `{"n":2}`)
+	// The edit changed the manifest and the row folder, not the shard.
+	os.RemoveAll(filepath.Join(dir, "tim-kiem/index/0a1b2c3d4e5f"))
+	os.RemoveAll(filepath.Join(dir, "tim-kiem/index/2cbf4484f78b"))
+	os.Remove(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a.json"))
+	write(t, dir, "tim-kiem/index/99aa00bb11cc.json", `{"n":2}`)
+	write(t, dir, "tim-kiem/index/5f4e3d2c1b0a/0.json", `[1]`)
 	plan, sum, err := deploy(t, dir, m, ScanOptions{}, Options{MaxDeletes: 1})
-	if err != nil || sum.Deleted != 7 || plan.Superseded != 7 || plan.Counted() != 0 {
-		t.Errorf("new index folder: err %v, %+v, %d superseded", err, sum, plan.Superseded)
+	if err != nil || sum.Deleted != 7 || plan.Superseded != 7 || plan.Counted() != 0 || sum.Uploaded != 2 {
+		t.Errorf("new index files: err %v, %+v, %d superseded; want 2 uploaded, 7 deleted", err, sum, plan.Superseded)
+	}
+	if _, ok := m.objects["tim-kiem/index/44136fa355b3.json"]; !ok {
+		t.Error("the index file the edit did not change was deleted")
 	}
 	os.RemoveAll(filepath.Join(dir, "tim-kiem"))
 	os.Remove(filepath.Join(dir, "404.html"))
@@ -471,8 +481,9 @@ func TestHoldSupersededForAnHour(t *testing.T) {
 				return plan, sum
 			}
 			at(t0)
-			os.RemoveAll(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a"))
-			write(t, dir, "tim-kiem/index/99aa00bb11cc/manifest.json", `{"n":2}`)
+			os.Remove(filepath.Join(dir, "tim-kiem/index/2cbf4484f78a.json"))
+			os.Remove(filepath.Join(dir, "tim-kiem/index/44136fa355b3.json"))
+			write(t, dir, "tim-kiem/index/99aa00bb11cc.json", `{"n":2}`)
 			os.Remove(filepath.Join(dir, "404.html"))
 			plan, sum := at(t0.Add(time.Minute))
 			if sum.Deleted != 1 || len(plan.Kept) != 2 {

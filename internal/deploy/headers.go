@@ -26,7 +26,7 @@ func (h Headers) String() string {
 // The Cache-Control values of the default rules.
 const (
 	// Immutable is for files whose name changes with their content:
-	// fingerprinted assets and the hashed search-index folder.
+	// fingerprinted assets and the search index's files.
 	Immutable = "public, max-age=31536000, immutable"
 	// Short is for pages, feeds, the sitemap and manifests, which change
 	// under the same name: a visitor sees an edit within five minutes.
@@ -40,7 +40,7 @@ const (
 // meets a page whose assets are not there yet, nor a feed or sitemap
 // naming a page not yet published.
 const (
-	GroupImmutable = iota // fingerprinted assets, the hashed search index
+	GroupImmutable = iota // fingerprinted assets, the search index
 	GroupFiles            // other files pages link to: PDFs, photos, data
 	GroupPages            // HTML
 	GroupFeeds            // Atom feeds and other XML
@@ -52,9 +52,11 @@ const (
 // "app.77c7caf3.css") and their resized copies ("tiep-cong-dan.f8865d0e-320.jpg").
 var fingerprinted = regexp.MustCompile(`^assets/(.+/)?[^/]+\.[0-9a-f]{8}(-[0-9]+)?\.[A-Za-z0-9]+$`)
 
-// hashedIndex matches the search index, published under a folder named by
-// a hash of its content (search.Dir + digest + "/").
-var hashedIndex = regexp.MustCompile(`^tim-kiem/index/[0-9a-f]{8,}/`)
+// hashedIndex matches the files of the search index, each named by its
+// content (search.Dir + name + ".json", or a row folder named by the
+// content of its files, search.Dir + name + "/"), and the folders of the
+// older format that named the whole index by one hash.
+var hashedIndex = regexp.MustCompile(`^tim-kiem/index/[0-9a-f]{8,}(/|\.json$)`)
 
 // isImmutable reports whether the file at p never changes under its name.
 func isImmutable(p string) bool { return fingerprinted.MatchString(p) || hashedIndex.MatchString(p) }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"minhbach/internal/search"
@@ -27,7 +28,7 @@ var englishDocs = []search.Doc{
 // ("son ha" finds "Sơn Hà"), apostrophes and case do not matter, an English
 // word is not spelt the Vietnamese way ("try"); the manifest names the
 // language, and a Vietnamese index of the same pages does not, and has
-// another directory.
+// another manifest.
 func TestEnglishIndex(t *testing.T) {
 	node := needNode(t)
 	dir := t.TempDir()
@@ -47,7 +48,7 @@ func TestEnglishIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	if en.Manifest == vi.Manifest {
-		t.Errorf("the English and the Vietnamese index share the directory %s", en.Manifest)
+		t.Errorf("the English and the Vietnamese index share the manifest %s", en.Manifest)
 	}
 	lang := func(manifest string) any {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(manifest)))
@@ -113,11 +114,12 @@ func TestEnglishIndex(t *testing.T) {
 	// The same pages indexed as Vietnamese read "try" as "tri" and find
 	// it too (queries are folded alike); the English index must not
 	// spell it so: its prefix table completes "tr" to "try".
-	prefixes := filepath.Join(filepath.Dir(filepath.Join(dir, filepath.FromSlash(en.Manifest))), "p")
 	found := false
-	files, _ := os.ReadDir(prefixes)
-	for _, f := range files {
-		data, _ := os.ReadFile(filepath.Join(prefixes, f.Name()))
+	for name, path := range en.Names {
+		if !strings.HasPrefix(name, search.DirPrefixes+"/") {
+			continue
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
 		var p map[string][]any
 		if err := json.Unmarshal(data, &p); err != nil {
 			t.Fatal(err)

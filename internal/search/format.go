@@ -18,20 +18,27 @@ import (
 )
 
 // FormatVersion changes whenever the files change shape; it is in the
-// manifest and in the hash that names the index directory.
-const FormatVersion = 7
+// manifest.
+const FormatVersion = 8
 
-// The folders of the index directory, each a kind of file.
+// Every file is published in Dir under a name made of its content
+// (ContentName): Dir + name + ".json", and a row file in a folder named by
+// the content of its folder's files, Dir + folder + "/" + N + ".json". The
+// logical names below say what each file is (Index.Names maps them to the
+// published paths); the manifest and the part files give the content
+// names of the others.
 const (
-	// DirShards holds the term shards: TermFile.
+	// DirShards: the term shards, "s/N.json": TermFile.
 	DirShards = "s"
-	// DirLong holds the long lists whole: TermFile, named by LongFile.
+	// DirLong: the long lists whole, LongFile(key): TermFile.
 	DirLong = "l"
-	// DirPrefixes holds the prefix table: PrefixFile.
+	// DirPrefixes: the prefix table, "p/N.json": PrefixFile.
 	DirPrefixes = "p"
-	// DirRows holds the rows results show: RowFile.
+	// DirRows: the rows results show, "m/N.json": RowFile.
 	DirRows = "m"
-	// ManifestFile is the manifest's name: Manifest.
+	// DirParts: the parts, "t/N.json": PartFile.
+	DirParts = "t"
+	// ManifestFile is the manifest: Manifest.
 	ManifestFile = "manifest.json"
 )
 
@@ -47,9 +54,19 @@ type Manifest struct {
 	// ChunkDocs is the number of rows in each RowFile; RowFiles their count.
 	ChunkDocs int `json:"chunkDocs"`
 	RowFiles  int `json:"rowFiles"`
+	// FolderFiles is the number of row files in each row folder;
+	// RowFolders name the folders, in order: row file N is in folder
+	// RowFolders[N/FolderFiles].
+	FolderFiles int      `json:"folderFiles"`
+	RowFolders  []string `json:"rowFolders"`
 	// Shards and Prefixes are the numbers of term and prefix shards.
+	// Shards is a multiple of len(Parts).
 	Shards   int `json:"shards"`
 	Prefixes int `json:"prefixes"`
+	// Parts name the part files (PartFile), PrefixFiles the prefix shards,
+	// in order.
+	Parts       []string `json:"parts"`
+	PrefixFiles []string `json:"prefixFiles"`
 	// Kinds are the kinds of page, [code, label], in filter order;
 	// Fields [code, label]; Types the document types; Levels [code,
 	// label]. Groups name them by their index in these tables.
@@ -61,13 +78,20 @@ type Manifest struct {
 	// document order: the first Count documents are in the first group,
 	// and so on.
 	Groups []Group `json:"groups"`
-	// Long holds the keys whose lists are long (a LongFile holds them
-	// whole).
-	Long Filter `json:"long"`
 	// Lang is the documents' language when it is not Vietnamese ("en"):
 	// the client tokenizes queries with that language's analyzer. A
 	// Vietnamese index has none.
 	Lang string `json:"lang,omitempty"`
+}
+
+// PartFile is a part ("t/N.json" of P parts): the content names of the
+// term shards N, N+P, N+2P … in order, and of the long files whose key
+// hash (LongFile) modulo P is N, by that hash in hex. The part of a key is
+// its shard modulo P: a client asks for it, then for the key's shard or,
+// when the part names the key's long file, for that file.
+type PartFile struct {
+	Shards []string          `json:"shards"`
+	Long   map[string]string `json:"long"`
 }
 
 // Group is a run of documents with the same facet values, written as the
@@ -463,7 +487,7 @@ func formatSpec() map[string]any {
 	}
 	return map[string]any{
 		"version":  FormatVersion,
-		"dirs":     map[string]any{"shards": DirShards, "long": DirLong, "prefixes": DirPrefixes, "rows": DirRows},
+		"part":     map[string]any{"shards": "shards", "long": "long"},
 		"manifest": members,
 		"group":    map[string]any{"count": GroupCount, "kind": GroupKind, "field": GroupField, "type": GroupType, "year": GroupYear, "levels": GroupLevels},
 		"entry":    map[string]any{"df": EntryDF, "best": EntryBest, "postings": EntryPostings, "stride": PostingStride, "cut": EntryCut},

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -97,6 +96,10 @@ type Options struct {
 	PrefixBytes int
 	// LongBytes is the size above which a term's list is a file of its own.
 	LongBytes int
+	// PartShards is the number of term shards a part names.
+	PartShards int
+	// FolderFiles is the number of row files in a row folder.
+	FolderFiles int
 	// Lang is the language of the documents, which chooses the analyzer
 	// (TokenizeLang) and is written in the manifest for the client: ""
 	// or LangVI for Vietnamese, LangEN for English.
@@ -108,14 +111,16 @@ type Options struct {
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
-var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1, PrefixBytes: 2 << 10, LongBytes: 1 << 10}
+var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1, PrefixBytes: 2 << 10, LongBytes: 1 << 10,
+	PartShards: 32, FolderFiles: 256}
 
 // withDefaults returns the options with each field that is zero or
 // negative taken from DefaultOptions.
 func (o Options) withDefaults() Options {
 	d := DefaultOptions
 	for _, f := range []struct{ v, def *int }{{&o.ShardBytes, &d.ShardBytes}, {&o.TopImpacts, &d.TopImpacts},
-		{&o.ChunkDocs, &d.ChunkDocs}, {&o.PrefixBytes, &d.PrefixBytes}, {&o.LongBytes, &d.LongBytes}} {
+		{&o.ChunkDocs, &d.ChunkDocs}, {&o.PrefixBytes, &d.PrefixBytes}, {&o.LongBytes, &d.LongBytes},
+		{&o.PartShards, &d.PartShards}, {&o.FolderFiles, &d.FolderFiles}} {
 		if *f.v <= 0 {
 			*f.v = *f.def
 		}
@@ -169,7 +174,9 @@ const (
 	bigramWeight = 1.5
 )
 
-// Dir is where the index is published: Dir + a hash of its content + "/".
+// Dir is where the index is published, every file under a name made of
+// its content (ContentName): an edit changes the names of the files it
+// changes, and no other.
 const Dir = "tim-kiem/index/"
 
 // Put receives each file of the index: its path under the output root and
@@ -183,6 +190,10 @@ type Index struct {
 	Manifest string
 	// Files is the number of files written.
 	Files int
+	// Names maps the logical name of each file ("s/3.json",
+	// "manifest.json": the Dir* constants) to the path it was written
+	// at. Files of equal content share one path.
+	Names map[string]string
 }
 
 // posting is one document of a term's list: while indexing, v is the
@@ -211,12 +222,14 @@ func compareLevels(a, b []int) int {
 	return cmp.Compare(len(a), len(b))
 }
 
-// Build indexes docs and hands every file to put, under a directory named
-// by a hash of the docs and options: the same docs always give the same
-// files at the same paths, and any change gives a new directory, so every
-// file can be cached forever. The files are those of format.go, described
-// in docs/search-index.md: the Manifest, term shards and long files
-// (TermFile), the prefix table (PrefixFile) and the rows (RowFile).
+// Build indexes docs and hands every file to put, each under a name made
+// of its content (see Dir): the same docs always give the same files at
+// the same paths, and a change gives new names to the files it changes
+// and to the manifest, so that every file can be cached forever and a
+// deploy sends only what changed. The files are those of format.go,
+// described in docs/search-index.md: the Manifest, the parts (PartFile),
+// term shards and long files (TermFile), the prefix table (PrefixFile)
+// and the rows (RowFile).
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	opt = opt.withDefaults()
 	tables := newTables(docs)
@@ -233,11 +246,20 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
 			compareLevels(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
 	})
-	dir := Dir + digest(docs, order, opt) + "/"
-	idx := &Index{Manifest: "/" + dir + ManifestFile}
-	write := func(p string, data []byte) error {
+	idx := &Index{Names: map[string]string{}}
+	written := map[string]bool{}
+	// write publishes a file under its content name, once for equal
+	// contents, and returns that name.
+	write := func(logical string, data []byte) (string, error) {
+		name := ContentName(data)
+		p := Dir + name + ".json"
+		idx.Names[logical] = p
+		if written[name] {
+			return name, nil
+		}
+		written[name] = true
 		idx.Files++
-		return put(dir+p, bytes.Clone(data))
+		return name, put(p, bytes.Clone(data))
 	}
 
 	x := newIndexer()
@@ -250,11 +272,12 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	// page of the term reads, is also whole in a file of its own,
 	// LongFile(key), with its companions (the exact spellings of a word,
 	// its title-match key): a query reading the file needs no shard for
-	// them. Terms share shards by a hash of
-	// their key, so many shards that each holds about ShardBytes.
+	// them. Terms share shards by a hash of their key, so many shards
+	// that each holds about ShardBytes; the shards come in parts of
+	// PartShards, and a part names its shards and long files.
 	var buf bytes.Buffer
 	small := 0
-	longs := map[string][]*term{}
+	longs := map[uint32][]*term{}
 	companions := map[string][]*term{}
 	var e Entry
 	for _, t := range terms {
@@ -267,8 +290,8 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			e.Rest, e.Bitmap, e.Cut = e.Rest[:0], nil, true
 			buf.Reset()
 			e.appendTo(&buf)
-			f := LongFile(t.key)
-			longs[f] = append(longs[f], t)
+			h := fnv1a(t.key)
+			longs[h] = append(longs[h], t)
 		}
 		t.enc = bytes.Clone(buf.Bytes())
 		small += len(t.key) + 4 + buf.Len()
@@ -276,12 +299,16 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			companions[base] = append(companions[base], t)
 		}
 	}
-	var longKeys []string
-	for _, f := range slices.Sorted(maps.Keys(longs)) {
+	nParts := max(1, (small+opt.ShardBytes*opt.PartShards-1)/(opt.ShardBytes*opt.PartShards))
+	nShards := nParts * opt.PartShards
+	parts := make([]PartFile, nParts)
+	for i := range parts {
+		parts[i] = PartFile{Shards: make([]string, opt.PartShards), Long: map[string]string{}}
+	}
+	for _, h := range slices.Sorted(maps.Keys(longs)) {
 		buf.Reset()
 		buf.WriteByte('{')
-		for _, t := range longs[f] {
-			longKeys = append(longKeys, t.key)
+		for _, t := range longs[h] {
 			writeEntry(&buf, t.key, t.whole)
 			t.whole = nil
 			for _, e := range companions[t.key] {
@@ -289,11 +316,12 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			}
 		}
 		buf.WriteByte('}')
-		if err := write(f, buf.Bytes()); err != nil {
+		name, err := write(LongFile(longs[h][0].key), buf.Bytes())
+		if err != nil {
 			return nil, err
 		}
+		parts[h%uint32(nParts)].Long[fmt.Sprintf("%08x", h)] = name
 	}
-	nShards := max(1, (small+opt.ShardBytes-1)/opt.ShardBytes)
 	shards := make([][]*term, nShards)
 	for _, t := range terms {
 		s := ShardOf(t.key, nShards)
@@ -307,17 +335,55 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			writeEntry(&buf, t.key, t.enc)
 		}
 		buf.WriteByte('}')
-		if err := write(DirShards+"/"+strconv.Itoa(s)+".json", buf.Bytes()); err != nil {
+		name, err := write(DirShards+"/"+strconv.Itoa(s)+".json", buf.Bytes())
+		if err != nil {
 			return nil, err
 		}
+		parts[s%nParts].Shards[s/nParts] = name
+	}
+	partNames := make([]string, nParts)
+	for i, p := range parts {
+		data, _ := json.Marshal(p)
+		name, err := write(DirParts+"/"+strconv.Itoa(i)+".json", data)
+		if err != nil {
+			return nil, err
+		}
+		partNames[i] = name
 	}
 
-	nPrefixes, err := writePrefixes(terms, opt.PrefixBytes, write)
+	prefixNames, err := writePrefixes(terms, opt.PrefixBytes, write)
 	if err != nil {
 		return nil, err
 	}
 
+	// Rows: a folder of FolderFiles row files is named by the content of
+	// its files, so that an edit that changes one row changes one folder.
 	nChunks := 0
+	var folders []string
+	var folder [][]byte
+	flush := func() error {
+		if len(folder) == 0 {
+			return nil
+		}
+		h := sha256.New()
+		first := nChunks - len(folder)
+		for i, data := range folder {
+			fmt.Fprintf(h, "%d %d\n", first+i, len(data))
+			h.Write(data)
+		}
+		name := hex.EncodeToString(h.Sum(nil)[:contentBytes])
+		for i, data := range folder {
+			p := Dir + name + "/" + strconv.Itoa(first+i) + ".json"
+			idx.Names[DirRows+"/"+strconv.Itoa(first+i)+".json"] = p
+			idx.Files++
+			if err := put(p, data); err != nil {
+				return err
+			}
+		}
+		folders = append(folders, name)
+		folder = folder[:0]
+		return nil
+	}
 	for start := 0; start < len(order); start += opt.ChunkDocs {
 		var rows RowFile
 		for _, i := range order[start:min(len(order), start+opt.ChunkDocs)] {
@@ -325,10 +391,16 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 			rows = append(rows, Row{URL: d.URL, Title: d.Title, Kind: d.Kind, Label: d.Label, Summary: clip(d.Summary, 240)})
 		}
 		data, _ := json.Marshal(rows)
-		if err := write(DirRows+"/"+strconv.Itoa(nChunks)+".json", data); err != nil {
-			return nil, err
-		}
+		folder = append(folder, data)
 		nChunks++
+		if len(folder) == opt.FolderFiles {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 
 	var runs []Group
@@ -345,54 +417,32 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	}
 	manifest := Manifest{
 		Version: FormatVersion, Docs: len(docs), PrefixLen: PrefixLen, TitleWords: TitleWords,
-		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, Shards: nShards, Prefixes: nPrefixes,
+		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, FolderFiles: opt.FolderFiles, RowFolders: folders,
+		Shards: nShards, Prefixes: len(prefixNames), Parts: partNames, PrefixFiles: prefixNames,
 		Kinds: kindsIn(opt.KindLabels), Fields: tables.fields, Types: tables.types, Levels: tables.levels,
-		Groups: runs, Long: NewFilter(longKeys),
+		Groups: runs,
 	}
 	if !vietnamese(opt.Lang) {
 		manifest.Lang = opt.Lang
 	}
 	data, _ := json.Marshal(manifest)
-	if err := write(ManifestFile, data); err != nil {
+	name, err := write(ManifestFile, data)
+	if err != nil {
 		return nil, err
 	}
+	idx.Manifest = "/" + Dir + name + ".json"
 	return idx, nil
 }
 
-// digest names the index directory: a hash of the format, the options and
-// every indexed value of every document, in index order.
-func digest(docs []Doc, order []int, opt Options) string {
-	h := sha256.New()
-	// The options as "%+v" printed them before Lang; the language is
-	// hashed apart, and only when not Vietnamese, so that a Vietnamese
-	// index keeps the name it had before languages.
-	fmt.Fprintf(h, "v%d {ShardBytes:%d TopImpacts:%d ChunkDocs:%d PrefixBytes:%d LongBytes:%d}\n", FormatVersion,
-		opt.ShardBytes, opt.TopImpacts, opt.ChunkDocs, opt.PrefixBytes, opt.LongBytes)
-	if !vietnamese(opt.Lang) {
-		fmt.Fprintf(h, "lang %s\n", opt.Lang)
-	}
-	for _, k := range slices.Sorted(maps.Keys(opt.KindLabels)) {
-		fmt.Fprintf(h, "kind %q %q\n", k, opt.KindLabels[k])
-	}
-	var n [8]byte
-	str := func(s string) {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		io.WriteString(h, s)
-	}
-	for _, i := range order {
-		d := &docs[i]
-		for _, s := range []string{d.URL, d.Title, d.Kind, d.Number, d.Label, d.Text, d.Summary, d.Field, d.FieldLabel, d.DocType,
-			strconv.Itoa(d.Year), d.Date.Format(time.RFC3339Nano), strconv.FormatBool(d.Demote)} {
-			str(s)
-		}
-		str(strconv.Itoa(len(d.Levels)))
-		for _, l := range d.Levels {
-			str(l[0])
-			str(l[1])
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)[:6])
+// contentBytes is how many bytes of a file's SHA-256 name it (12 hex
+// digits).
+const contentBytes = 6
+
+// ContentName is the name a file of the index is published under: the
+// first 12 hex digits of the SHA-256 of its content.
+func ContentName(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:contentBytes])
 }
 
 // term is one key of the index with its postings.
@@ -512,8 +562,9 @@ func digits(n int) int {
 
 // writePrefixes writes the prefix table: for the first PrefixLen letters
 // of every folded word, the words that begin with them and their document
-// counts, most frequent first. It returns the number of shards.
-func writePrefixes(terms []*term, target int, write func(string, []byte) error) (int, error) {
+// counts, most frequent first. It returns the content names of the
+// shards, in order.
+func writePrefixes(terms []*term, target int, write func(string, []byte) (string, error)) ([]string, error) {
 	byPrefix := map[string][]*term{}
 	short := map[string][]*term{}
 	size := 0
@@ -553,6 +604,7 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) error) 
 	}
 	n := max(1, (size+target-1)/target)
 	shards := make([][]string, n)
+	names := make([]string, n)
 	for p := range byPrefix {
 		s := ShardOf(p, n)
 		shards[s] = append(shards[s], p)
@@ -572,11 +624,13 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) error) 
 			f = append(f, Prefix{Prefix: p, Words: c})
 		}
 		data, _ := f.MarshalJSON()
-		if err := write(DirPrefixes+"/"+strconv.Itoa(s)+".json", data); err != nil {
-			return 0, err
+		name, err := write(DirPrefixes+"/"+strconv.Itoa(s)+".json", data)
+		if err != nil {
+			return nil, err
 		}
+		names[s] = name
 	}
-	return n, nil
+	return names, nil
 }
 
 // byFrequency orders terms by their number of documents, most first.
@@ -852,9 +906,10 @@ func ShardOf(key string, n int) int {
 	return int(fnv1a(key) % uint32(n))
 }
 
-// LongFile returns the file, under the index directory, that holds key's
-// whole list when the list is long: "l/" and the FNV-1a hash of the key in
-// hex. Keys whose hashes are equal share the file.
+// LongFile returns the logical name of the file that holds key's whole
+// list when the list is long: "l/" and the FNV-1a hash of the key in hex.
+// Keys whose hashes are equal share the file; the part of the key's shard
+// gives its content name by that hash.
 func LongFile(key string) string {
 	return fmt.Sprintf("l/%08x.json", fnv1a(key))
 }

@@ -1,11 +1,11 @@
 package search_test
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"maps"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,8 +14,10 @@ import (
 	"minhbach/internal/search"
 )
 
-// files builds docs with opt and returns the files by path under the index
-// directory, and that directory.
+// files builds docs with opt and returns the files by their logical
+// names ("s/3.json", "manifest.json"), and the index directory. Every file
+// must be written once, under Dir, named by its content as the client
+// finds it.
 func files(t *testing.T, docs []search.Doc, opt search.Options) (map[string][]byte, string) {
 	t.Helper()
 	out := map[string][]byte{}
@@ -29,21 +31,47 @@ func files(t *testing.T, docs []search.Doc, opt search.Options) (map[string][]by
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := strings.TrimPrefix(path.Dir(idx.Manifest), "/") + "/"
-	if !strings.HasPrefix(dir, search.Dir) {
-		t.Fatalf("manifest %s is not under %s", idx.Manifest, search.Dir)
-	}
-	rel := map[string][]byte{}
-	for p, data := range out {
-		if !strings.HasPrefix(p, dir) {
-			t.Errorf("%s is outside the index directory %s", p, dir)
-		}
-		rel[strings.TrimPrefix(p, dir)] = data
-	}
 	if idx.Files != len(out) {
 		t.Errorf("Index.Files = %d, %d written", idx.Files, len(out))
 	}
-	return rel, dir
+	return logical(t, idx, out), search.Dir
+}
+
+// logical returns the files an index wrote (by path) by their logical
+// names, and checks that each is at the path its content names: a flat
+// file at Dir + ContentName + ".json", a row file in a folder of Dir.
+func logical(t *testing.T, idx *search.Index, out map[string][]byte) map[string][]byte {
+	t.Helper()
+	rel := map[string][]byte{}
+	used := map[string]bool{}
+	for name, p := range idx.Names {
+		data, ok := out[p]
+		if !ok {
+			t.Fatalf("%s: %s was not written", name, p)
+		}
+		used[p] = true
+		rel[name] = data
+		rest, ok := strings.CutPrefix(p, search.Dir)
+		switch {
+		case !ok:
+			t.Errorf("%s is outside %s", p, search.Dir)
+		case strings.HasPrefix(name, search.DirRows+"/"):
+			if folder, file, _ := strings.Cut(rest, "/"); len(folder) != 12 || file != strings.TrimPrefix(name, search.DirRows+"/") {
+				t.Errorf("row file %s at %s", name, p)
+			}
+		case rest != search.ContentName(data)+".json":
+			t.Errorf("%s is at %s, not named by its content", name, p)
+		}
+	}
+	if idx.Manifest != "/"+idx.Names[search.ManifestFile] {
+		t.Errorf("Index.Manifest = %s, the manifest is at %s", idx.Manifest, idx.Names[search.ManifestFile])
+	}
+	for p := range out {
+		if !used[p] {
+			t.Errorf("%s has no logical name", p)
+		}
+	}
+	return rel
 }
 
 // list reads a term's list as the client does: document → impact, and
@@ -69,8 +97,8 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 		if fmt.Sprint(whole[:top]) != fmt.Sprint(a[:top]) {
 			t.Errorf("%q: its long file begins %v, its shard %v", key, whole[:top], a[:top])
 		}
-		if !m.Long.Has(key) {
-			t.Errorf("the manifest's filter lacks %q, whose list is long", key)
+		if named := part(t, fs, m, key).Long[strings.TrimSuffix(strings.TrimPrefix(search.LongFile(key), "l/"), ".json")]; named != search.ContentName(fs[search.LongFile(key)]) {
+			t.Errorf("the part of %q names its long file %q, want %q", key, named, search.ContentName(fs[search.LongFile(key)]))
 		}
 		a = whole
 	}
@@ -109,6 +137,21 @@ func list(t *testing.T, fs map[string][]byte, m manifest, key string) (map[int]i
 	return got, len(got) == df
 }
 
+// part reads the part of key's shard, and checks that it names the shard.
+func part(t *testing.T, fs map[string][]byte, m manifest, key string) search.PartFile {
+	t.Helper()
+	s, np := search.ShardOf(key, m.Shards), len(m.Parts)
+	var p search.PartFile
+	data := fs["t/"+strconv.Itoa(s%np)+".json"]
+	if err := json.Unmarshal(data, &p); err != nil || m.Parts[s%np] != search.ContentName(data) {
+		t.Fatalf("part of %q: %v (the manifest names %s)", key, err, m.Parts[s%np])
+	}
+	if got, want := p.Shards[s/np], search.ContentName(fs["s/"+strconv.Itoa(s)+".json"]); got != want {
+		t.Errorf("the part of %q names its shard %s, want %s", key, got, want)
+	}
+	return p
+}
+
 // longFile reads the long file of key.
 func longFile(t *testing.T, fs map[string][]byte, key string) map[string][]any {
 	t.Helper()
@@ -136,7 +179,7 @@ func TestIndexFiles(t *testing.T) {
 		docs = append(docs, search.Doc{URL: fmt.Sprintf("/thu-tuc/%d/", i), Title: title, Kind: search.KindProcedure, Text: text})
 	}
 	opt := search.Options{ShardBytes: 200, TopImpacts: 5, ChunkDocs: 3, PrefixBytes: 100, LongBytes: 30}
-	fs, dir := files(t, docs, opt)
+	fs, _ := files(t, docs, opt)
 	var m manifest
 	if err := json.Unmarshal(fs["manifest.json"], &m); err != nil {
 		t.Fatal(err)
@@ -235,14 +278,16 @@ func TestIndexFiles(t *testing.T) {
 		t.Errorf("xyz: %v, want no list", none)
 	}
 
-	// The same docs give the same files; one change gives a new directory.
-	again, dir2 := files(t, docs, opt)
-	if dir2 != dir || !maps.EqualFunc(fs, again, func(a, b []byte) bool { return string(a) == string(b) }) {
+	// The same docs give the same files; a changed title gives a new
+	// manifest, which names new rows (files checks that each name is its
+	// content's).
+	again, _ := files(t, docs, opt)
+	if !maps.EqualFunc(fs, again, func(a, b []byte) bool { return string(a) == string(b) }) {
 		t.Error("the same docs gave different files")
 	}
 	docs[3].Title += " mới"
-	if _, dir3 := files(t, docs, opt); dir3 == dir {
-		t.Error("a changed title kept the index directory: cached files would be stale")
+	if changed, _ := files(t, docs, opt); string(changed[search.ManifestFile]) == string(fs[search.ManifestFile]) {
+		t.Error("a changed title kept the manifest: cached files would be stale")
 	}
 }
 
@@ -322,29 +367,57 @@ func TestPrefixes(t *testing.T) {
 	}
 }
 
-// TestFilter checks the manifest's filter of long keys: it holds every key
-// it was made of, and few others.
-func TestFilter(t *testing.T) {
-	var keys []string
-	for i := range 2000 {
-		keys = append(keys, fmt.Sprintf("đất %d", i))
+// TestContentNames checks what naming every file by its content is for:
+// the same documents give the same paths, and an edit of one document's
+// body gives new paths only to the files it changes (its lists' shards and
+// long files, their parts, the prefix table, the manifest), so a deploy
+// uploads those and no row file.
+func TestContentNames(t *testing.T) {
+	docs := synthDocs(600, 5)
+	opt := search.Options{ShardBytes: 1 << 10, TopImpacts: 20, ChunkDocs: 2, PrefixBytes: 300, LongBytes: 200, PartShards: 4, FolderFiles: 16}
+	build := func(docs []search.Doc) (*search.Index, map[string][]byte) {
+		out := map[string][]byte{}
+		idx, err := search.Build(docs, opt, func(p string, data []byte) error { out[p] = data; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return idx, out
 	}
-	f := search.NewFilter(keys)
-	for _, k := range keys {
-		if !f.Has(k) {
-			t.Fatalf("the filter lacks %q", k)
+	idx1, a := build(docs)
+	idx2, b := build(docs)
+	if idx1.Manifest != idx2.Manifest || len(a) != len(b) {
+		t.Fatalf("the same documents gave %s (%d files) and %s (%d files)", idx1.Manifest, len(a), idx2.Manifest, len(b))
+	}
+	for p, data := range a {
+		if !bytes.Equal(b[p], data) {
+			t.Errorf("%s differs between two builds of the same documents", p)
 		}
 	}
-	false_ := 0
-	for i := range 20000 {
-		if f.Has(fmt.Sprintf("dat %d", i)) {
-			false_++
+	edited := slices.Clone(docs)
+	edited[100].Text += " cải cách"
+	idx3, c := build(edited)
+	if idx3.Manifest == idx1.Manifest {
+		t.Error("an edit kept the manifest's name")
+	}
+	var changed []string
+	for p, data := range c {
+		if old, ok := a[p]; !ok {
+			changed = append(changed, p)
+		} else if !bytes.Equal(old, data) {
+			t.Errorf("%s holds other content under the same name", p)
 		}
 	}
-	if rate := float64(false_) / 20000; rate > 0.02 {
-		t.Errorf("%.1f %% of other keys pass the filter, want about 1 %%", 100*rate)
+	names := map[string]string{}
+	for name, p := range idx3.Names {
+		names[p] = name
 	}
-	if search.NewFilter(nil).Has("dat") {
-		t.Error("an empty filter holds a key")
+	for _, p := range changed {
+		if strings.HasPrefix(names[p], search.DirRows+"/") {
+			t.Errorf("the edit of a body changed row file %s (%s)", names[p], p)
+		}
 	}
+	if len(changed) == 0 || len(changed) > len(c)/5 {
+		t.Errorf("the edit of one body changed %d of %d files, want a few", len(changed), len(c))
+	}
+	t.Logf("one edit: %d of %d files new", len(changed), len(c))
 }

@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -61,7 +59,8 @@ type result struct {
 	Facets map[string]any `json:"facets"`
 	// Late counts the long lists asked for only after their shard came.
 	Late int `json:"late"`
-	// Files are the index files read, "s/12.json".
+	// Files are the index files read, by their paths under search.Dir
+	// ("3f2a…json").
 	Files []string `json:"files"`
 	// Scores are the first 10 results' scores; First the first results
 	// as the engine gave them before counting every candidate (nil when
@@ -118,21 +117,20 @@ func TestIndexShape(t *testing.T) {
 	want := runQueries(t, node, dir, manifest, qs)
 	got := runQueries(t, node, tinyDir, tiny.Manifest, qs)
 	tails := 0
-	_ = filepath.WalkDir(tinyDir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.Contains(filepath.ToSlash(p), "/l/") {
+	for name := range tiny.Names {
+		if strings.HasPrefix(name, search.DirLong+"/") {
 			tails++
 		}
-		return nil
-	})
+	}
 	if tails < 20 {
 		t.Fatalf("the tiny index has %d files of long lists, want many", tails)
 	}
 	readWhole := 0
 	for i, q := range qs {
 		w, g := want[i], got[i]
-		readWhole += shardsSkipped(t, q, g, tinyDir, tiny.Manifest)
+		readWhole += shardsSkipped(t, q, g, tinyDir, tiny)
 		if g.Late > 0 {
-			t.Errorf("%q: %d long lists were asked for a round after their shards: the manifest's filter lacks them", q.Q, g.Late)
+			t.Errorf("%q: %d long lists were asked for a round after their shards: their parts do not name them", q.Q, g.Late)
 		}
 		if a, b := slices.Sorted(slices.Values(g.IDs)), slices.Sorted(slices.Values(w.IDs)); g.Total != w.Total || !slices.Equal(a, b) {
 			t.Errorf("%q: tiny files find %d pages %v, want %d pages %v", q.Q, g.Total, a, w.Total, b)
@@ -152,7 +150,7 @@ func TestIndexShape(t *testing.T) {
 // a long word from its long file and not from its shard, unless another of
 // its keys (a pair, the title key, a word that is not long) sits in that
 // shard. It returns how many words were read so.
-func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
+func shardsSkipped(t *testing.T, q query, r result, dir string, idx *search.Index) int {
 	t.Helper()
 	toks := search.Tokenize(q.Q)
 	if len(toks) < 3 || vnfold.Fold(q.Q) != q.Q {
@@ -168,15 +166,20 @@ func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
 	var m struct {
 		Shards int `json:"shards"`
 	}
-	root := filepath.Join(dir, filepath.FromSlash(path.Dir(manifest)))
-	data, err := os.ReadFile(filepath.Join(root, "manifest.json"))
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(idx.Names[search.ManifestFile])))
 	if err != nil || json.Unmarshal(data, &m) != nil {
 		t.Fatalf("manifest: %v", err)
 	}
-	shard := func(k string) string { return "s/" + strconv.Itoa(search.ShardOf(k, m.Shards)) + ".json" }
+	// The files the client read are named as published, under Dir.
+	published := func(name string) string { return strings.TrimPrefix(idx.Names[name], search.Dir) }
+	shard := func(k string) string { return published("s/" + strconv.Itoa(search.ShardOf(k, m.Shards)) + ".json") }
 	isLong := func(w string) bool {
 		var long map[string]json.RawMessage
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(search.LongFile(w))))
+		p, ok := idx.Names[search.LongFile(w)]
+		if !ok {
+			return false
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		return err == nil && json.Unmarshal(data, &long) == nil && long[w] != nil
 	}
 	need := map[string]bool{shard("^" + strings.Join(words[:min(len(words), search.TitleWords)], " ")): true}
@@ -193,7 +196,7 @@ func shardsSkipped(t *testing.T, q query, r result, dir, manifest string) int {
 	}
 	skipped := 0
 	for _, w := range long {
-		if !slices.Contains(r.Files, search.LongFile(w)) {
+		if !slices.Contains(r.Files, published(search.LongFile(w))) {
 			t.Errorf("%q: the long list of %q was not read from its long file (read %v)", q.Q, w, r.Files)
 		}
 		if s := shard(w); !need[s] {

@@ -33,7 +33,12 @@
 // query from its URL, imports and initialises Pagefind, searches and
 // loads the first result's data. -timeline prints, for the median run of
 // each query, when each file was asked for and arrived and each step of
-// the search page, in ms from the submit.
+// the search page, in ms from the submit. -tool both runs minhbach and
+// Pagefind in turn on each query (which goes first alternates) and prints
+// them side by side; -pagefind DIR serves /pagefind/ from DIR, so that
+// both tools' indexes of the same site are served at once:
+//
+//	searchbench -public OUT -pagefind PF -cold -tool both -runs 5 "dat dai" …
 package main
 
 import (
@@ -68,7 +73,8 @@ import (
 
 func main() {
 	public := flag.String("public", "public", "the built site")
-	tool := flag.String("tool", "minhbach", "minhbach or pagefind")
+	tool := flag.String("tool", "minhbach", "minhbach or pagefind, or with -cold both (side by side, in turn)")
+	pagefindDir := flag.String("pagefind", "", "serve /pagefind/ from this folder's pagefind/ (default: -public's)")
 	chromium := flag.String("chromium", "/usr/bin/chromium", "the browser")
 	runs := flag.Int("runs", 3, "cold runs of each query; the median time is printed")
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTP/2 over TLS")
@@ -96,6 +102,9 @@ func main() {
 		io.WriteString(w, pagefindPage)
 	})
 	mux.Handle("/", counter.wrap(http.FileServer(http.Dir(*public))))
+	if *pagefindDir != "" {
+		mux.Handle("/pagefind/", counter.wrap(http.FileServer(http.Dir(*pagefindDir))))
+	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	base := "http://" + ln.Addr().String()
 	var spki string // the certificate's key, which the browser is told to trust
@@ -453,89 +462,117 @@ const coldRead = `(() => {
 	const nav = performance.getEntriesByType("navigation")[0] || {};
 	const root = document.getElementById("tim-kiem");
 	const status = document.getElementById("trang-thai");
-	const total = root ? Number((status.textContent.match(/[0-9.]+/) || ["0"])[0].replace(/\./g, "")) : Number(document.body.dataset.total || 0);
+	const total = root ? Number((status.textContent.match(/Tìm thấy ([0-9.]+)/) || ["", "0"])[1].replace(/\./g, "")) : Number(document.body.dataset.total || 0);
 	const steps = [["page asked", nav.requestStart || 0], ["page arrived", nav.responseEnd || 0], ["DOMContentLoaded", nav.domContentLoadedEventEnd || 0], ["load", nav.loadEventEnd || 0]];
-	for (const e of performance.getEntriesByType("resource")) steps.push([e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\/[0-9a-f]+\//, "index:") + " asked", e.startTime], [e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\/[0-9a-f]+\//, "index:") + " arrived", e.responseEnd]);
+	for (const e of performance.getEntriesByType("resource")) steps.push([e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\//, "index:") + " asked", e.startTime], [e.name.replace(location.origin, "").replace(/^\/tim-kiem\/index\//, "index:") + " arrived", e.responseEnd]);
 	for (const m of performance.getEntriesByType("mark")) steps.push([m.name, m.startTime]);
 	return {origin: o, first: first ? o + first.startTime : 0, total, steps: steps.filter(s => s[1] > 0).map(s => [s[0], o + s[1]])};
 })()`
 
-// coldRuns runs each query runs times on the cold path and prints the
-// median time from submit to first result, with the bytes of the search
-// page's load (everything after the submit) and, with timeline, the
-// median run's steps.
-func coldRuns(browser context.Context, base, tool, from string, runs int, timeline bool, c *counter, queries []string) {
-	type coldAnswer struct {
-		Origin float64 `json:"origin"`
-		First  float64 `json:"first"`
-		Total  int     `json:"total"`
-		Steps  [][]any `json:"steps"`
-	}
-	type coldRun struct {
-		ms          float64
-		total       int
-		search, all int64
-		requests    int
-		steps       [][]any
-		submit      float64
-	}
+// coldAnswer is what coldRead returns.
+type coldAnswer struct {
+	Origin float64 `json:"origin"`
+	First  float64 `json:"first"`
+	Total  int     `json:"total"`
+	Steps  [][]any `json:"steps"`
+}
+
+// coldRun is one run of a query on the cold path.
+type coldRun struct {
+	ms          float64
+	total       int
+	search, all int64
+	requests    int
+	steps       [][]any
+	submit      float64
+}
+
+// coldOnce runs q once on the cold path of tool, in a new browser context.
+func coldOnce(browser context.Context, base, tool, from, q string, c *counter) coldRun {
 	start := from
 	if tool == "pagefind" {
 		start = "/__blank.html"
 	}
-	var medians []float64
-	var maxBytes int64
-	for _, q := range queries {
-		var rs []coldRun
-		for range runs {
-			ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-			ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-			err := chromedp.Do(ctx, chromedp.Navigate(base+start))
-			var submit float64
-			if err == nil {
-				c.reset()
-				submit, err = chromedp.Run(ctx, chromedp.Evaluate[float64](coldSubmit+"("+quote(q)+")", chromedp.EvalAwaitPromise))
-			}
-			var out coldAnswer
-			if err == nil {
-				// The page changes under the evaluation: ask again until
-				// the search page answers.
-				for i := 0; i < 2000; i++ {
-					time.Sleep(20 * time.Millisecond)
-					out, err = chromedp.Run(ctx, chromedp.Evaluate[coldAnswer](coldRead))
-					if err == nil && out.First > 0 {
-						break
-					}
-				}
-			}
-			cancelT()
-			cancel()
-			if err != nil || out.First == 0 {
-				log.Fatalf("%s %q cold: no first result (%v)", tool, q, err)
-			}
-			search, all, n := c.read()
-			rs = append(rs, coldRun{ms: out.First - submit, total: out.Total, search: search, all: all, requests: n, steps: out.Steps, submit: submit})
-		}
-		slices.SortFunc(rs, func(a, b coldRun) int { return cmpFloat(a.ms, b.ms) })
-		r := rs[len(rs)/2]
-		medians = append(medians, r.ms)
-		maxBytes = max(maxBytes, r.search)
-		var times []string
-		for _, x := range rs {
-			times = append(times, fmt.Sprintf("%.0f", x.ms))
-		}
-		fmt.Printf("%-30s %6d results, search files %7d B, everything %7d B in %3d requests, submit to first result %6.0f ms (runs %s)\n",
-			fmt.Sprintf("%q", q), r.total, r.search, r.all, r.requests, r.ms, strings.Join(times, ", "))
-		if timeline {
-			steps := slices.Clone(r.steps)
-			slices.SortStableFunc(steps, func(a, b []any) int { return cmpFloat(a[1].(float64), b[1].(float64)) })
-			for _, st := range steps {
-				fmt.Printf("    %7.0f ms  %s\n", st[1].(float64)-r.submit, st[0])
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	err := chromedp.Do(ctx, chromedp.Navigate(base+start))
+	var submit float64
+	if err == nil {
+		c.reset()
+		submit, err = chromedp.Run(ctx, chromedp.Evaluate[float64](coldSubmit+"("+quote(q)+")", chromedp.EvalAwaitPromise))
+	}
+	var out coldAnswer
+	if err == nil {
+		// The page changes under the evaluation: ask again until the
+		// search page answers.
+		for i := 0; i < 2000; i++ {
+			time.Sleep(20 * time.Millisecond)
+			out, err = chromedp.Run(ctx, chromedp.Evaluate[coldAnswer](coldRead))
+			if err == nil && out.First > 0 {
+				break
 			}
 		}
 	}
-	fmt.Printf("%s cold path: submit to first result median %.0f ms, max %.0f ms over %d queries; search files at most %d B\n",
-		tool, median(medians), slices.Max(medians), len(queries), maxBytes)
+	if err != nil || out.First == 0 {
+		log.Fatalf("%s %q cold: no first result (%v)", tool, q, err)
+	}
+	search, all, n := c.read()
+	return coldRun{ms: out.First - submit, total: out.Total, search: search, all: all, requests: n, steps: out.Steps, submit: submit}
+}
+
+// coldRuns runs each query runs times on the cold path and prints the
+// median time from submit to first result, with the bytes of the search
+// page's load (everything after the submit) and, with timeline, the
+// median run's steps. With tool "both" it runs minhbach and Pagefind in
+// turn (which goes first alternates from run to run) and prints them side
+// by side.
+func coldRuns(browser context.Context, base, tool, from string, runs int, timeline bool, c *counter, queries []string) {
+	tools := []string{tool}
+	if tool == "both" {
+		tools = []string{"minhbach", "pagefind"}
+	}
+	medians := map[string][]float64{}
+	maxBytes := map[string]int64{}
+	for _, q := range queries {
+		rs := map[string][]coldRun{}
+		for i := range runs {
+			for k := range tools {
+				t := tools[(i+k)%len(tools)]
+				rs[t] = append(rs[t], coldOnce(browser, base, t, from, q, c))
+			}
+		}
+		var cols []string
+		for _, t := range tools {
+			slices.SortFunc(rs[t], func(a, b coldRun) int { return cmpFloat(a.ms, b.ms) })
+			r := rs[t][len(rs[t])/2]
+			medians[t] = append(medians[t], r.ms)
+			maxBytes[t] = max(maxBytes[t], r.search)
+			var times []string
+			for _, x := range rs[t] {
+				times = append(times, fmt.Sprintf("%.0f", x.ms))
+			}
+			cols = append(cols, fmt.Sprintf("%s %6d results, search files %7d B, everything %7d B in %3d requests, submit to first result %6.0f ms (runs %s)",
+				t, r.total, r.search, r.all, r.requests, r.ms, strings.Join(times, ", ")))
+		}
+		fmt.Printf("%-30s %s\n", fmt.Sprintf("%q", q), strings.Join(cols, "\n"+strings.Repeat(" ", 31)))
+		if timeline {
+			for _, t := range tools {
+				r := rs[t][len(rs[t])/2]
+				steps := slices.Clone(r.steps)
+				slices.SortStableFunc(steps, func(a, b []any) int { return cmpFloat(a[1].(float64), b[1].(float64)) })
+				fmt.Printf("  %s, median run:\n", t)
+				for _, st := range steps {
+					fmt.Printf("    %7.0f ms  %s\n", st[1].(float64)-r.submit, st[0])
+				}
+			}
+		}
+	}
+	for _, t := range tools {
+		fmt.Printf("%s cold path: submit to first result, median over %d queries %.0f ms (min %.0f, max %.0f); search files at most %d B\n",
+			t, len(queries), median(medians[t]), slices.Min(medians[t]), slices.Max(medians[t]), maxBytes[t])
+	}
 }
 
 func cmpFloat(a, b float64) int {

@@ -2,7 +2,7 @@
 // built site: node run.cjs SEARCH_JS PUBLIC_DIR MANIFEST_URL < queries.json
 // Each query is {q, kind?, field?, type?, level?, year?}; it prints, for
 // each, {q, total, top: [URL…] (first 10), scores, first: {ids, scores} given early or null, bytes: bytes read, files: the files
-// read ("s/12.json"), late: long lists asked for a round late}.
+// read, by their paths in the manifest's folder, late: long lists asked for a round late}.
 const fs = require("fs");
 const path = require("path");
 const [, , searchJS, publicDir, manifest] = process.argv;
@@ -17,7 +17,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
     const engine = new S.Engine(manifest, (url) => {
       const data = fs.readFileSync(path.join(publicDir, url));
       bytes += data.length;
-      files.push(url.slice(url.lastIndexOf("/", url.lastIndexOf("/") - 1) + 1));
+      files.push(url.slice(manifest.lastIndexOf("/") + 1));
       return Promise.resolve(JSON.parse(data));
     });
     const filters = {};
