@@ -123,7 +123,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.setConfig(data)
 	c.lap("config")
 
-	paths, d, err := c.walk(opt.Source)
+	paths, d, err := c.walk(opt.Source, site.Others())
 	res.Diags.Append(d)
 	if err != nil {
 		return res, fmt.Errorf("read content: %w", err)
@@ -189,6 +189,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 		entries.Documents = append(entries.Documents, perFile[i].Documents...)
 		entries.Procedures = append(entries.Procedures, perFile[i].Procedures...)
 		entries.Statistics = append(entries.Statistics, perFile[i].Statistics...)
+		entries.Translations = append(entries.Translations, perFile[i].Translations...)
 		addDisclosure(&entries, &perFile[i])
 	}
 
@@ -216,7 +217,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	tables, d := i18n.Load(sub(opt.Theme, i18n.Dir), sub(opt.Source, i18n.Dir), langs)
 	res.Diags.Append(d)
 	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
-		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Languages: langs, Strings: tables}
+		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Languages: langs, Strings: tables, Editions: s.Editions}
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n
 	}
@@ -354,6 +355,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 
 // languages returns the site's languages, Vietnamese first.
 func languages(site *config.Site) []string {
+	if len(site.Languages) > 0 {
+		return site.Languages
+	}
 	return []string{"vi"}
 }
 

@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold", "i18n"},
 	"i18n":     {"meta", "diag"},
 	"graph":    {"urls", "model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
-	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag"},
+	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag", "urls"},
 	"source":   {"meta", "vnfold", "diag"},
 	"markdown": {"vnfold", "diag"},
 	"output":   {"diag"},

@@ -69,5 +69,30 @@ func records(s *model.Site) []record {
 			out = append(out, record{x.Path, x, func(*render.Renderer) diag.List { return nil }, func() []model.Copy { return nil }})
 		}
 	}
-	return append(out, disclosureRecords(s)...)
+	out = append(out, disclosureRecords(s)...)
+	// The editions in other languages: copies of records with the
+	// translation's source, converted as the originals are.
+	for _, ed := range s.Editions {
+		for _, x := range ed.News {
+			out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List {
+				b, d := r.ConvertNews(x)
+				x.Content, x.Summary, x.Image = b.Content, b.Summary, b.Image
+				return d
+			},
+				func() []model.Copy { return x.Content.Files }})
+		}
+		for _, x := range ed.Pages {
+			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertPage(x); return },
+				func() []model.Copy { return x.Content.Files }})
+		}
+		for _, x := range ed.Documents {
+			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertDocument(x); return },
+				func() []model.Copy { return x.Content.Files }})
+		}
+		for _, x := range ed.Procedures {
+			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertProcedure(x); return },
+				func() []model.Copy { return x.Content.Intro.Files }})
+		}
+	}
+	return out
 }

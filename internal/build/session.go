@@ -158,7 +158,7 @@ type decoded struct {
 // keepDecoded keeps the records of e when they are all news and pages.
 // Called once, by the worker that decoded the file.
 func (pf *parsedFile) keepDecoded(e *model.Entries, d diag.List) {
-	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects) > 0 {
+	if len(e.Issues)+len(e.Documents)+len(e.Procedures)+len(e.Statistics)+len(e.Consultations)+len(e.Budgets)+len(e.Projects)+len(e.Translations) > 0 {
 		return
 	}
 	kept := &decoded{news: e.News, pages: e.Pages}
@@ -208,6 +208,9 @@ type cache struct {
 	seed maphash.Seed
 
 	config []byte // site.yaml of the previous build
+	// langs are the languages other than Vietnamese the kept paths and
+	// files were read for.
+	langs []string
 
 	// paths are the content files of the last walk, nil when the next
 	// build must walk the content folder again.
@@ -337,14 +340,19 @@ func (c *cache) setConfig(data []byte) {
 	}
 }
 
-func (c *cache) walk(fsys fs.FS) ([]string, diag.List, error) {
+func (c *cache) walk(fsys fs.FS, langs []string) ([]string, diag.List, error) {
 	if c == nil {
-		return source.Walk(fsys)
+		return source.Walk(fsys, langs...)
+	}
+	if !slices.Equal(langs, c.langs) {
+		// Other languages: other files are content, and others decode
+		// as translations.
+		c.paths, c.files, c.langs = nil, nil, slices.Clone(langs)
 	}
 	if c.paths != nil {
 		return c.paths, c.walkDiags, nil
 	}
-	paths, d, err := source.Walk(fsys)
+	paths, d, err := source.Walk(fsys, langs...)
 	if err != nil {
 		return paths, d, err
 	}
@@ -573,7 +581,7 @@ func (c *cache) fingerprints(jobs []render.Job, r *render.Renderer, layouts fs.F
 		Drafts, NoMinify bool
 		Assets           map[string]string
 		Menu             any
-	}{opt.Now, opt.Drafts, opt.NoMinify, assets, r.Menu()}))
+	}{opt.Now, opt.Drafts, opt.NoMinify, assets, []any{r.Menu(), r.LangMenus()}}))
 	shared, _ := fs.Glob(layouts, "partials/*.html")
 	shared = append([]string{"base.html"}, shared...)
 	slices.Sort(shared)

@@ -75,6 +75,14 @@ type Site struct {
 	// publish a budget disclosure, by stage code; 0 turns a stage's check
 	// off. Defaults: DefaultBudgetDeadlines.
 	BudgetDeadlines map[string]int
+	// Languages (key languages) are the site's languages, Vietnamese
+	// first; nil when the key is absent. See Multilingual.
+	Languages []string
+	// Texts (key translations) is the site text per language other
+	// than Vietnamese; In applies it.
+	Texts map[string]Text
+	// langs are the per-language copies In returns.
+	langs map[string]*Site
 }
 
 // DefaultOnlineServiceURL is the national public-service portal (Cổng
@@ -98,7 +106,11 @@ type Contact struct {
 
 // MenuItem is one link of a menu.
 type MenuItem struct {
+	// Name is the Vietnamese label; Names the labels of other languages
+	// (name: {vi: Tin tức, en: News}). An item with no label in a
+	// language is left out of that language's menu.
 	Name   string
+	Names  map[string]string
 	URL    string
 	Weight int
 }
@@ -106,13 +118,16 @@ type MenuItem struct {
 // Code is an entry of a registry: a stable code and its Vietnamese label.
 type Code struct {
 	Code, Label string
+	// Labels are the labels in languages other than Vietnamese
+	// (dat-dai: {vi: Đất đai, en: Land}); nil when none.
+	Labels map[string]string
 }
 
 // Keys are the top-level keys of site.yaml (docs/noi-dung.md documents
 // each; a test there keeps the two in step).
 var Keys = []string{"title", "base_url", "language", "agency", "description", "area", "contact", "responsible", "license",
 	"menus", "levels", "fields", "agencies", "paginate", "unsafe_html", "online_service_url",
-	"signing_public_key", "deploy", "budget_deadlines", "holidays", "notice"}
+	"signing_public_key", "deploy", "budget_deadlines", "holidays", "notice", "languages", "translations"}
 
 // ContactKeys are the keys of site.yaml's contact mapping.
 var ContactKeys = []string{"address", "phone", "fax", "email", "hours"}
@@ -158,10 +173,14 @@ func Load(data []byte) (*Site, diag.List) {
 		for _, name := range menus.Keys() {
 			for _, it := range menus.List(name) {
 				it.CheckKeys(MenuItemKeys, diag.Warning)
-				s.Menus[name] = append(s.Menus[name], MenuItem{Name: it.String("name", true), URL: it.String("url", true), Weight: it.Int("weight", 0)})
+				item := MenuItem{URL: it.String("url", true), Weight: it.Int("weight", 0)}
+				item.Name, item.Names = labels(it, "name", true)
+				s.Menus[name] = append(s.Menus[name], item)
 			}
 		}
 	}
+	loadLanguages(s, m, &d)
+	loadTranslations(s, m)
 	s.Levels = codes(m, "levels")
 	s.Fields = codes(m, "fields")
 	s.Agencies = codes(m, "agencies")
@@ -201,9 +220,14 @@ func Load(data []byte) (*Site, diag.List) {
 }
 
 func codes(m *meta.Map, key string) []Code {
+	sub := m.Sub(key)
+	if sub == nil {
+		return nil
+	}
 	var out []Code
-	for _, p := range m.Pairs(key) {
-		out = append(out, Code{Code: p[0], Label: p[1]})
+	for _, k := range sub.Keys() {
+		label, others := labels(sub, k, false)
+		out = append(out, Code{Code: strings.TrimSpace(k), Label: label, Labels: others})
 	}
 	return out
 }
@@ -223,7 +247,7 @@ func (s *Site) setDefaults() {
 		s.Agency = s.Title
 	}
 	if len(s.Levels) == 0 {
-		s.Levels = []Code{{"tinh", "Cấp tỉnh"}, {"xa", "Cấp xã"}}
+		s.Levels = []Code{{Code: "tinh", Label: "Cấp tỉnh"}, {Code: "xa", Label: "Cấp xã"}}
 	}
 	if s.Paginate < 1 {
 		s.Paginate = 20
@@ -234,6 +258,7 @@ func (s *Site) setDefaults() {
 	if s.BudgetDeadlines == nil {
 		s.BudgetDeadlines = DefaultBudgetDeadlines
 	}
+	s.makeLanguages()
 }
 
 // BasePath returns the path part of BaseURL, always ending in '/': "/" for
@@ -259,4 +284,5 @@ func (s *Site) SetBaseURL(u string) {
 		u += "/"
 	}
 	s.BaseURL = u
+	s.makeLanguages()
 }

@@ -17,7 +17,7 @@ func TestLoad(t *testing.T) {
 	if s.Paginate != 20 || s.Language != "vi" || s.Agency != "Cổng" || len(s.Levels) != 2 || s.Levels[0].Label != "Cấp tỉnh" {
 		t.Errorf("defaults not applied: %+v", s)
 	}
-	if len(s.Fields) != 2 || s.Fields[1] != (config.Code{Code: "ho-tich", Label: "Hộ tịch"}) {
+	if len(s.Fields) != 2 || s.Fields[1].Code != "ho-tich" || s.Fields[1].Label != "Hộ tịch" {
 		t.Errorf("Fields = %v, want file order", s.Fields)
 	}
 	if m := s.Menus["main"]; len(m) != 1 || m[0].URL != "/tin-tuc/" || m[0].Weight != 2 {

@@ -345,13 +345,17 @@ func facets[T any](docs []T, root string, value func(T) (string, string)) []*mod
 
 // pagers returns the pagers of a list of n items: the first page at root,
 // the others at root/trang/N/.
-func pagers(root string, n, per int) []model.Pager {
+func pagers(root string, n, per int) []model.Pager { return pagersIn(root, n, per, "trang") }
+
+// pagersIn is pagers with seg as the word of the page numbers' folder:
+// "trang" in Vietnamese, "page" in English (/en/news/page/2/).
+func pagersIn(root string, n, per int, seg string) []model.Pager {
 	total := max(1, (n+per-1)/per)
 	urls := make([]string, total)
 	for i := range urls {
 		urls[i] = root
 		if i > 0 {
-			urls[i] = fmt.Sprintf("%strang/%d/", root, i+1)
+			urls[i] = fmt.Sprintf("%s%s/%d/", root, seg, i+1)
 		}
 	}
 	out := make([]model.Pager, total)

@@ -127,6 +127,7 @@ func Build(site *config.Site, e *model.Entries, fsys fs.FS, opt Options) (*model
 	procedures(site, e, fsys, s, claim, &d)
 	statistics(site, e, s, claim, &d)
 	disclosure(site, e, fsys, opt, s, claim, &d)
+	editions(site, e, s, claim, &d)
 	if len(s.News) > 0 {
 		s.Updated = s.News[0].Date
 	}

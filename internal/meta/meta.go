@@ -115,6 +115,12 @@ func (m *Map) Has(key string) bool {
 	return ok && !isNull(v)
 }
 
+// IsMapping reports whether the value of key is a mapping.
+func (m *Map) IsMapping(key string) bool {
+	v, ok := m.values[key]
+	return ok && v.Kind == yaml.MappingNode
+}
+
 // Node returns the value node of key, or nil.
 func (m *Map) Node(key string) *yaml.Node { return m.values[key] }
 

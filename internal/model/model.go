@@ -180,6 +180,8 @@ type Entries struct {
 	Consultations []*Consultation
 	Budgets       []*Budget
 	Projects      []*Project
+	// Translations are the files in other languages (edition.go).
+	Translations []*Translation
 }
 
 // Taxon is a category, tag or year with its news, newest first.
@@ -242,6 +244,10 @@ type Site struct {
 	Copies []Copy
 	// Withheld counts the news items the site leaves out.
 	Withheld Withheld
+	// Editions are the site in its languages other than Vietnamese
+	// (site.yaml languages), in the order declared; nil for a site in
+	// Vietnamese only.
+	Editions []*Edition
 }
 
 // Withheld counts the news items left out of a site, by reason.

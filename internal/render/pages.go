@@ -67,6 +67,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	page := func(url, layout string, p *Page) {
 		p.URL = url
 		p.Notice = r.notice
+		p.Translations = r.alternates(s, p.Lang, url)
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
@@ -136,7 +137,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
 		return r.Execute("404.html", &Page{Kind: "404", Title: "Không tìm thấy trang", URL: "/404.html", Latest: first(s.News, 5), Notice: r.notice,
-			Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
+			Translations: r.alternates(s, "", "/404.html"), Crumbs: []Crumb{home, {Name: "Không tìm thấy trang"}}})
 	}, Layout: "404.html", Data: []any{first(s.News, 5), r.notice}})
 	jobs = append(jobs, Job{Path: "tin-tuc/atom.xml", Run: func() ([]byte, error) {
 		return r.feed(r.site.Title+" – Tin tức", urls.News, urls.News+"atom.xml", s.News)
@@ -145,6 +146,9 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		jobs = append(jobs, Job{Path: c.URL[1:] + "atom.xml", Run: func() ([]byte, error) {
 			return r.feed(r.site.Title+" – "+c.Name, c.URL, c.URL+"atom.xml", c.Items)
 		}, Data: []any{c.Term, first(c.Items, FeedCount)}})
+	}
+	for _, ed := range s.Editions {
+		jobs = append(jobs, r.editionJobs(s, ed, page)...)
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
@@ -273,7 +277,14 @@ type atomFeed struct {
 // feed renders an Atom feed of the newest items. Its update time is the
 // newest item's date, never the time of the build.
 func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]byte, error) {
-	f := atomFeed{Lang: r.site.Language, Title: title, ID: r.absURL(pageURL), Author: atomName{r.site.Agency},
+	return r.feedIn("", title, pageURL, selfURL, items)
+}
+
+// feedIn is feed in a language ("" for Vietnamese): its xml:lang and
+// author are the language's.
+func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.News) ([]byte, error) {
+	site := r.site.In(lang)
+	f := atomFeed{Lang: site.Language, Title: title, ID: r.absURL(pageURL), Author: atomName{site.Agency},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.absURL(selfURL)}, {Rel: "alternate", Type: "text/html", Href: r.absURL(pageURL)}}}
 	items = first(items, FeedCount)
 	if len(items) > 0 {
@@ -285,6 +296,9 @@ func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]
 		e := atomEntry{Title: n.Title, Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(n.URL)}, ID: r.absURL(n.URL),
 			Published: n.Date.In(model.Zone).Format(time.RFC3339), Updated: n.Date.In(model.Zone).Format(time.RFC3339),
 			Category: &atomCat{Term: n.CategoryRef.Slug, Label: n.CategoryRef.Name}}
+		if n.CategoryRef.Slug == "" {
+			e.Category = nil // an edition's news: no categories
+		}
 		if n.Author != "" {
 			e.Author = &atomName{n.Author}
 		}
@@ -300,12 +314,28 @@ func (r *Renderer) feed(title, pageURL, selfURL string, items []*model.News) ([]
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
+	// Links are the page's versions in every language, itself
+	// included, when it has a translation (xhtml:link rel=alternate).
+	Links []sitemapLink `xml:"xhtml:link"`
+	// path is Loc from the site root.
+	path string
 }
 
-// Sitemap is what sitemap.xml holds: every page's address and date.
+// sitemapLink is an xhtml:link of a sitemap's url.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// Sitemap is what sitemap.xml holds: every page's address and date, in
+// every language; a page with translations names them all.
 type Sitemap struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the xhtml namespace of the links, for a site in
+	// several languages only.
+	XHTML string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapURL `xml:"url"`
 }
 
 // day formats t as YYYY-MM-DD in Vietnam time, or "" for the zero time.
@@ -328,7 +358,7 @@ func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
 func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 	set := &Sitemap{}
 	add := func(u string, t time.Time) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t), path: u})
 	}
 	add("/", s.Updated)
 	for _, n := range s.News {
@@ -391,6 +421,7 @@ func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 	for _, l := range s.Projects.Lists {
 		add(l.URL, time.Time{})
 	}
+	r.sitemapEditions(s, set, add)
 	return set
 }
 
@@ -413,4 +444,58 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// sitemapEditions adds the pages of the site's other languages to the
+// sitemap, and to every page that has versions in several languages the
+// links to all of them (x-default: the Vietnamese one).
+func (r *Renderer) sitemapEditions(s *model.Site, set *Sitemap, add func(u string, t time.Time)) {
+	if len(s.Editions) == 0 {
+		return
+	}
+	set.XHTML = "http://www.w3.org/1999/xhtml"
+	for _, ed := range s.Editions {
+		add(urls.Home(ed.Lang), ed.Updated)
+		for _, n := range ed.News {
+			add(n.URL, n.Date)
+		}
+		for _, l := range ed.Lists {
+			add(l.URL, newest(l, func(n *model.News) time.Time { return n.Date }))
+		}
+		for _, p := range ed.Pages {
+			add(p.URL, s.Updated)
+		}
+		if l := ed.DocList; l != nil {
+			add(l.URL, time.Time{})
+			for _, d := range ed.Documents {
+				add(d.URL, d.Issued)
+			}
+		}
+		if l := ed.ProcList; l != nil {
+			add(l.URL, time.Time{})
+			for _, p := range ed.Procedures {
+				add(p.URL, published(p))
+			}
+		}
+	}
+	for i := range set.URLs {
+		u := &set.URLs[i]
+		vi := u.path
+		for _, ed := range s.Editions {
+			if o, ok := ed.Original[u.path]; ok {
+				vi = o
+			}
+		}
+		var links []sitemapLink
+		for _, ed := range s.Editions {
+			if t, ok := ed.Of[vi]; ok {
+				links = append(links, sitemapLink{"alternate", ed.Lang, r.absURL(t)})
+			}
+		}
+		if len(links) == 0 {
+			continue
+		}
+		u.Links = append([]sitemapLink{{"alternate", "vi", r.absURL(vi)}}, links...)
+		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", r.absURL(vi)})
+	}
 }

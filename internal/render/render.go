@@ -51,6 +51,9 @@ type Renderer struct {
 	public *model.PublicList
 	// notice is the banner every page shows (nil: none).
 	notice *config.Notice
+	// menus are the main and footer menus of each language other than
+	// Vietnamese (lang.go).
+	menus map[string][2][]config.MenuItem
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -102,6 +105,10 @@ func NewConvertCache() *ConvertCache {
 // Menu returns the main menu, plain pages included.
 func (r *Renderer) Menu() []config.MenuItem { return r.menu }
 
+// LangMenus returns the main and footer menus of each language other
+// than Vietnamese, translated plain pages included.
+func (r *Renderer) LangMenus() map[string][2][]config.MenuItem { return r.menus }
+
 // Layouts are the page templates a layouts folder must provide (besides
 // base.html and partials/*.html, shared by all).
 var Layouts = []string{"home.html", "news/single.html", "news/list.html", "news/terms.html", "page.html", "404.html",
@@ -133,6 +140,9 @@ type Options struct {
 	// Cache keeps converted bodies between builds; nil: convert every
 	// body.
 	Cache *ConvertCache
+	// Editions are the site in its other languages (model.Site's), for
+	// their menus.
+	Editions []*model.Edition
 	// Languages are the site's languages, Vietnamese first; nil: [vi].
 	// Strings holds the string table of each (i18n.Load); a layout's
 	// key missing from one is an error (a language without a table has
@@ -210,6 +220,7 @@ func New(o Options) (*Renderer, diag.List) {
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
 	r.addPages(o.Pages)
+	r.menusOf(o.Editions)
 	return r, d
 }
 
@@ -487,10 +498,18 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 
 // Page is what a layout receives.
 type Page struct {
+	// Site is site.yaml as the page's language shows it (config.Site.In).
 	Site *config.Site
 	// Lang is the page's language ("" is the site's first, Vietnamese):
 	// its layouts' text, dates and numbers are that language's.
 	Lang string
+	// Translations are the page's versions in the site's other
+	// languages, or those languages' home pages when it has none (see
+	// Alternate); nil for a site in one language.
+	Translations []Alternate
+	// Pages are the plain pages a language's home page lists (the
+	// editions' home pages only).
+	Pages []*model.StaticPage
 	// Kind is "home", "news", "list", "terms", "page" or "404".
 	Kind        string
 	Title       string
@@ -583,9 +602,11 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no layout %s", layout)
 	}
-	p.Site = r.site
-	p.Menu = r.menu
-	p.FooterMenu = r.footer
+	p.Site = r.site.In(p.Lang)
+	p.Menu, p.FooterMenu = r.menu, r.footer
+	if m, ok := r.menus[p.Lang]; ok {
+		p.Menu, p.FooterMenu = m[0], m[1]
+	}
 	b := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(b)
 	b.Reset()

@@ -43,6 +43,12 @@ func Decode(doc source.Doc, site *config.Site, e *model.Entries) diag.List {
 	var d diag.List
 	m := meta.New(doc.Path, doc.LineOff, doc.Start, doc.Meta, &d).WithRefs(doc.Refs)
 	src := model.Source{Path: doc.Path, Start: doc.Start, Markdown: doc.Body, BodyLine: doc.BodyLine}
+	if lang, orig, ok := translationOf(doc, site); ok {
+		if t := decodeTranslation(m, src, doc.Kind, lang, orig); t != nil {
+			e.Translations = append(e.Translations, t)
+		}
+		return d
+	}
 	switch doc.Kind {
 	case source.News:
 		if n := decodeNews(m, src); n != nil {

@@ -74,7 +74,10 @@ type Doc struct {
 // files, the CSV and JSON catalogues of procedures and projects and the
 // CSV sheets of statistics. Each file outside a
 // known section gets a warning.
-func Walk(fsys fs.FS) ([]string, diag.List, error) {
+//
+// langs are the site's languages other than Vietnamese: Markdown files
+// in their parallel trees (content/en/pages/…) are content files too.
+func Walk(fsys fs.FS, langs ...string) ([]string, diag.List, error) {
 	var paths []string
 	var d diag.List
 	err := fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
@@ -94,6 +97,9 @@ func Walk(fsys fs.FS) ([]string, diag.List, error) {
 		if e.IsDir() {
 			return nil
 		}
+		if kindOfTree(strings.TrimPrefix(p, ContentDir+"/")) != "" && path.Ext(name) != ".md" {
+			return nil // only Markdown is translated
+		}
 		if IsSheet(p) {
 			paths = append(paths, p)
 			return nil
@@ -104,7 +110,11 @@ func Walk(fsys fs.FS) ([]string, diag.List, error) {
 			}
 			return nil
 		}
-		if KindOf(p) == "" {
+		if _, _, ok := Translation(p, langs); ok && KindOf(p) != "" {
+			paths = append(paths, p)
+			return nil
+		}
+		if KindOf(p) == "" || kindOfTree(strings.TrimPrefix(p, ContentDir+"/")) != "" {
 			d.Warnf(diag.Pos{Path: p}, "not in a known section: move it under %s", sections())
 			return nil
 		}
@@ -124,6 +134,8 @@ func sections() string {
 }
 
 // KindOf returns the section of a content path, or "" when it is in none.
+// A path in a language's parallel tree (content/en/pages/x.md) has the
+// section of its original.
 func KindOf(p string) Kind {
 	rest, ok := strings.CutPrefix(p, ContentDir+"/")
 	if !ok {
@@ -134,7 +146,7 @@ func KindOf(p string) Kind {
 			return k
 		}
 	}
-	return ""
+	return kindOfTree(rest)
 }
 
 // Clean returns data as UTF-8 text without a byte-order mark, with LF line

@@ -4,6 +4,8 @@
 // begins and ends with '/'.
 package urls
 
+import "slices"
+
 // The roots of the sections.
 const (
 	// News is the news section (tin tức).
@@ -34,3 +36,58 @@ const (
 	// Search is the search page (tìm kiếm).
 	Search = "/tim-kiem/"
 )
+
+// The English edition (site.yaml languages: [vi, en]) lives under /en/,
+// its sections under English names. A page exists in English only where a
+// translation does: /en/news/2026/11/<slug>/, /en/documents/<slug>/,
+// /en/procedures/<code>/, /en/<page-slug>/.
+const (
+	// EnHome is the English home page.
+	EnHome = "/en/"
+	// EnNews, EnDocument and EnProcedure are the English sections of
+	// news, gazette documents and procedures (their lists and items).
+	EnNews      = "/en/news/"
+	EnDocument  = "/en/documents/"
+	EnProcedure = "/en/procedures/"
+	// EnSearch is the English search page.
+	EnSearch = "/en/search/"
+)
+
+// sections maps a Vietnamese section root to its counterpart in another
+// language: the sections that language has.
+var sections = map[string]map[string]string{
+	"en": {"/": EnHome, News: EnNews, Document: EnDocument, Procedure: EnProcedure, Search: EnSearch},
+}
+
+// Home returns the home page of a language: "/" for Vietnamese ("" or
+// "vi"), "/en/" for English.
+func Home(lang string) string {
+	if lang == "" || lang == "vi" {
+		return "/"
+	}
+	return "/" + lang + "/"
+}
+
+// Section returns the URL in lang of the Vietnamese section root u ("/",
+// News, Document, Procedure, Search), and whether that language has the
+// section. For Vietnamese it returns u.
+func Section(lang, u string) (string, bool) {
+	if lang == "" || lang == "vi" {
+		return u, true
+	}
+	s, ok := sections[lang][u]
+	return s, ok
+}
+
+// ReservedIn are the top-level slugs of a language's sections, which an
+// English page's slug must not take.
+func ReservedIn(lang string) []string {
+	var out []string
+	for _, s := range sections[lang] {
+		if s != Home(lang) {
+			out = append(out, s[len(Home(lang)):len(s)-1])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
