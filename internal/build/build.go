@@ -29,6 +29,7 @@ import (
 	"minhbach/internal/output"
 	"minhbach/internal/publog"
 	"minhbach/internal/render"
+	"minhbach/internal/required"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
 )
@@ -87,6 +88,10 @@ type Result struct {
 	// found (nil likewise).
 	PublicList *model.PublicList
 	Disclosure *disclose.Findings
+	// Required is what the check of the pages the law requires in
+	// English found (internal/required; its warnings are in Diags too);
+	// nil for a site in one language.
+	Required *required.Findings
 	// Config is site.yaml as read, with defaults and Options.BaseURL
 	// applied (nil when site.yaml is missing).
 	Config *config.Site
@@ -281,12 +286,16 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	editionIdx, err := c.editionIndexes(s, r, put)
+	if err != nil {
+		return res, err
+	}
 	c.lap("search")
 
 	if b.sitemap == nil {
 		b.sitemap = r.Sitemap(s)
 	}
-	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, Maker: maker, Sitemap: b.sitemap})
+	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap})
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
@@ -346,6 +355,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 		paths[i] = j.Path
 	}
 	res.Disclosure = disclosure(res.PublicList, s, res.Config, paths)
+	if res.Required = requiredReport(res.Config, s); res.Required != nil {
+		res.Diags.Append(res.Required.Diags)
+	}
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")
