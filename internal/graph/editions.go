@@ -98,6 +98,9 @@ func editions(site *config.Site, e *model.Entries, s *model.Site, claim func(url
 			c.Source, c.Title, c.Summary, c.Slug = t.Source, t.Title, t.Summary, t.Slug
 			c.URL = fmt.Sprintf("%s%04d/%02d/%s/", newsRoot, n.Date.Year(), int(n.Date.Month()), t.Slug)
 			c.Tags, c.TagRefs, c.Related, c.Prev, c.Next = nil, nil, nil, nil, nil
+			if t.Author != "" {
+				c.Author = t.Author
+			}
 			c.CategoryRef = model.Term{Name: SectionName(site, lang, urls.News), URL: newsRoot}
 			c.Content = model.Converted{}
 			c.Image = nil
@@ -136,6 +139,12 @@ func editions(site *config.Site, e *model.Entries, s *model.Site, claim func(url
 			}
 			c := *p
 			c.Source, c.Title, c.Slug, c.Updated = t.Source, t.Title, t.Slug, t.Updated
+			if t.HasMenu {
+				c.Menu = t.Menu
+			}
+			if t.HasWeight {
+				c.Weight = t.Weight
+			}
 			c.URL = urls.Home(lang) + t.Slug + "/"
 			c.Content = model.Converted{}
 			if claim(c.URL, t.Path, t.Start) {

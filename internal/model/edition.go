@@ -33,6 +33,13 @@ type Translation struct {
 	// ImageAlt and ImageCaption describe a news item's lead photo in
 	// Lang: the translation shows the photo only when it gives ImageAlt.
 	ImageAlt, ImageCaption string
+	// Author is a news item's byline in Lang (the original's when
+	// empty). Menu and Weight place a page in Lang's menus, when
+	// HasMenu or HasWeight (else the original's).
+	Author             string
+	Menu               string
+	Weight             int
+	HasMenu, HasWeight bool
 }
 
 // Edition is the site in one language other than Vietnamese: the

@@ -1,10 +1,10 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 
 	"minhbach/internal/config"
-	"minhbach/internal/diag"
 	"minhbach/internal/meta"
 	"minhbach/internal/model"
 	"minhbach/internal/source"
@@ -15,7 +15,23 @@ import (
 // TranslationKeys are the front-matter keys of a translation (X.en.md or
 // content/en/…/X.md): the text in the other language. The rest (dates,
 // number, category, legal status, files) comes from the original.
-var TranslationKeys = []string{"title", "summary", "slug", "translation_key", "updated", "image_alt", "image_caption"}
+// translationKeys says which a section's translations take.
+var TranslationKeys = []string{"title", "summary", "slug", "translation_key", "updated", "image_alt", "image_caption", "author", "menu", "weight"}
+
+// translationKeys are the keys of a translation by section: the common
+// ones, a news item's photo text and byline, a page's place in the menus.
+var translationKeys = map[source.Kind][]string{
+	source.News:      {"title", "summary", "slug", "translation_key", "updated", "image_alt", "image_caption", "author"},
+	source.Page:      {"title", "slug", "translation_key", "updated", "menu", "weight"},
+	source.Document:  {"title", "summary", "slug", "translation_key", "updated"},
+	source.Procedure: {"title", "summary", "slug", "translation_key", "updated"},
+}
+
+// originalKeys are the keys of the originals, which a translation takes
+// from its original and does not repeat.
+var originalKeys = map[source.Kind][]string{
+	source.News: NewsKeys, source.Page: PageKeys, source.Document: DocumentKeys, source.Procedure: ProcedureKeys,
+}
 
 // translated are the sections whose records may be translated.
 var translated = []source.Kind{source.News, source.Page, source.Document, source.Procedure}
@@ -31,11 +47,24 @@ func decodeTranslation(m *meta.Map, src model.Source, kind source.Kind, lang, or
 		m.Diags().Errorf(src.Start, "this section cannot be translated yet: only news, pages, gazette documents and procedures have pages in %s; remove the file or move it", lang)
 		return nil
 	}
-	m.CheckKeys(TranslationKeys, diag.Warning)
+	known := translationKeys[kind]
+	for _, k := range m.Keys() {
+		switch {
+		case slices.Contains(known, k):
+		case slices.Contains(originalKeys[kind], k):
+			m.Diags().Warnf(m.KeyPos(k), "%s is the original's: a translation takes it from its original and does not repeat it; remove it from this file", k)
+		case meta.Suggest(k, known) != "":
+			m.Diags().Warnf(m.KeyPos(k), "unknown key %q (did you mean %q?)", k, meta.Suggest(k, known))
+		default:
+			m.Diags().Warnf(m.KeyPos(k), "unknown key %q (known keys: %s)", k, strings.Join(known, ", "))
+		}
+	}
 	t := &model.Translation{Source: src, Lang: lang, Kind: string(kind),
 		Title: m.String("title", true), Summary: m.String("summary", false),
 		Key: model.TranslationKey(orig), KeyPos: src.Start, Updated: m.Date("updated", false),
-		ImageAlt: m.String("image_alt", false), ImageCaption: m.String("image_caption", false)}
+		ImageAlt: m.String("image_alt", false), ImageCaption: m.String("image_caption", false),
+		Author: m.String("author", false), Menu: m.String("menu", false), HasMenu: m.Has("menu"),
+		Weight: m.Int("weight", 0), HasWeight: m.Has("weight")}
 	if m.Has("translation_key") {
 		t.Key = strings.Trim(m.String("translation_key", false), "/")
 		t.Key = strings.TrimSuffix(strings.TrimPrefix(t.Key, source.ContentDir+"/"), ".md")
