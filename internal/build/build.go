@@ -282,11 +282,29 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if c != nil && c.patchMem != nil {
 		put = c.patchMem.Replace
 	}
-	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, put)
+	// The indexes' files are named by their content: a file of another
+	// language's index may be one the Vietnamese index has put already.
+	var putMu sync.Mutex
+	indexed := map[string]bool{}
+	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, func(p string, data []byte) error {
+		putMu.Lock()
+		indexed[p] = true
+		putMu.Unlock()
+		return put(p, data)
+	})
 	if err != nil {
 		return res, err
 	}
-	editionIdx, err := c.editionIndexes(s, r, put)
+	editionIdx, err := c.editionIndexes(s, r, func(p string, data []byte) error {
+		putMu.Lock()
+		done := indexed[p]
+		indexed[p] = true
+		putMu.Unlock()
+		if done {
+			return nil
+		}
+		return put(p, data)
+	})
 	if err != nil {
 		return res, err
 	}
