@@ -90,6 +90,21 @@
   // that day on, one with data-until from that day on hides. When the
   // reader's date in Việt Nam (UTC+7) is past the build date, this shows
   // what holds on it and moves the as-of date.
+  // UI text: the page of a language other than Vietnamese carries its
+  // text, from the string tables i18n/<lang>.yaml (keys "js.…"), in
+  // <script type="application/json" id="ui-text">; without it the
+  // Vietnamese written here is used. "%s" and "%d" take the arguments in
+  // order; when the first is 1, the key with ".one" added is the singular.
+  var uiText = null;
+  function tr(key, vi) {
+    if (uiText === null) {
+      uiText = {};
+      try { uiText = JSON.parse(document.getElementById("ui-text").textContent) || {}; } catch (e) {}
+    }
+    var args = [].slice.call(arguments, 2), one = args[0] === 1 && typeof uiText[key + ".one"] === "string";
+    var s = one ? uiText[key + ".one"] : typeof uiText[key] === "string" ? uiText[key] : vi;
+    return s.replace(/%[sd]/g, function () { return args.length ? String(args.shift()) : ""; });
+  }
   var stamps = document.querySelectorAll("time[data-as-of]");
   var today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
   // Drafts for comment on the reader's date: an element with data-opens
@@ -100,12 +115,12 @@
     each(document.querySelectorAll("[data-opens][data-closes]"), function (el) {
       var opens = el.getAttribute("data-opens"), closes = el.getAttribute("data-closes"), state, text;
       if (today < opens) {
-        state = "upcoming"; text = "◷ Chưa đến thời hạn góp ý";
+        state = "upcoming"; text = "◷ " + tr("js.consult.upcoming", "Chưa đến thời hạn góp ý");
       } else if (today > closes) {
-        state = "closed"; text = "✕ Đã hết thời hạn góp ý";
+        state = "closed"; text = "✕ " + tr("js.consult.closed", "Đã hết thời hạn góp ý");
       } else {
         var left = Math.round((Date.parse(closes) - Date.parse(today)) / 864e5);
-        state = "open"; text = "● Đang lấy ý kiến, " + (left ? "còn " + left + " ngày" : "hôm nay là ngày cuối");
+        state = "open"; text = "● " + tr("js.consult.open", "Đang lấy ý kiến") + (left ? tr("js.consult.daysleft", ", còn %d ngày", left) : tr("js.consult.lastday", ", hôm nay là ngày cuối"));
       }
       each(el.querySelectorAll("[data-consult-state]"), function (b) {
         b.className = "status status-consult-" + state;
@@ -116,7 +131,9 @@
   if (stamps.length && today > stamps[0].getAttribute("datetime")) {
     each(stamps, function (t) {
       t.setAttribute("datetime", today);
-      t.textContent = today.slice(8) + "/" + today.slice(5, 7) + "/" + today.slice(0, 4);
+      t.textContent = uiText && uiText.lang && uiText.lang !== "vi" ?
+        new Date(today + "T00:00:00Z").toLocaleDateString(uiText.lang === "en" ? "en-GB" : uiText.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) :
+        today.slice(8) + "/" + today.slice(5, 7) + "/" + today.slice(0, 4);
     });
     each(document.querySelectorAll("[data-hieu-luc]"), function (el) {
       var now = null;

@@ -564,7 +564,22 @@
   // and its first results' rows come while the page arrives, and are
   // drawn once it is there.
   g.minhbachSearchPage = true;
-  var DIMS = [["kind", "Loại"], ["field", "Lĩnh vực"], ["type", "Loại văn bản"], ["level", "Cấp thực hiện"], ["year", "Năm"]];
+  // UI text: the page of a language other than Vietnamese carries its
+  // text, from the string tables i18n/<lang>.yaml (keys "js.…"), in
+  // <script type="application/json" id="ui-text">; without it the
+  // Vietnamese written here is used. "%s" and "%d" take the arguments in
+  // order; when the first is 1, the key with ".one" added is the singular.
+  var uiText = null;
+  function tr(key, vi) {
+    if (uiText === null) {
+      uiText = {};
+      try { uiText = JSON.parse(document.getElementById("ui-text").textContent) || {}; } catch (e) {}
+    }
+    var args = [].slice.call(arguments, 2), one = args[0] === 1 && typeof uiText[key + ".one"] === "string";
+    var s = one ? uiText[key + ".one"] : typeof uiText[key] === "string" ? uiText[key] : vi;
+    return s.replace(/%[sd]/g, function () { return args.length ? String(args.shift()) : ""; });
+  }
+  var DIMS = [["kind", "js.search.dim.kind", "Loại"], ["field", "js.search.dim.field", "Lĩnh vực"], ["type", "js.search.dim.type", "Loại văn bản"], ["level", "js.search.dim.level", "Cấp thực hiện"], ["year", "js.search.dim.year", "Năm"]];
   function fetchJSON(url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
   }
@@ -684,7 +699,7 @@
       if (!keys.length) return;
       keys.sort(function (a, b) { return d[0] === "year" ? b.localeCompare(a) : counts[b] - counts[a] || a.localeCompare(b); });
       var box = el("div", "facet"), ul = el("ul");
-      box.appendChild(el("h2", "", d[1]));
+      box.appendChild(el("h2", "", tr(d[1], d[2])));
       keys.forEach(function (k) {
         var li = el("li"), a = el("a"), on = state.f[d[0]] === k, f = Object.assign({}, state.f);
         if (on) delete f[d[0]]; else f[d[0]] = k;
@@ -708,16 +723,16 @@
     tips.textContent = "";
     var toks = tokenize(q, engine.m && engine.m.lang);
     if (Object.keys(state.f).length && res.all) {
-      var a = el("a", "", "xem cả " + res.all + " kết quả không lọc");
+      var a = el("a", "", tr("js.search.tip.all", "xem cả %d kết quả không lọc", res.all));
       a.href = href(state.q, {});
       a.addEventListener("click", function (e) { e.preventDefault(); state.f = {}; history.pushState(null, "", a.href); run(); });
-      tips.append("Bộ lọc đang chọn loại hết kết quả: ", a, ".");
+      tips.append(tr("js.search.tip.filters", "Bộ lọc đang chọn loại hết kết quả: "), a, ".");
     } else if (toks.some(function (t) { return hasDigit(t.folded); })) {
-      tips.textContent = "Kiểm tra lại số, ký hiệu văn bản (ví dụ 93/KH-UBND) hoặc mã thủ tục (ví dụ 1.004227).";
+      tips.textContent = tr("js.search.tip.number", "Kiểm tra lại số, ký hiệu văn bản (ví dụ 93/KH-UBND) hoặc mã thủ tục (ví dụ 1.004227).");
     } else if (toks.length > 1) {
-      tips.textContent = "Thử bớt từ, chỉ giữ vài từ chính, ví dụ “khai sinh” thay cho “làm giấy khai sinh cho con”.";
+      tips.textContent = tr("js.search.tip.words", "Thử bớt từ, chỉ giữ vài từ chính, ví dụ “khai sinh” thay cho “làm giấy khai sinh cho con”.");
     } else {
-      tips.textContent = "Kiểm tra lại chính tả, hoặc thử một từ khác cùng nghĩa.";
+      tips.textContent = tr("js.search.tip.spelling", "Kiểm tra lại chính tả, hoặc thử một từ khác cùng nghĩa.");
     }
     if (hint) hint.hidden = false;
   }
@@ -727,7 +742,7 @@
     list.textContent = "";
     more.hidden = true;
     if (hint) hint.hidden = true;
-    if (!q) { status.textContent = "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."; facetsEl.textContent = ""; return Promise.resolve(); }
+    if (!q) { status.textContent = tr("js.search.status.empty", "Nhập từ khóa để tìm tin tức, văn bản và thủ tục hành chính."); facetsEl.textContent = ""; return Promise.resolve(); }
     // The query the head asked already, or a new one.
     var pre = early && early.q === state.q && early.f === JSON.stringify(state.f) ? early : null, firstShown = null;
     early = null;
@@ -745,7 +760,7 @@
       if (my !== seq) return;
       mark("ranked");
       last = res;
-      status.textContent = res.total ? "Tìm thấy " + res.total + " kết quả cho “" + q + "”." : "Không tìm thấy kết quả nào cho “" + q + "”.";
+      status.textContent = res.total ? tr("js.search.status.found", "Tìm thấy %d kết quả cho “%s”.", res.total, q) : tr("js.search.status.none", "Không tìm thấy kết quả nào cho “%s”.", q);
       if (!res.total) advise(res, q);
       // The filters are drawn once the first results are shown: drawing
       // them first would keep the page from showing results as they come.
@@ -754,7 +769,7 @@
       shown = 0;
       return showMore().then(function () { if (my === seq) { mark("shown"); renderFacets(res); } });
     }).catch(function (e) {
-      status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
+      status.textContent = tr("js.search.status.error", "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.");
       throw e;
     });
   }

@@ -191,6 +191,12 @@ var kindEdits = func() []kindEdit {
 		{"move repealed document", func(e *editor) (string, []string) {
 			return e.move(demoRepealed, "content/gazette/documents/2026/chuyen/25-2025-qd-ubnd.md")
 		}, true},
+		{"ui strings", func(e *editor) (string, []string) {
+			rel := "i18n/vi.yaml" // the site's own table, over the theme's
+			s := regexp.MustCompile(`(?m)^footer\.links: .*$`).ReplaceAllString(e.read(rel), fmt.Sprintf(`footer.links: "Liên kết %d"`, e.n))
+			e.write(rel, s)
+			return "ui strings " + rel, []string{rel}
+		}, false},
 		{"css", func(e *editor) (string, []string) {
 			rel := "assets/css/app.css"
 			e.write(rel, e.read(rel)+fmt.Sprintf("\n.rev-%d{color:#123}\n", e.n))

@@ -26,7 +26,7 @@ import (
 func copyDemo(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"site.yaml", "content", "layouts", "assets"} {
+	for _, name := range []string{"site.yaml", "content", "layouts", "assets", "i18n"} {
 		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("../..", name))); err != nil {
 			if name == "site.yaml" {
 				data, err := os.ReadFile("../../site.yaml")
@@ -403,7 +403,7 @@ func TestSessionCustomLayoutNotStale(t *testing.T) {
 	}
 	e.write("layouts/news/single.html", strings.Replace(single, related, related+`<span class="rel-lead">{{.Content.Lead}}</span>`, 1))
 	terms := e.read("layouts/news/terms.html")
-	count := `<span class="count">({{len .Items}} tin)</span>`
+	count := `<span class="count">({{T "news.terms.count" (len .Items)}})</span>`
 	if !strings.Contains(terms, count) {
 		t.Fatal("layouts/news/terms.html no longer counts items as this test expects")
 	}

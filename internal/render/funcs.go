@@ -54,15 +54,14 @@ func (r *Renderer) srcsetOf(vs []model.Variant, url string, w int) string {
 
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"relURL":      r.relURL,
-		"absURL":      r.absURL,
-		"asset":       r.asset,
-		"isoDay":      day,
-		"statusSteps": StatusSteps,
-		"partNotes":   PartNotes,
-		"history":     History,
-		"isoDate":     func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
-		"clock":       func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
+		"relURL":    r.relURL,
+		"absURL":    r.absURL,
+		"asset":     r.asset,
+		"isoDay":    day,
+		"partNotes": PartNotes,
+		"history":   History,
+		"isoDate":   func(t time.Time) string { return t.In(model.Zone).Format(time.RFC3339) },
+		"clock":     func(t time.Time) string { return t.In(model.Zone).Format("15:04") },
 		"hasTime": func(t time.Time) bool {
 			t = t.In(model.Zone)
 			return t.Hour() != 0 || t.Minute() != 0

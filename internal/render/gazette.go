@@ -19,6 +19,10 @@ const ()
 // kind, as a page shows them ("Sửa đổi, bổ sung: …").
 type RelationGroup struct {
 	Label string
+	// Key is the label's string key: "relation.label.amends" for the
+	// documents this one acts on, "relation.back.amends" for those
+	// acting on it.
+	Key   string
 	Items []RelationItem
 }
 
@@ -48,7 +52,7 @@ func Relations(doc *model.Document) []RelationGroup {
 			g.Items = append(g.Items, it)
 		}
 		if len(g.Items) > 0 {
-			g.Label = k.Label()
+			g.Label, g.Key = k.Label(), "relation.label."+string(k)
 			out = append(out, g)
 		}
 	}
@@ -60,7 +64,7 @@ func Relations(doc *model.Document) []RelationGroup {
 			}
 		}
 		if len(g.Items) > 0 {
-			g.Label = k.BackLabel()
+			g.Label, g.Key = k.BackLabel(), "relation.back."+string(k)
 			out = append(out, g)
 		}
 	}

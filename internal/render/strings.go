@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -15,7 +16,9 @@ import (
 
 // The layouts' text comes from the string tables (internal/i18n) through
 // the template function T: {{T "header.search.label"}}, or with arguments
-// for the table text's verbs, {{T "pager.page" .Number}}. Each declared
+// for the table text's verbs, {{T "pager.page" .Number}}. When the first
+// argument is the number 1 and the table has the key with ".one" added,
+// that text is used: "%d procedures" but "%d procedure". Each declared
 // language has its own set of templates, cloned from the parsed layouts,
 // whose T and date and number functions are that language's; Execute picks
 // the set of Page.Lang.
@@ -24,16 +27,18 @@ import (
 // text: T, dates, numbers and sizes.
 func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 	return template.FuncMap{
-		"T":         tFunc(tab),
-		"longDate":  tab.LongDate,
-		"dayDate":   tab.DayDate,
-		"shortDate": tab.ShortDate,
-		"signedAt":  tab.SignedAt,
-		"legalDate": tab.LegalDate,
-		"number":    tab.Number,
-		"decimal":   tab.Decimal,
-		"percent":   tab.Percent,
-		"filesize":  tab.FileSize,
+		"T":           tFunc(tab),
+		"jsText":      r.jsText(tab),
+		"statusSteps": statusSteps(tab),
+		"longDate":    tab.LongDate,
+		"dayDate":     tab.DayDate,
+		"shortDate":   tab.ShortDate,
+		"signedAt":    tab.SignedAt,
+		"legalDate":   tab.LegalDate,
+		"number":      tab.Number,
+		"decimal":     tab.Decimal,
+		"percent":     tab.Percent,
+		"filesize":    tab.FileSize,
 		"rate": func(f model.Figures) string {
 			if v, ok := f.OnTimeRate(); ok {
 				return tab.Percent(v)
@@ -55,18 +60,48 @@ func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 	}
 }
 
+// jsText returns the function that gives a page the UI text of the
+// scripts (assets/js): the table's keys under "js." and the language
+// code, as JSON for <script type="application/json" id="ui-text">. The
+// scripts hold the first language's (Vietnamese) text themselves, so the
+// pages of the first language carry none: the function returns "".
+func (r *Renderer) jsText(tab *i18n.Table) func() template.JS {
+	if tab.Lang == r.langs[0] {
+		return func() template.JS { return "" }
+	}
+	m := map[string]string{"lang": tab.Lang}
+	for _, k := range tab.Keys() {
+		if strings.HasPrefix(k, "js.") {
+			m[k], _ = tab.Lookup(k)
+		}
+	}
+	b, _ := json.Marshal(m) // escapes <, > and & as \u003c…: safe in a script element
+	return func() template.JS { return template.JS(b) }
+}
+
 // tFunc returns T of a table: the text of a key, HTML-escaped, with the
 // arguments, escaped as html/template escapes text, put in its verbs. It
 // returns template.HTML so that the text shows as the layout's own text
 // would: html/template leaves it as it is between tags and escapes it
-// again in an attribute. A key the table lacks is an error naming it.
+// again in an attribute. The text of a key ending in "_html" is HTML
+// written by whoever writes the layouts (the theme, the site's own
+// table), inserted as it is: prose with <strong> or <a> inside; its
+// arguments are escaped all the same. A key the table lacks is an error
+// naming it.
 func tFunc(tab *i18n.Table) func(key string, args ...any) (template.HTML, error) {
 	return func(key string, args ...any) (template.HTML, error) {
 		s, ok := tab.Lookup(key)
 		if !ok {
 			return "", &i18n.MissingError{Key: key, Lang: tab.Lang, Where: tab.Where()}
 		}
-		s = escapeText(s)
+		if len(args) > 0 && args[0] == 1 {
+			if one, ok := tab.Lookup(key + ".one"); ok {
+				s = one // the singular: "1 procedure"
+			}
+		}
+		if !strings.HasSuffix(key, "_html") {
+			s = escapeText(s)
+		}
 		if len(args) > 0 {
 			esc := make([]any, len(args))
 			for i, a := range args {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,8 +119,8 @@ func TestThemeTablesComplete(t *testing.T) {
 		if !slices.Equal(i18n.Verbs(a), i18n.Verbs(b)) {
 			t.Errorf("%s: placeholders differ: vi %q, en %q", k, a, b)
 		}
-		if strings.TrimSpace(b) == "" || strings.TrimSpace(a) == "" {
-			t.Errorf("%s: empty text", k)
+		if strings.TrimSpace(a) == "" {
+			t.Errorf("%s: empty Vietnamese text", k)
 		}
 	}
 	r, err := themeRenderer(t, []string{"vi", "en"}, tables)
@@ -132,6 +133,26 @@ func TestThemeTablesComplete(t *testing.T) {
 	}
 	for _, k := range goKeys(t) {
 		used[k] = true
+	}
+	for _, k := range dynamicKeys() {
+		used[k] = true
+	}
+	scripts := jsSources(t)
+	for _, k := range vi.Keys() {
+		if !strings.HasPrefix(k, "js.") || strings.HasSuffix(k, ".one") {
+			continue
+		}
+		text, _ := vi.Lookup(k)
+		if call := strconv.Quote(k) + ", " + strconv.Quote(text); !strings.Contains(scripts, call) {
+			t.Errorf("%s: assets/js does not use it with the Vietnamese text of the table (want %s)", k, call)
+			continue
+		}
+		used[k] = true
+	}
+	for _, k := range vi.Keys() {
+		if base, ok := strings.CutSuffix(k, ".one"); ok && used[base] {
+			used[k] = true // the singular of a count
+		}
 	}
 	for _, k := range vi.Keys() {
 		if !used[k] {
@@ -167,6 +188,20 @@ func TestTWritesAsLiteralText(t *testing.T) {
 	}
 }
 
+// TestTHTML: the text of a key ending in "_html" is HTML, inserted as it
+// is; its arguments are escaped all the same.
+func TestTHTML(t *testing.T) {
+	tab := i18n.New("en", map[string]string{"intro_html": "Run <code>%s</code>.", "intro": "Run <code>%s</code>."})
+	tm := template.Must(template.New("a").Funcs(template.FuncMap{"T": tFunc(tab)}).Parse(`<p>{{T "intro_html" .}}</p><p>{{T "intro" .}}</p>`))
+	var b bytes.Buffer
+	if err := tm.Execute(&b, "a<b>"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<p>Run <code>a&lt;b&gt;</code>.</p><p>Run &lt;code&gt;a&lt;b&gt;&lt;/code&gt;.</p>`; b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}
+
 // TestEnglishPage renders the 404 page in English: its text, the news
 // dates and the skip link are English, and the Vietnamese set is
 // untouched by the English one.
@@ -185,12 +220,16 @@ func TestEnglishPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Skip to main content"} {
+	for _, want := range []string{"Skip to main content", "<h1>Page not found</h1>", "Latest news",
+		`<script type="application/json" id="ui-text">`, `"js.search.status.none":"No results for “%s”."`, `"lang":"en"`} {
 		if !bytes.Contains(en, []byte(want)) {
 			t.Errorf("the English 404 page lacks %q", want)
 		}
 	}
-	for _, want := range []string{"Bỏ qua, đến nội dung chính"} {
+	if bytes.Contains(vi, []byte(`id="ui-text"`)) {
+		t.Error("the Vietnamese 404 page carries the scripts' text: they hold it themselves")
+	}
+	for _, want := range []string{"Bỏ qua, đến nội dung chính", "<h1>Không tìm thấy trang</h1>"} {
 		if !bytes.Contains(vi, []byte(want)) {
 			t.Errorf("the Vietnamese 404 page lacks %q", want)
 		}
@@ -201,4 +240,56 @@ func TestEnglishPage(t *testing.T) {
 	if _, err := r.Execute("404.html", &Page{Lang: "fr", Kind: "404"}); err == nil {
 		t.Error("no error for a page in a language the site does not declare")
 	}
+}
+
+// dynamicKeys are the keys the layouts build at run time from a closed
+// list of the model: (print "status." .Status) and the like.
+func dynamicKeys() []string {
+	// History's own rows (validity.go).
+	out := []string{"document.history.entry.effective", "document.history.entry.expired"}
+	for _, s := range model.Statuses {
+		out = append(out, "status."+string(s))
+	}
+	for _, s := range model.ProcedureStatuses {
+		out = append(out, "procedure.status."+string(s))
+	}
+	for _, o := range model.Onlines {
+		out = append(out, "procedure.online.lower."+string(o))
+		if o != model.OnlineNone {
+			out = append(out, "procedure.online.item."+string(o))
+		}
+	}
+	for _, s := range model.ConsultationStates {
+		out = append(out, "consult.state."+string(s))
+	}
+	for _, r := range model.FileRoles {
+		out = append(out, "consult.role."+string(r))
+	}
+	for _, s := range model.BudgetStages {
+		out = append(out, "budget.stage."+string(s))
+	}
+	for _, s := range model.ProjectStatuses {
+		out = append(out, "project.status."+string(s))
+	}
+	for _, m := range model.BidMethods {
+		out = append(out, "project.method."+string(m))
+	}
+	for _, k := range model.RelationKinds {
+		out = append(out, "relation.label."+string(k), "relation.back."+string(k), "relation.verb."+string(k))
+	}
+	return out
+}
+
+// jsSources returns the text of the theme's scripts.
+func jsSources(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	for _, name := range []string{"app.js", "search.js"} {
+		data, err := os.ReadFile("../../assets/js/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+	}
+	return b.String()
 }

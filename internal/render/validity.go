@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"minhbach/internal/i18n"
 	"minhbach/internal/model"
 )
 
@@ -24,28 +25,48 @@ type StatusStep struct {
 }
 
 // StatusSteps returns a document's known status changes after the build
-// date as the JSON of data-hieu-luc, or "" when none is known.
+// date as the JSON of data-hieu-luc, or "" when none is known, with the
+// Vietnamese labels.
 func StatusSteps(doc *model.Document) string {
-	if len(doc.Upcoming) == 0 {
-		return ""
+	s, _ := statusSteps(nil)(doc)
+	return s
+}
+
+// statusSteps returns StatusSteps with the labels of tab (nil: the
+// model's Vietnamese labels).
+func statusSteps(tab *i18n.Table) func(doc *model.Document) (string, error) {
+	return func(doc *model.Document) (string, error) {
+		if len(doc.Upcoming) == 0 {
+			return "", nil
+		}
+		steps := make([]StatusStep, len(doc.Upcoming))
+		for i, c := range doc.Upcoming {
+			label := c.Status.Label()
+			if tab != nil {
+				var err error
+				if label, err = tab.Text("status." + string(c.Status)); err != nil {
+					return "", err
+				}
+			}
+			steps[i] = StatusStep{From: day(c.Date), Status: string(c.Status), Label: label, Mark: c.Status.Mark()}
+		}
+		b, _ := json.Marshal(steps)
+		return string(b), nil
 	}
-	steps := make([]StatusStep, len(doc.Upcoming))
-	for i, c := range doc.Upcoming {
-		steps[i] = StatusStep{From: day(c.Date), Status: string(c.Status), Label: c.Status.Label(), Mark: c.Status.Mark()}
-	}
-	b, _ := json.Marshal(steps)
-	return string(b)
 }
 
 // PartNote is a part of a document out of force or suspended: "Hết hiệu
 // lực một phần: Điều 5, khoản 2 — bãi bỏ bởi 35/2026/QĐ-UBND, từ ngày
 // 01/07/2026".
 type PartNote struct {
-	// Label is "Hết hiệu lực một phần" or "Ngưng hiệu lực một phần".
-	Label string
-	Scope string
-	// Verb names the change: "bãi bỏ bởi".
+	// Label is "Hết hiệu lực một phần" or "Ngưng hiệu lực một phần", the
+	// label of Status.
+	Label  string
+	Status model.Status
+	Scope  string
+	// Verb names the change: "bãi bỏ bởi", the verb of Kind.
 	Verb        string
+	Kind        model.RelationKind
 	Number, URL string
 	From        time.Time
 	// Ahead tells that the change takes effect after the build date:
@@ -61,11 +82,11 @@ func PartNotes(doc *model.Document, asOf time.Time) []PartNote {
 		if b.Scope == "" || !(b.Kind.Ends() || b.Kind == model.Suspends) {
 			continue
 		}
-		label := model.PartiallyInForce.Label()
+		st := model.PartiallyInForce
 		if b.Kind == model.Suspends {
-			label = model.PartiallySuspended.Label()
+			st = model.PartiallySuspended
 		}
-		out = append(out, PartNote{Label: label, Scope: b.Scope, Verb: b.Kind.Verb(), Number: b.From.Number, URL: b.From.URL,
+		out = append(out, PartNote{Label: st.Label(), Status: st, Scope: b.Scope, Verb: b.Kind.Verb(), Kind: b.Kind, Number: b.From.Number, URL: b.From.URL,
 			From: b.Effect, Ahead: b.Effect.After(asOf)})
 	}
 	return out
@@ -78,8 +99,13 @@ type HistoryItem struct {
 	From        time.Time
 	Number, URL string
 	// What is the change and its scope: "Bãi bỏ Điều 5, khoản 2",
-	// "Thay thế toàn bộ văn bản", "Văn bản có hiệu lực".
-	What string
+	// "Thay thế toàn bộ văn bản", "Văn bản có hiệu lực". Layouts write
+	// it from Key (the string key of the change), Scope and Whole (the
+	// change is to the whole document).
+	What  string
+	Key   string
+	Scope string
+	Whole bool
 	// Ahead tells that the change takes effect after the build date.
 	Ahead bool
 }
@@ -95,14 +121,15 @@ func History(doc *model.Document, asOf time.Time) []HistoryItem {
 		if !b.Kind.Changes() {
 			continue
 		}
-		out = append(out, HistoryItem{From: b.Effect, Number: b.From.Number, URL: b.From.URL, What: changeText(b), Ahead: b.Effect.After(asOf)})
+		out = append(out, HistoryItem{From: b.Effect, Number: b.From.Number, URL: b.From.URL, What: changeText(b), Ahead: b.Effect.After(asOf),
+			Key: "relation.label." + string(b.Kind), Scope: b.Scope, Whole: b.Scope == "" && (b.Kind.Ends() || b.Kind == model.Suspends)})
 	}
 	if len(out) == 0 {
 		return nil
 	}
-	own := []HistoryItem{{From: doc.Effective, Number: doc.Number, What: "Văn bản có hiệu lực", Ahead: doc.Effective.After(asOf)}}
+	own := []HistoryItem{{From: doc.Effective, Number: doc.Number, What: "Văn bản có hiệu lực", Key: "document.history.entry.effective", Ahead: doc.Effective.After(asOf)}}
 	if !doc.Expires.IsZero() {
-		own = append([]HistoryItem{{From: doc.Expires, Number: doc.Number, What: "Hết thời hạn hiệu lực", Ahead: doc.Expires.After(asOf)}}, own...)
+		own = append([]HistoryItem{{From: doc.Expires, Number: doc.Number, What: "Hết thời hạn hiệu lực", Key: "document.history.entry.expired", Ahead: doc.Expires.After(asOf)}}, own...)
 	}
 	// Back is ordered latest first; put the document's own dates in place.
 	for _, it := range own {

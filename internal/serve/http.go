@@ -81,6 +81,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		status = http.StatusNotFound
 		name = "404.html"
+		// A language's own 404 page for a path under its folder
+		// (/en/… → en/404.html).
+		if seg, _, ok := strings.Cut(strings.TrimPrefix(clean, "/"), "/"); ok {
+			if _, has := files[seg+"/404.html"]; has {
+				name = seg + "/404.html"
+			}
+		}
 		if data, ok = files[name]; !ok {
 			http.Error(w, "không tìm thấy trang", status)
 			return

@@ -418,3 +418,26 @@ func TestNoLeak(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestLanguage404 checks that a missing path under a language's folder
+// gets that language's 404 page, and any other the site's.
+func TestLanguage404(t *testing.T) {
+	dir, _ := site(t, 2)
+	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "site.yaml", string(data)+"\nlanguages: [vi, en]\n")
+	base, _ := start(t, dir)
+	for p, want := range map[string]string{"/en/khong-co/": `<html lang="en">`, "/khong-co/": `<html lang="vi">`, "/tin-tuc/khong-co/": `<html lang="vi">`} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s: %d, want 404 with %s", p, resp.StatusCode, want)
+		}
+	}
+}
