@@ -35,6 +35,23 @@ func (p *Page) Link(u string) string {
 	return u
 }
 
+// InVietnamese reports whether the page is in Vietnamese, the language
+// whose sections (tags, categories, the gazette…) every language's pages
+// do not have.
+func (p *Page) InVietnamese() bool { return p.Lang == "" || p.Lang == "vi" }
+
+// OrigLang is the lang attribute of text that a page in another
+// language takes from its Vietnamese original (a procedure's steps, a
+// document's agency): ` lang="vi"`, so that a screen reader reads it as
+// Vietnamese (WCAG 2.1, 3.1.2); nothing on a Vietnamese page. Layouts
+// write it right after an element's attributes: <dd{{$.OrigLang}}>.
+func (p *Page) OrigLang() template.HTMLAttr {
+	if p.InVietnamese() {
+		return ""
+	}
+	return ` lang="vi"`
+}
+
 // Locale is the page's Open Graph locale (vi_VN, en_US).
 func (p *Page) Locale() string {
 	if l, ok := config.Locales[p.Lang]; ok {

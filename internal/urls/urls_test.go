@@ -20,3 +20,24 @@ func TestRoots(t *testing.T) {
 		seen[r] = true
 	}
 }
+
+// TestEnglishSections checks the URL table of the English edition.
+func TestEnglishSections(t *testing.T) {
+	for vi, en := range map[string]string{"/": "/en/", News: "/en/news/", Document: "/en/documents/", Procedure: "/en/procedures/", Search: "/en/search/"} {
+		if got, ok := Section("en", vi); !ok || got != en {
+			t.Errorf("Section(en, %s) = %q, %v; want %s", vi, got, ok, en)
+		}
+		if got, ok := Section("vi", vi); !ok || got != vi {
+			t.Errorf("Section(vi, %s) = %q, %v", vi, got, ok)
+		}
+	}
+	if _, ok := Section("en", Gazette); ok {
+		t.Errorf("the gazette has an English section")
+	}
+	if Home("") != "/" || Home("en") != "/en/" {
+		t.Errorf("Home = %q, %q", Home(""), Home("en"))
+	}
+	if got := strings.Join(ReservedIn("en"), ","); got != "documents,news,procedures,search" {
+		t.Errorf("ReservedIn(en) = %s", got)
+	}
+}
