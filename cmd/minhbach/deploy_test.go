@@ -90,7 +90,8 @@ func TestDeployToFolder(t *testing.T) {
 	}
 
 	// One edited news item: its page, the lists and feeds that show its
-	// title, and the search index (a new hashed folder) are sent; nothing else.
+	// title, and the search-index files it changed (new names) are sent;
+	// nothing else.
 	writeFile(t, filepath.Join(dir, "content/news/2026/tiep-dan.md"), "---\ntitle: Tiếp công dân định kỳ tháng 11\ndate: 2026-11-10\ncategory: Tin hoạt động\n---\nLịch tiếp công dân.\n")
 	rebuild(t, dir)
 	changed := 0
