@@ -9,6 +9,8 @@ func init() {
 		"string %q: want a text, got nothing or a list":                                                  "chuỗi %q: cần một nội dung chữ, đang để trống hoặc ghi danh sách",
 		"string %q used by this layout has no %s text: add it to %s (tables read: %s)":                   "chuỗi %q mà mẫu giao diện này dùng chưa có nội dung cho ngôn ngữ %s: thêm khóa này vào %s (các bảng đã đọc: %s)",
 		"none": "không có",
+		"string %q is a key of no layout and not of the theme's table (did you mean %q?): its text never shows": "chuỗi %q không được mẫu giao diện nào dùng và không có trong bảng của giao diện mặc định (có phải định viết %q?): nội dung này sẽ không hiện ra",
+		"string %q is a key of no layout and not of the theme's table: its text never shows":                    "chuỗi %q không được mẫu giao diện nào dùng và không có trong bảng của giao diện mặc định: nội dung này sẽ không hiện ra",
 	} {
 		vi[k] = v
 	}

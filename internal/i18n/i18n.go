@@ -35,6 +35,9 @@ type Table struct {
 	// first ("i18n/en.yaml (theme)", "i18n/en.yaml").
 	Files []string
 	text  map[string]string
+	// own holds the keys the site's own file sets that the theme's has
+	// not, with their positions (see Unknown).
+	own map[string]diag.Pos
 }
 
 // New returns a table of lang holding text, for tests and callers that
@@ -133,11 +136,49 @@ func Load(theme, site fs.FS, langs []string) (map[string]*Table, diag.List) {
 					continue
 				}
 				t.text[k] = v
+				if _, ok := themeText[k]; i == 1 && !ok && theme != nil {
+					if t.own == nil {
+						t.own = map[string]diag.Pos{}
+					}
+					t.own[k] = p[k]
+				}
 			}
 		}
 		out[lang] = t
 	}
 	return out, d
+}
+
+func (t *Table) has(key string) bool { _, ok := t.text[key]; return ok }
+
+// Unknown warns about the keys the site's own file adds to the theme's
+// that no layout uses (used: the constant keys of the layouts), naming the
+// closest key of the table: most likely a misspelt key, whose text would
+// never show.
+func (t *Table) Unknown(used []string) diag.List {
+	var d diag.List
+	if len(t.own) == 0 {
+		return d
+	}
+	keys := slices.Sorted(maps.Keys(t.own))
+	for _, k := range keys {
+		base, one := strings.CutSuffix(k, ".one")
+		if slices.Contains(used, k) || one && (slices.Contains(used, base) || t.has(base)) {
+			continue // used, or the singular of a key
+		}
+		var known []string
+		for _, c := range t.Keys() {
+			if _, own := t.own[c]; !own {
+				known = append(known, c)
+			}
+		}
+		if s := meta.Suggest(k, known); s != "" {
+			d.Warnf(t.own[k], "string %q is a key of no layout and not of the theme's table (did you mean %q?): its text never shows", k, s)
+		} else {
+			d.Warnf(t.own[k], "string %q is a key of no layout and not of the theme's table: its text never shows", k)
+		}
+	}
+	return d
 }
 
 func verbList(vs []string) any {

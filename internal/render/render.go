@@ -200,6 +200,10 @@ func New(o Options) (*Renderer, diag.List) {
 	}
 	r.sets[langs[0]] = set
 	d.Append(checkKeys(all, langs, r.tables))
+	used := r.usedKeys(all)
+	for _, lang := range langs {
+		d.Append(r.tables[lang].Unknown(used))
+	}
 	for _, lang := range langs[1:] {
 		other := map[string]*template.Template{}
 		fm := r.textFuncs(r.tables[lang])

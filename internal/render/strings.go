@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -257,16 +258,20 @@ func checkKeys(sets []*template.Template, langs []string, tables map[string]*i18
 // UsedKeys returns the constant keys of T calls in the layouts a renderer
 // loaded, sorted; the theme's tests compare them with its tables.
 func (r *Renderer) UsedKeys() []string {
-	set := map[string]bool{}
+	var sets []*template.Template
 	for _, t := range r.sets[r.langs[0]] {
+		sets = append(sets, t)
+	}
+	return r.usedKeys(sets)
+}
+
+// usedKeys returns the constant keys of T calls in the templates, sorted.
+func (r *Renderer) usedKeys(sets []*template.Template) []string {
+	set := map[string]bool{}
+	for _, t := range sets {
 		for _, u := range keyUses(t) {
 			set[u.key] = true
 		}
 	}
-	keys := make([]string, 0, len(set))
-	for k := range set {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return slices.Sorted(maps.Keys(set))
 }
