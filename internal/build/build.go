@@ -66,7 +66,9 @@ type Result struct {
 	Diags diag.List
 	// Pages is the number of HTML pages rendered.
 	Pages int
-	// Site is the site model (nil when the content had errors).
+	// Site is the site model (nil when the content had errors). A
+	// Build's site no longer holds the bodies' Markdown and plain text,
+	// let go of once converted and indexed; a Session's keeps them.
 	Site *model.Site
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
@@ -233,7 +235,12 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	// Markdown bodies first: lists and feeds need the summaries.
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
-	parallel(ctx, len(b.recs), workers, func(i int) { b.convs[i] = b.recs[i].convert(r) })
+	parallel(ctx, len(b.recs), workers, func(i int) {
+		b.convs[i] = b.recs[i].convert(r)
+		if c == nil {
+			b.recs[i].release()
+		}
+	})
 	b.before = slices.Clone(res.Diags)
 	for _, d := range b.convs {
 		res.Diags.Append(d)
@@ -277,7 +284,22 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if c != nil && c.patchMem != nil {
 		put = c.patchMem.Replace
 	}
-	manifest, err := c.searchIndex(func() []search.Doc { return SearchDocs(s) }, put)
+	docs := func() []search.Doc { return SearchDocs(s) }
+	if c == nil {
+		// Only the index reads the bodies' plain text: it lets go of
+		// each document's once read, and the records keep none.
+		docs = func() []search.Doc {
+			all := SearchDocs(s)
+			for _, rec := range b.recs {
+				rec.forgetText()
+			}
+			for i := range all {
+				all[i].Release = true
+			}
+			return all
+		}
+	}
+	manifest, err := c.searchIndex(docs, put)
 	if err != nil {
 		return res, err
 	}

@@ -33,6 +33,43 @@ type record struct {
 // addr is the record's address, by which the fingerprinter knows it.
 func (r record) addr() uintptr { return reflect.ValueOf(r.ptr).Pointer() }
 
+// release lets go of the record's Markdown once its body is converted:
+// a build reads it no more, and the files' bytes it holds are most of
+// what a large site's sources weigh. (A session keeps it, to compare the
+// next build's.)
+func (r record) release() {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
+		f.Addr().Interface().(*model.Source).Markdown = nil
+	}
+}
+
+// forgetText clears the plain text of the record's converted body, which
+// only the search index reads: a build does so once it has its search
+// documents, which the index lets go of one by one (search.Doc.Release).
+func (r record) forgetText() {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Content"); f.IsValid() {
+		clearText(f)
+	}
+}
+
+// clearText clears the Text of every model.Converted and
+// model.ProcedureContent in v.
+func clearText(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if t := v.Type(); t == reflect.TypeFor[model.Converted]() || t == reflect.TypeFor[model.ProcedureContent]() {
+			v.FieldByName("Text").SetString("")
+		}
+		for i := range v.NumField() {
+			clearText(v.Field(i))
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			clearText(v.Index(i))
+		}
+	}
+}
+
 // records returns the records of s in their fixed order: news, pages,
 // documents, issues, procedures, statistics rows, each in the site's
 // order.

@@ -9,7 +9,8 @@ import (
 	"minhbach/internal/search"
 )
 
-// SearchDocs lists every page the search index holds, each with the
+// SearchDocs lists every page the search index holds (a body's text
+// in More, not copied), each with the
 // label its result shows (a date, a number, a status, as pages show
 // them): news, gazette documents, procedures (abolished ones ranked
 // lower), the disclosure kinds, plain pages and statistics.
@@ -17,12 +18,12 @@ func SearchDocs(s *model.Site) []search.Doc {
 	var docs []search.Doc
 	for _, n := range s.News {
 		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
-			Text: n.Summary + " " + n.Content.Text, Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
+			Text: n.Summary, More: []string{n.Content.Text}, Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
 	}
 	for _, d := range s.Gazette.Documents {
 		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
 			Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
-			Text:  d.DocType + " " + d.Agency + " " + d.Content.Text, Summary: d.Content.Lead,
+			Text:  d.DocType + " " + d.Agency, More: []string{d.Content.Text}, Summary: d.Content.Lead,
 			Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()})
 	}
 	for _, p := range s.Catalogue.Procedures {
@@ -42,13 +43,13 @@ func SearchDocs(s *model.Site) []search.Doc {
 		}
 		text := strings.Join([]string{"thủ tục hành chính", p.Field.Label, p.Agency, p.Place, p.Target, p.ProcessingTime, p.Fee,
 			strings.Join(p.Methods, " "), strings.Join(p.Steps, " "), strings.Join(papers, " "), strings.Join(p.Requirements, " "),
-			p.Result, p.Content.Text}, " ")
+			p.Result}, " ")
 		summary := "Cơ quan thực hiện: " + p.Agency + ". Thời hạn giải quyết: " + p.ProcessingTime + "."
 		if p.Fee != "" {
 			summary += " Phí, lệ phí: " + p.Fee + "."
 		}
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
-			Text: text, Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
+			Text: text, More: []string{p.Content.Text}, Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
 	}
 	docs = append(docs, disclosureSearchDocs(s)...)
 	for _, p := range s.Pages {

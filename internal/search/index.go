@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -35,6 +36,13 @@ type Doc struct {
 	Label string
 	// Text is the body, plain text.
 	Text string
+	// More continues Text: each part is read as if joined to it after a
+	// space, so that a caller need not copy a long body into one string.
+	More []string
+	// Release lets Build clear Text and More as soon as it has read them,
+	// so that a large site's text is not all held at once (when the caller
+	// keeps no other reference to it).
+	Release bool
 	// Summary is shown under a result; its words are highlighted.
 	Summary string
 	// Facets: a field code and label, a document type, levels, a year.
@@ -247,7 +255,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	x := newIndexer()
 	x.english = !vietnamese(opt.Lang)
 	x.index(docs, order)
-	terms := x.score(opt.TopImpacts)
+	terms := x.score()
 
 	// Every term's best documents, with their impacts, are in its shard.
 	// A long list, whose other documents only a query that needs every
@@ -262,10 +270,12 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	longs := map[uint32][]*term{}
 	companions := map[string][]*term{}
 	var e Entry
+	var list []posting
 	for _, t := range terms {
 		buf.Reset()
-		best, rest := t.split(opt.TopImpacts)
-		e.set(len(t.list), best, rest, len(docs))
+		list = x.impacts(t, list[:0])
+		best, rest := t.split(list, opt.TopImpacts)
+		e.set(int(t.df), best, rest, len(docs))
 		e.appendTo(&buf)
 		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
 			t.whole = bytes.Clone(buf.Bytes())
@@ -429,8 +439,16 @@ func ContentName(data []byte) string {
 
 // term is one key of the index with its postings.
 type term struct {
-	key  string
-	list []posting
+	key string
+	// df is the number of documents that hold the term.
+	df int32
+	// last is the last document added to data.
+	last int32
+	// data are the postings, compact while the whole site is indexed:
+	// for each document, its distance from the one before (uvarint) and
+	// its weighted term frequency (uvarint: the field weights are whole
+	// numbers). indexer.impacts reads them.
+	data []byte
 	// enc is the term's entry in its shard.
 	enc []byte
 	// whole is a long list's whole entry, as its long file holds it.
@@ -455,11 +473,10 @@ func companionOf(key string) string {
 	return ""
 }
 
-// split returns the term's top best-scoring documents (the first in
-// document order among equals) and the others (none for a bonus-only
-// term), each in document order.
-func (t *term) split(top int) (best, rest []posting) {
-	p := t.list
+// split returns the top best-scoring documents of the term's list p
+// (the first in document order among equals) and the others (none for a
+// bonus-only term), each in document order.
+func (t *term) split(p []posting, top int) (best, rest []posting) {
 	if len(p) <= top {
 		return p, nil
 	}
@@ -601,7 +618,7 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) (string
 			}
 			c := make([]Completion, len(ws))
 			for j, w := range ws {
-				c[j] = Completion{Word: w.key, DF: len(w.list)}
+				c[j] = Completion{Word: w.key, DF: int(w.df)}
 			}
 			f = append(f, Prefix{Prefix: p, Words: c})
 		}
@@ -617,7 +634,7 @@ func writePrefixes(terms []*term, target int, write func(string, []byte) (string
 
 // byFrequency orders terms by their number of documents, most first.
 func byFrequency(a, b *term) int {
-	return cmp.Or(cmp.Compare(len(b.list), len(a.list)), strings.Compare(a.key, b.key))
+	return cmp.Or(cmp.Compare(b.df, a.df), strings.Compare(a.key, b.key))
 }
 
 // isNumber tells whether a folded term is a number or code, which the
@@ -650,6 +667,8 @@ type indexer struct {
 	mult  []float32
 	// tl is the number of words of each document's title.
 	tl []int32
+	// avgdl is the documents' mean weighted length (set by score).
+	avgdl float64
 	// english selects the English analyzer.
 	english bool
 }
@@ -689,6 +708,13 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 		w    float32
 	}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
 		c.toks = z.tokenize(f.text, c.toks[:0])
+		if f.w == weightBody {
+			// A space splits tokens: the parts give the tokens of Text
+			// and More joined.
+			for _, m := range d.More {
+				c.toks = z.tokenize(m, c.toks)
+			}
+		}
 		toks := c.toks
 		if f.w == weightTitle {
 			for _, k := range titleKeys(toks) {
@@ -721,7 +747,8 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 const batch = 256
 
 // index counts the weighted frequency of every term in every document;
-// document id is the position in order.
+// document id is the position in order. It clears the text of the
+// documents marked Release.
 func (x *indexer) index(docs []Doc, order []int) {
 	newest, oldest := time.Time{}, time.Time{}
 	for _, d := range docs {
@@ -765,6 +792,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 		wg.Wait()
 		for j := range n {
 			id, c, d := start+j, &work[j], &docs[order[start+j]]
+			if d.Release {
+				d.Text, d.More = "", nil
+			}
 			mult := 1.0
 			if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
 				mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
@@ -780,51 +810,74 @@ func (x *indexer) index(docs []Doc, order []int) {
 					x.ids[key] = t
 					x.terms = append(x.terms, &term{key: key})
 				}
-				x.terms[t].list = append(x.terms[t].list, posting{int32(id), c.tf[k]})
+				x.terms[t].add(int32(id), c.tf[k])
 			}
 		}
 	}
 }
 
-// score turns every term frequency into an impact: BM25F at build time,
-// times the document's multiplier; title keys get the title bonus, title
-// matches theirs times TitleFit. It returns the terms with their lists in
-// document order.
-func (x *indexer) score(top int) []*term {
-	n := float64(len(x.dl))
+// add appends document id, above every document added before, with its
+// weighted term frequency tf.
+func (t *term) add(id int32, tf float32) {
+	f := uint64(tf)
+	if float32(f) != tf {
+		panic("search: a term frequency that is not a whole number (are the field weights whole?)")
+	}
+	t.data = binary.AppendUvarint(t.data, uint64(id-t.last))
+	t.data = binary.AppendUvarint(t.data, f)
+	t.last = id
+	t.df++
+}
+
+// score readies the scoring of every term (see impacts) and returns the
+// terms, in the order first seen.
+func (x *indexer) score() []*term {
 	total := 0.0
 	for _, dl := range x.dl {
 		total += float64(dl)
 	}
-	avgdl := max(1, total/max(1, n))
-	for _, t := range x.terms {
-		df := float64(len(t.list))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		pair := strings.IndexByte(t.key, ' ') > 0 && t.key[0] != '^'
-		for i := range t.list {
-			p := &t.list[i]
-			var s float64
-			switch t.key[0] {
-			case '^':
-				s = titleBonus * float64(x.mult[p.doc])
-				if strings.HasSuffix(t.key, "$") {
-					s *= 1.5
-				}
-			case '~':
-				s = titlePhraseBonus * TitleFit(int(x.tl[p.doc])) * float64(x.mult[p.doc])
-			default:
-				tf := float64(p.v)
-				norm := k1 * (1 - b + b*float64(x.dl[p.doc])/avgdl)
-				s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[p.doc]) * scale
-				if pair {
-					s *= bigramWeight
-				}
-			}
-			p.v = float32(max(1, math.Round(s)))
-		}
-	}
+	x.avgdl = max(1, total/max(1, float64(len(x.dl))))
 	x.ids = nil
 	return x.terms
+}
+
+// impacts appends the term's postings to list, in document order, each
+// with its impact: BM25F at build time, times the document's multiplier;
+// title keys get the title bonus, title matches theirs times TitleFit. It
+// lets go of the term's compact postings.
+func (x *indexer) impacts(t *term, list []posting) []posting {
+	n := float64(len(x.dl))
+	avgdl := x.avgdl
+	df := float64(t.df)
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	pair := strings.IndexByte(t.key, ' ') > 0 && t.key[0] != '^'
+	doc := int32(0)
+	for data := t.data; len(data) > 0; {
+		gap, k := binary.Uvarint(data)
+		tf, l := binary.Uvarint(data[k:])
+		data = data[k+l:]
+		doc += int32(gap)
+		var s float64
+		switch t.key[0] {
+		case '^':
+			s = titleBonus * float64(x.mult[doc])
+			if strings.HasSuffix(t.key, "$") {
+				s *= 1.5
+			}
+		case '~':
+			s = titlePhraseBonus * TitleFit(int(x.tl[doc])) * float64(x.mult[doc])
+		default:
+			tf := float64(float32(tf))
+			norm := k1 * (1 - b + b*float64(x.dl[doc])/avgdl)
+			s = idf * tf * (k1 + 1) / (tf + norm) * float64(x.mult[doc]) * scale
+			if pair {
+				s *= bigramWeight
+			}
+		}
+		list = append(list, posting{doc, float32(max(1, math.Round(s)))})
+	}
+	t.data = nil
+	return list
 }
 
 // titleKeys returns the title keys of a title's tokens: "^" and its first

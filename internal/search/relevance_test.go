@@ -229,12 +229,15 @@ func needNode(t *testing.T) string {
 // indexed.
 func buildDemo(t *testing.T) (string, string, []search.Doc) {
 	t.Helper()
-	mem := memory{}
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
-		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.FixedZone("ICT", 7*3600))}, mem)
+	// A session, whose site keeps the bodies' text (a build's lets go of
+	// it once indexed); its files are those of a build.
+	sess := build.NewSession(build.Options{Source: os.DirFS("../.."), Theme: minhbach.Theme,
+		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.FixedZone("ICT", 7*3600))})
+	res, err := sess.Build(context.Background(), nil)
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v\n%s", err, res.Diags.Format(20))
 	}
+	mem := sess.Files()
 	dir := t.TempDir()
 	for p, data := range mem {
 		f := filepath.Join(dir, filepath.FromSlash(p))
