@@ -132,6 +132,13 @@ func TestE2EAccessibility(t *testing.T) {
 		{"budget disclosure", "/ngan-sach/du-toan-2026/", ""},
 		{"public investment project", "/du-an/duong-tinh-712/", ""},
 		{"search results", "/tim-kiem/?q=thu+tuc+dat+dai", "#ket-qua .result"},
+		// The English edition (issue 21).
+		{"English home", "/en/", ""},
+		{"English page", "/en/contact/", ""},
+		{"English news page", englishNews, ""},
+		{"English 404 page", "/en/404.html", ""},
+		{"English search page", "/en/search/", ""},
+		{"English search results", "/en/search/?q=son+ha", "#ket-qua .result"},
 	}
 	for _, width := range []int64{1280, 360} {
 		for _, p := range pages {

@@ -22,13 +22,17 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// headerJS describes the site header: on screen at the top of the page,
-// and whether the reading aids show.
+// headerJS describes the site header: on screen at the top of the page
+// (below the language switcher of a site in several languages, the one
+// thing allowed above it: top counts from the switcher's bottom), and
+// whether the reading aids show.
 const headerJS = `(() => {
 	const h = document.querySelector("header.site-header"), r = h ? h.getBoundingClientRect() : null;
 	const tools = document.querySelector(".site-header .toolbar");
+	const sw = h && h.previousElementSibling && h.previousElementSibling.matches("nav.lang-switch") ? h.previousElementSibling : null;
+	const above = sw ? sw.getBoundingClientRect().bottom : 0;
 	return {
-		found: !!h, top: r ? r.top : -1, height: r ? r.height : 0,
+		found: !!h, top: r ? r.top - above : -1, height: r ? r.height : 0,
 		tools: !!tools && tools.getBoundingClientRect().height > 0 && getComputedStyle(tools).display !== "none",
 		mainText: (document.querySelector("main") || {innerText: ""}).innerText.trim().length,
 	};

@@ -276,6 +276,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			fmt.Fprint(stdout, res.Disclosure.Diags.FormatIn(lang, 0))
 		}
 		disclosureLine(stdout, res)
+		requiredLine(stdout, res)
 		if *congKhai && (res.Disclosure == nil || res.Disclosure.Count() > 0) {
 			return 1
 		}
@@ -309,7 +310,23 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	nextChange(stdout, res.Site)
 	nextConsultation(stdout, res.Site)
 	disclosureLine(stdout, res)
+	requiredLine(stdout, res)
 	return 0
+}
+
+// requiredLine prints the line that sums up the check of the pages the
+// law requires in English (internal/required), whose warnings name each
+// page; nothing for a site in one language.
+func requiredLine(w io.Writer, res *build.Result) {
+	f := res.Required
+	switch {
+	case f == nil:
+	case f.Count() == 0:
+		say(w, "translations the law requires (%s): %d pages declare required_en, all translated and up to date", strings.Join(f.Langs, ", "), f.Pages)
+	default:
+		say(w, "translations the law requires (%s): %d missing or out of date: %d kinds of information no page declares, %d pages without translation, %d translations older than their original (the warnings above list them)",
+			strings.Join(f.Langs, ", "), f.Count(), f.Undeclared, f.Untranslated, f.Stale)
+	}
 }
 
 // disclosureLine prints the one line that sums up the check of the

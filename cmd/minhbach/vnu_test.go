@@ -94,6 +94,13 @@ var pageKinds = []struct{ kind, pattern string }{
 	{"statistics of a period", `^thong-ke/\d{4}-quy-\d/index\.html$`},
 	{"statistics of an agency", `^thong-ke/co-quan/[^/]+/index\.html$`},
 	{"disclosure catalogue", `^danh-muc-cong-khai/index\.html$`},
+	// The English edition (issue 21).
+	{"English home", `^en/index\.html$`},
+	{"English 404", `^en/404\.html$`},
+	{"English news", `^en/news/\d{4}/\d{2}/[^/]+/index\.html$`},
+	{"English news list", `^en/news/index\.html$`},
+	{"English page", `^en/(about|contact|organisational-structure)/index\.html$`},
+	{"English search", `^en/search/index\.html$`},
 }
 
 // buildSite builds the site in the folder source in memory, minified, as

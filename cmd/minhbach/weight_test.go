@@ -108,6 +108,10 @@ func TestPageWeight(t *testing.T) {
 	}{
 		{"news", regexp.MustCompile(`^tin-tuc/20\d\d/\d\d/[^/]+/index\.html$`), 10},
 		{"procedure", regexp.MustCompile(`^thu-tuc/\d[\d.]*/index\.html$`), 10},
+		// The English edition (issue 21): its news, pages, home, search
+		// and 404, against the same budget.
+		{"English news", regexp.MustCompile(`^en/news/20\d\d/\d\d/[^/]+/index\.html$`), 5},
+		{"English", regexp.MustCompile(`^en/(index\.html|404\.html|search/index\.html|(about|contact|organisational-structure)/index\.html)$`), 6},
 	} {
 		var pages []string
 		for p := range files {

@@ -29,6 +29,7 @@ import (
 	"minhbach/internal/output"
 	"minhbach/internal/publog"
 	"minhbach/internal/render"
+	"minhbach/internal/required"
 	"minhbach/internal/schema"
 	"minhbach/internal/search"
 )
@@ -89,6 +90,10 @@ type Result struct {
 	// found (nil likewise).
 	PublicList *model.PublicList
 	Disclosure *disclose.Findings
+	// Required is what the check of the pages the law requires in
+	// English found (internal/required; its warnings are in Diags too);
+	// nil for a site in one language.
+	Required *required.Findings
 	// Config is site.yaml as read, with defaults and Options.BaseURL
 	// applied (nil when site.yaml is missing).
 	Config *config.Site
@@ -284,6 +289,10 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if c != nil && c.patchMem != nil {
 		put = c.patchMem.Replace
 	}
+	// The other languages' search documents are made first: a build
+	// lets go of the records' plain text once the Vietnamese index has
+	// read it.
+	editionDocs := editionSearchDocs(s, r)
 	docs := func() []search.Doc { return SearchDocs(s) }
 	if c == nil {
 		// Only the index reads the bodies' plain text: it lets go of
@@ -299,7 +308,29 @@ func (p *pass) finish(b *built) (*Result, error) {
 			return all
 		}
 	}
-	manifest, err := c.searchIndex(docs, put)
+	// The indexes' files are named by their content: a file of another
+	// language's index may be one the Vietnamese index has put already.
+	var putMu sync.Mutex
+	indexed := map[string]bool{}
+	manifest, err := c.searchIndex(docs, func(p string, data []byte) error {
+		putMu.Lock()
+		indexed[p] = true
+		putMu.Unlock()
+		return put(p, data)
+	})
+	if err != nil {
+		return res, err
+	}
+	editionIdx, err := c.editionIndexes(s, editionDocs, r, func(p string, data []byte) error {
+		putMu.Lock()
+		done := indexed[p]
+		indexed[p] = true
+		putMu.Unlock()
+		if done {
+			return nil
+		}
+		return put(p, data)
+	})
 	if err != nil {
 		return res, err
 	}
@@ -308,7 +339,7 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if b.sitemap == nil {
 		b.sitemap = r.Sitemap(s)
 	}
-	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, Maker: maker, Sitemap: b.sitemap})
+	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap})
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
@@ -368,6 +399,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 		paths[i] = j.Path
 	}
 	res.Disclosure = disclosure(res.PublicList, s, res.Config, paths)
+	if res.Required = requiredReport(res.Config, s); res.Required != nil {
+		res.Diags.Append(res.Required.Diags)
+	}
 	if !res.Diags.HasErrors() && ctx.Err() == nil {
 		c.keepJobs(jobs, fps, reach, outs)
 		c.lap("keep")

@@ -246,6 +246,9 @@ type cache struct {
 	index      *search.Index
 	indexFiles []indexFile
 	indexSum   uint64
+	// editionFiles are the files of the last build's search indexes of
+	// the other languages (see editionIndexes).
+	editionFiles []string
 	// indexing is this build's; searchStale tells that the last good
 	// site's index is older than its pages (see indexLater).
 	indexing    indexing

@@ -16,3 +16,12 @@ func init() {
 		vi[k] = v
 	}
 }
+
+func init() {
+	for k, v := range map[string]string{
+		"translations the law requires (%s): %d pages declare required_en, all translated and up to date":                                                                                                                 "bản dịch bắt buộc (%s): %d trang khai báo required_en, đều đã dịch và cập nhật kịp bản tiếng Việt",
+		"translations the law requires (%s): %d missing or out of date: %d kinds of information no page declares, %d pages without translation, %d translations older than their original (the warnings above list them)": "bản dịch bắt buộc (%s): %d chỗ thiếu hoặc cũ: %d loại thông tin chưa trang nào khai báo, %d trang chưa có bản dịch, %d bản dịch cũ hơn bản gốc (các cảnh báo ở trên liệt kê từng trang)",
+	} {
+		vi[k] = v
+	}
+}

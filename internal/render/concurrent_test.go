@@ -46,7 +46,7 @@ func TestRendererConcurrent(t *testing.T) {
 	s.Categories = []*model.Taxon{cat}
 	s.Lists = []*model.List[*model.News]{{Kind: "news", Title: "Tin tức", URL: "/tin-tuc/", Items: s.News, Pager: model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}}}
 	r, d := New(Options{Site: site, Layouts: os.DirFS("../../layouts"), Files: os.DirFS("../.."), Assets: assets, Pages: s.Pages,
-		Strings: themeTables(t, "vi")})
+		Languages: site.Languages, Strings: themeTables(t, "vi", "en")})
 	if d.HasErrors() {
 		t.Fatal(d.Format(5))
 	}

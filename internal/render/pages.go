@@ -47,6 +47,10 @@ type Inputs struct {
 	// SearchIndex is the URL of the search index's manifest, which the
 	// search page loads; "": no search page.
 	SearchIndex string
+	// EditionIndexes are the URLs of the manifests of the search indexes
+	// of the site's other languages, by language; a language without one
+	// has no search page.
+	EditionIndexes map[string]string
 	// Maker makes the smaller copies of photos, over the store that
 	// keeps them between builds; nil: make them afresh.
 	Maker *images.Maker
@@ -149,6 +153,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	}
 	for _, ed := range s.Editions {
 		jobs = append(jobs, r.editionJobs(s, ed, page)...)
+		r.editionSearchPage(ed, in.EditionIndexes[ed.Lang], page)
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.

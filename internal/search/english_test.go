@@ -39,7 +39,7 @@ func TestEnglishIndex(t *testing.T) {
 		}
 		return os.WriteFile(f, data, 0o644)
 	}
-	en, err := search.Build(englishDocs, search.Options{Lang: search.LangEN}, put)
+	en, err := search.Build(englishDocs, search.Options{Lang: search.LangEN, KindLabels: map[string]string{search.KindNews: "News", search.KindPage: "Pages"}}, put)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +63,21 @@ func TestEnglishIndex(t *testing.T) {
 	}
 	if got := lang(en.Manifest); got != "en" {
 		t.Errorf("the English manifest's lang is %v, want en", got)
+	}
+	var m search.Manifest
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(en.Manifest)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{}
+	for _, k := range m.Kinds {
+		labels[k[0]] = k[1]
+	}
+	if labels[search.KindNews] != "News" || labels[search.KindPage] != "Pages" || labels[search.KindProcedure] != "Thủ tục hành chính" {
+		t.Errorf("the English manifest's kinds are %q: want News and Pages in English, the others as given", m.Kinds)
 	}
 	if got := lang(vi.Manifest); got != nil {
 		t.Errorf("the Vietnamese manifest has a lang member, %v: it must stay as before languages", got)

@@ -70,6 +70,20 @@ const (
 	KindProject      = "du-an"
 )
 
+// kindsIn returns kinds with the labels of labels in place of theirs.
+func kindsIn(labels map[string]string) [][2]string {
+	if len(labels) == 0 {
+		return kinds
+	}
+	out := slices.Clone(kinds)
+	for i, k := range out {
+		if l, ok := labels[k[0]]; ok {
+			out[i][1] = l
+		}
+	}
+	return out
+}
+
 // kinds lists the kinds with their labels, in filter order.
 var kinds = [][2]string{{KindProcedure, "Thủ tục hành chính"}, {KindDocument, "Văn bản"}, {KindNews, "Tin tức"}, {KindPage, "Trang thông tin"}, {KindStatistics, "Thống kê hồ sơ"},
 	{KindConsultation, "Dự thảo lấy ý kiến"}, {KindBudget, "Công khai ngân sách"}, {KindProject, "Dự án đầu tư công"}}
@@ -98,6 +112,10 @@ type Options struct {
 	// (TokenizeLang) and is written in the manifest for the client: ""
 	// or LangVI for Vietnamese, LangEN for English.
 	Lang string
+	// KindLabels are the labels of the kinds of page in the index's
+	// language, by kind code (KindNews…); a kind not in it keeps its
+	// Vietnamese label.
+	KindLabels map[string]string
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
@@ -411,7 +429,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		Version: FormatVersion, Docs: len(docs), PrefixLen: PrefixLen, TitleWords: TitleWords,
 		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, FolderFiles: opt.FolderFiles, RowFolders: folders,
 		Shards: nShards, Prefixes: len(prefixNames), Parts: partNames, PrefixFiles: prefixNames,
-		Kinds: kinds, Fields: tables.fields, Types: tables.types, Levels: tables.levels,
+		Kinds: kindsIn(opt.KindLabels), Fields: tables.fields, Types: tables.types, Levels: tables.levels,
 		Groups: runs,
 	}
 	if !vietnamese(opt.Lang) {
