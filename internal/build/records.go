@@ -71,35 +71,12 @@ func clearText(v reflect.Value) {
 }
 
 // records returns the records of s in their fixed order: news, pages,
-// documents, issues, procedures, statistics rows, each in the site's
-// order.
+// documents, issues, procedures, statistics rows, disclosure records, then
+// each other language's edition (news, pages, documents, procedures),
+// each in the site's order.
 func records(s *model.Site) []record {
 	n := len(s.News) + len(s.Pages) + len(s.Gazette.Documents) + len(s.Gazette.Issues) + len(s.Catalogue.Procedures)
-	out := make([]record, 0, n)
-	for _, x := range s.News {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List {
-			b, d := r.ConvertNews(x)
-			x.Content, x.Summary, x.Image = b.Content, b.Summary, b.Image
-			return d
-		},
-			func() []model.Copy { return x.Content.Files }})
-	}
-	for _, x := range s.Pages {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertPage(x); return },
-			func() []model.Copy { return x.Content.Files }})
-	}
-	for _, x := range s.Gazette.Documents {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertDocument(x); return },
-			func() []model.Copy { return x.Content.Files }})
-	}
-	for _, x := range s.Gazette.Issues {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertIssue(x); return },
-			func() []model.Copy { return x.Content.Files }})
-	}
-	for _, x := range s.Catalogue.Procedures {
-		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertProcedure(x); return },
-			func() []model.Copy { return x.Content.Intro.Files }})
-	}
+	out := bodyRecords(make([]record, 0, n), s.News, s.Pages, s.Gazette.Documents, s.Gazette.Issues, s.Catalogue.Procedures)
 	// Statistics rows come from CSV sheets and have no body.
 	for _, p := range s.Statistics.Periods {
 		for _, x := range slices.Concat(p.Agencies, p.Fields) {
@@ -110,26 +87,37 @@ func records(s *model.Site) []record {
 	// The editions in other languages: copies of records with the
 	// translation's source, converted as the originals are.
 	for _, ed := range s.Editions {
-		for _, x := range ed.News {
-			out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List {
-				b, d := r.ConvertNews(x)
-				x.Content, x.Summary, x.Image = b.Content, b.Summary, b.Image
-				return d
-			},
-				func() []model.Copy { return x.Content.Files }})
-		}
-		for _, x := range ed.Pages {
-			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertPage(x); return },
-				func() []model.Copy { return x.Content.Files }})
-		}
-		for _, x := range ed.Documents {
-			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertDocument(x); return },
-				func() []model.Copy { return x.Content.Files }})
-		}
-		for _, x := range ed.Procedures {
-			out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertProcedure(x); return },
-				func() []model.Copy { return x.Content.Intro.Files }})
-		}
+		out = bodyRecords(out, ed.News, ed.Pages, ed.Documents, nil, ed.Procedures)
+	}
+	return out
+}
+
+// bodyRecords appends to out the records of items with a Markdown body,
+// in this order: news, pages, documents, issues, procedures.
+func bodyRecords(out []record, news []*model.News, pages []*model.StaticPage, docs []*model.Document, issues []*model.Issue, procs []*model.Procedure) []record {
+	for _, x := range news {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) diag.List {
+			b, d := r.ConvertNews(x)
+			x.Content, x.Summary, x.Image = b.Content, b.Summary, b.Image
+			return d
+		},
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range pages {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertPage(x); return },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range docs {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertDocument(x); return },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range issues {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertIssue(x); return },
+			func() []model.Copy { return x.Content.Files }})
+	}
+	for _, x := range procs {
+		out = append(out, record{x.Path, x, func(r *render.Renderer) (d diag.List) { x.Content, d = r.ConvertProcedure(x); return },
+			func() []model.Copy { return x.Content.Intro.Files }})
 	}
 	return out
 }

@@ -2,13 +2,10 @@ package render
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"sync"
 	"testing"
 	"time"
 
-	"minhbach/internal/config"
 	"minhbach/internal/model"
 )
 
@@ -17,21 +14,7 @@ import (
 // again: run under -race it fails if the renderer changes anything after
 // New (go test -race -run TestRendererConcurrent ./internal/render).
 func TestRendererConcurrent(t *testing.T) {
-	data, err := os.ReadFile("../../site.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site, d := config.Load(data)
-	if d.HasErrors() {
-		t.Fatal(d.Format(5))
-	}
-	assets := map[string]string{}
-	_ = fs.WalkDir(os.DirFS("../../assets"), ".", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
-			assets[p] = "/assets/" + p
-		}
-		return nil
-	})
+	o := demoOptions(t)
 	day := time.Date(2026, 11, 2, 8, 0, 0, 0, model.Zone)
 	page := &model.StaticPage{Title: "Giới thiệu", Slug: "gioi-thieu", URL: "/gioi-thieu/", Menu: "main",
 		Content: model.Converted{HTML: "<p>Giới thiệu.</p>", Lead: "Giới thiệu."}}
@@ -45,8 +28,8 @@ func TestRendererConcurrent(t *testing.T) {
 	}
 	s.Categories = []*model.Taxon{cat}
 	s.Lists = []*model.List[*model.News]{{Kind: "news", Title: "Tin tức", URL: "/tin-tuc/", Items: s.News, Pager: model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}}}
-	r, d := New(Options{Site: site, Layouts: os.DirFS("../../layouts"), Files: os.DirFS("../.."), Assets: assets, Pages: s.Pages,
-		Languages: site.Languages, Strings: themeTables(t, "vi", "en")})
+	o.Pages, o.Languages, o.Strings = s.Pages, o.Site.Languages, themeTables(t, "vi", "en")
+	r, d := New(o)
 	if d.HasErrors() {
 		t.Fatal(d.Format(5))
 	}

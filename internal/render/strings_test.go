@@ -43,6 +43,19 @@ func without(tab *i18n.Table, key string) *i18n.Table {
 // the theme's layouts, in langs, with tables.
 func themeRenderer(t *testing.T, langs []string, tables map[string]*i18n.Table) (*Renderer, error) {
 	t.Helper()
+	o := demoOptions(t)
+	o.Languages, o.Strings = langs, tables
+	r, d := New(o)
+	if d.HasErrors() {
+		return r, errorsOf(d.Format(100))
+	}
+	return r, nil
+}
+
+// demoOptions returns the options of a renderer of the demo site's
+// configuration (site.yaml) with the theme's layouts and assets.
+func demoOptions(t *testing.T) Options {
+	t.Helper()
 	data, err := os.ReadFile("../../site.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -58,12 +71,7 @@ func themeRenderer(t *testing.T, langs []string, tables map[string]*i18n.Table) 
 		}
 		return nil
 	})
-	r, d := New(Options{Site: site, Layouts: os.DirFS("../../layouts"), Files: os.DirFS("../.."), Assets: assets,
-		Languages: langs, Strings: tables})
-	if d.HasErrors() {
-		return r, errorsOf(d.Format(100))
-	}
-	return r, nil
+	return Options{Site: site, Layouts: os.DirFS("../../layouts"), Files: os.DirFS("../.."), Assets: assets}
 }
 
 type errorsOf string
