@@ -68,8 +68,10 @@ type Result struct {
 	// Pages is the number of HTML pages rendered.
 	Pages int
 	// Site is the site model (nil when the content had errors). A
-	// Build's site no longer holds the bodies' Markdown and plain text,
-	// let go of once converted and indexed; a Session's keeps them.
+	// Build's site no longer holds the bodies: their Markdown is let go
+	// of once converted, their HTML and plain text were kept in a
+	// temporary file (store) removed when the build ends; a Session's
+	// keeps them all.
 	Site *model.Site
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
@@ -109,8 +111,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 
 // run is Build; with c, it reuses and refreshes what c kept from the
 // previous build of a session (see Session).
-func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result, error) {
-	res := &Result{}
+func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Result, err error) {
+	res = &Result{}
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	opt.Progress.begin()
 	defer opt.Progress.end()
@@ -237,13 +239,22 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	c.lap("layouts")
 	opt.Progress.setStage("markdown")
 
-	// Markdown bodies first: lists and feeds need the summaries.
+	// Markdown bodies first: lists and feeds need the summaries. A build
+	// keeps the bodies out of memory until their pages need them (store).
+	var st *store
+	if c == nil {
+		if st, err = newStore(); err != nil {
+			return res, err
+		}
+		defer func() { err = cmp.Or(err, st.close()) }()
+	}
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
 	parallel(ctx, len(b.recs), workers, func(i int) {
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()
+			b.recs[i].stow(st)
 		}
 	})
 	b.before = slices.Clone(res.Diags)

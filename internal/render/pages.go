@@ -79,8 +79,9 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
 		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
-			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
-			Crumbs: []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
+			FeedURL: n.CategoryRef.URL + "atom.xml",
+			Crumbs:  []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
+		p.setBody(n.Content)
 		page(n.URL, "news/single.html", p)
 	}
 	for _, l := range s.Lists {
@@ -115,8 +116,9 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	page(urls.News+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
 		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Thẻ"}}})
 	for _, sp := range s.Pages {
-		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
-			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
+		p := &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}}
+		p.setBody(sp.Content)
+		page(sp.URL, "page.html", p)
 	}
 	jobs = append(jobs, r.gazetteJobs(s, page)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
@@ -310,7 +312,7 @@ func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.N
 		if n.Summary != "" {
 			e.Summary = &atomText{Type: "text", Body: n.Summary}
 		}
-		e.Content = &atomText{Type: "html", Body: string(n.Content.HTML)}
+		e.Content = &atomText{Type: "html", Body: n.Content.HTML()}
 		f.Entries = append(f.Entries, e)
 	}
 	return marshalXML(f)
@@ -503,4 +505,22 @@ func (r *Renderer) sitemapEditions(s *model.Site, set *Sitemap, add func(u strin
 		u.Links = append([]sitemapLink{{"alternate", "vi", r.absURL(vi)}}, links...)
 		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", r.absURL(vi)})
 	}
+}
+
+// setBody gives the page the record's converted body as its Content: at
+// once when the record holds it, or, when a build stored it away, read
+// back only while the page renders, so that the pages of a large site do
+// not hold every body until the last is rendered.
+func (p *Page) setBody(c model.Converted) {
+	if c.MarkupAt.Store == nil {
+		p.Content = template.HTML(c.Markup)
+		return
+	}
+	p.body = c.HTML
+}
+
+// withBody is p with the body c set (setBody).
+func withBody(p *Page, c model.Converted) *Page {
+	p.setBody(c)
+	return p
 }
