@@ -167,7 +167,11 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 			}
 			pf = parse(paths[i], raw)
 		}
-		parsed[i] = pf
+		if c != nil {
+			// Only a session keeps the parsed files (their front
+			// matter as YAML nodes); a build lets each go once decoded.
+			parsed[i] = pf
+		}
 		d := slices.Clone(pf.diags)
 		if pf.decoded != nil {
 			perFile[i] = pf.decoded.clone()

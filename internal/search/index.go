@@ -832,6 +832,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 			for k, key := range c.keys {
 				t, ok := x.ids[key]
 				if !ok {
+					// A word's key may be a slice of the document's
+					// text: a copy, so that the text can go.
+					key = strings.Clone(key)
 					t = int32(len(x.terms))
 					x.ids[key] = t
 					x.terms = append(x.terms, &term{key: key})
