@@ -354,7 +354,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if b.sitemap == nil {
 		b.sitemap = r.Sitemap(s)
 	}
-	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap})
+	// A build makes the pages of records as it renders them; a session
+	// needs them at once, to compare with its last build's.
+	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap, Lazy: c == nil})
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")

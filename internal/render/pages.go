@@ -58,6 +58,12 @@ type Inputs struct {
 	// addresses and dates are set when the site is linked: a patch of
 	// bodies keeps them); nil: Jobs makes it.
 	Sitemap *Sitemap
+	// Lazy makes the pages of news items, gazette issues and documents
+	// when their jobs run rather than in Jobs, so that the pages of a
+	// large site (their JSON-LD, relations and crumbs) are not all in
+	// memory at once. Their jobs then have no Data: a preview, which
+	// compares Data between builds, leaves it false.
+	Lazy bool
 }
 
 // Jobs returns every file of the site to render, in a fixed order.
@@ -74,15 +80,28 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		p.Translations = r.alternates(s, p.Lang, url)
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
+	// record is page for the page of a record, which mk makes: at once,
+	// or when the job runs (Inputs.Lazy).
+	record := func(url, layout string, mk func() *Page) {
+		if !in.Lazy {
+			page(url, layout, mk())
+			return
+		}
+		jobs = append(jobs, Job{Path: FilePath(url), Layout: layout, Run: func() ([]byte, error) {
+			p := mk()
+			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
+			return r.Execute(layout, p)
+		}})
+	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
 		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
-		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
-			FeedURL: n.CategoryRef.URL + "atom.xml",
-			Crumbs:  []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
-		p.setBody(n.Content)
-		page(n.URL, "news/single.html", p)
+		record(n.URL, "news/single.html", func() *Page {
+			return withBody(&Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
+				FeedURL: n.CategoryRef.URL + "atom.xml",
+				Crumbs:  []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}, n.Content)
+		})
 	}
 	for _, l := range s.Lists {
 		crumbs := []Crumb{home, {Name: "Tin tức", URL: urls.News}}
@@ -120,7 +139,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		p.setBody(sp.Content)
 		page(sp.URL, "page.html", p)
 	}
-	jobs = append(jobs, r.gazetteJobs(s, page)...)
+	jobs = append(jobs, r.gazetteJobs(s, page, record)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
 	if l := r.public; l != nil {
