@@ -229,7 +229,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	langs := languages(site)
 	tables, d := i18n.Load(sub(opt.Theme, i18n.Dir), sub(opt.Source, i18n.Dir), langs)
 	res.Diags.Append(d)
-	ro := render.Options{Site: site, Layouts: layouts, Files: opt.Source, Assets: assets, Pages: s.Pages,
+	ro := render.Options{Site: site, Layouts: layouts, ThemeChrome: themeChrome(opt), Files: opt.Source, Assets: assets, Pages: s.Pages,
 		Log: logEntries, PublicList: pl, Cache: c.converter(assets), Languages: langs, Strings: tables, Editions: s.Editions}
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n

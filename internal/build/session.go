@@ -515,8 +515,39 @@ type indexFile struct {
 // fingerprint covers, so the pages it renders are rendered on every
 // build. Without a theme, no layout is the theme's.
 func themeLayouts(opt Options) func(layout string) bool {
+	same := themeFile(opt)
+	shared := themeChrome(opt)
+	memo := map[string]bool{}
+	return func(layout string) bool {
+		own, ok := memo[layout]
+		if !ok {
+			own = shared && same(layout)
+			memo[layout] = own
+		}
+		return own
+	}
+}
+
+// themeChrome reports whether base.html and every partial are the
+// theme's own (see themeLayouts), so that the theme's header and footer
+// show only what render.Options.ThemeChrome says.
+func themeChrome(opt Options) bool {
+	same := themeFile(opt)
+	shared := same("base.html")
+	if site := sub(opt.Source, "layouts"); shared && site != nil {
+		partials, _ := fs.Glob(site, "partials/*.html")
+		for _, name := range partials {
+			shared = shared && same(name)
+		}
+	}
+	return shared
+}
+
+// themeFile returns whether a layout file is the theme's own: the site
+// has no file of its name, or the same bytes.
+func themeFile(opt Options) func(name string) bool {
 	site, theme := sub(opt.Source, "layouts"), sub(opt.Theme, "layouts")
-	same := func(name string) bool {
+	return func(name string) bool {
 		if theme == nil {
 			return false
 		}
@@ -529,22 +560,6 @@ func themeLayouts(opt Options) func(layout string) bool {
 		}
 		s, err := fs.ReadFile(site, name)
 		return errors.Is(err, fs.ErrNotExist) || err == nil && bytes.Equal(s, t)
-	}
-	shared := same("base.html")
-	if shared && site != nil {
-		partials, _ := fs.Glob(site, "partials/*.html")
-		for _, name := range partials {
-			shared = shared && same(name)
-		}
-	}
-	memo := map[string]bool{}
-	return func(layout string) bool {
-		own, ok := memo[layout]
-		if !ok {
-			own = shared && same(layout)
-			memo[layout] = own
-		}
-		return own
 	}
 }
 

@@ -176,8 +176,10 @@ type StaticPage struct {
 	Menu   string
 	// Updated is when the page's content last changed (zero when not
 	// given); the completeness report compares it between a page and its
-	// translation.
-	Updated time.Time
+	// translation, and names UpdatedPos, where it is written (the front
+	// matter's start when it is not).
+	Updated    time.Time
+	UpdatedPos diag.Pos
 	// RequiredEN is what the page provides of the information the law
 	// requires in English (one of RequiredKinds; "" for none), and
 	// RequiredENPos where the key is written.

@@ -135,11 +135,10 @@ type Stats struct {
 type Dir struct {
 	dest string
 	tmp  string
-	root *os.Root
 	gzip bool
 
 	mu      sync.Mutex
-	dirs    map[string]bool
+	dirs    map[string]*folder
 	written map[string]bool
 	sums    []Sum
 
@@ -158,12 +157,9 @@ func NewDir(dest string, gz bool) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", tmp, err)
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("open %s: %w", tmp, err)
-	}
-	return &Dir{dest: dest, tmp: tmp, root: root, gzip: gz, dirs: map[string]bool{".": true}, written: map[string]bool{}}, nil
+	top := &folder{}
+	top.once.Do(func() {})
+	return &Dir{dest: dest, tmp: tmp, gzip: gz, dirs: map[string]*folder{".": top}, written: map[string]bool{}}, nil
 }
 
 func randomSuffix() string {
@@ -241,11 +237,12 @@ func (d *Dir) Sums() []Sum {
 
 // create makes the new file p (checked by CheckPath, its folder made by
 // claim) in the temporary directory. It opens the joined path directly
-// rather than through the os.Root: the directory is fresh, made by NewDir,
-// every folder in it was made through the os.Root (which never follows a
-// symbolic link), and O_EXCL refuses any existing file or link at p. One
-// open instead of one per path segment more than halves the system calls of
-// a build that writes tens of thousands of files.
+// rather than segment by segment through an os.Root: the directory is
+// fresh, made by NewDir with a random name, and holds only what this build
+// made (folders, and files created with O_EXCL, which refuses any existing
+// file or link at p), so no segment can be a symbolic link. One open
+// instead of one per segment more than halves the system calls of a build
+// that writes tens of thousands of files.
 func (d *Dir) create(p string, data []byte) error {
 	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -261,26 +258,49 @@ func (d *Dir) create(p string, data []byte) error {
 	return nil
 }
 
+// folder is one folder of the build, made once by whichever writer needs
+// it first; the others wait for it.
+type folder struct {
+	once sync.Once
+	err  error
+}
+
 // claim records that p is being written and makes its folder; a second
-// claim of the same path is an error, not a silent overwrite.
+// claim of the same path is an error, not a silent overwrite. Each folder
+// is made once, by one mkdir beside its parent (made first), and outside
+// the lock: writers of different folders do not wait for each other.
 func (d *Dir) claim(p string) error {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	if d.written[p] {
+		d.mu.Unlock()
 		return fmt.Errorf("write %s: written twice", p)
 	}
 	d.written[p] = true
-	dir := path.Dir(p)
-	if d.dirs[dir] {
-		return nil
+	d.mu.Unlock()
+	return d.folder(path.Dir(p))
+}
+
+// folder makes the folder dir (a clean relative path) and its parents, each
+// once. Like create, it names the folder by its joined path: the directory
+// is fresh and holds only what this build made, folders and regular files
+// created with O_EXCL, so no component can be a symbolic link.
+func (d *Dir) folder(dir string) error {
+	d.mu.Lock()
+	f, ok := d.dirs[dir]
+	if !ok {
+		f = &folder{}
+		d.dirs[dir] = f
 	}
-	if err := d.root.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	for ; dir != "."; dir = path.Dir(dir) {
-		d.dirs[dir] = true
-	}
-	return nil
+	d.mu.Unlock()
+	f.once.Do(func() {
+		if f.err = d.folder(path.Dir(dir)); f.err != nil {
+			return
+		}
+		if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			f.err = fmt.Errorf("create %s: %w", dir, err)
+		}
+	})
+	return f.err
 }
 
 // Stats returns what was written so far.
@@ -288,7 +308,6 @@ func (d *Dir) Stats() Stats { return Stats{Files: d.files.Load(), Bytes: d.bytes
 
 // Commit replaces the destination with the new build.
 func (d *Dir) Commit() error {
-	d.root.Close()
 	old := ""
 	if _, err := os.Lstat(d.dest); err == nil {
 		old = filepath.Join(filepath.Dir(d.dest), filepath.Base(d.dest)+".old-"+randomSuffix())
@@ -312,7 +331,6 @@ func (d *Dir) Commit() error {
 
 // Abort removes the unfinished build, leaving the destination untouched.
 func (d *Dir) Abort() error {
-	d.root.Close()
 	return os.RemoveAll(d.tmp)
 }
 

@@ -1,9 +1,11 @@
 package output_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"minhbach/internal/output"
@@ -109,5 +111,59 @@ func TestDirRefusesLinks(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(outside); string(got) != "giữ nguyên" {
 		t.Errorf("file outside = %q: a write followed a link", got)
+	}
+}
+
+// TestDirConcurrentFolders writes from many goroutines into folders they
+// share, as a build's page workers do: every file lands, each folder is made
+// once, and a file where a folder is wanted (or the reverse) is an error.
+func TestDirConcurrentFolders(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := output.NewDir(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*60)
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 60; i++ {
+				p := fmt.Sprintf("tin-tuc/%d/%02d/bai-%d-%d/index.html", 2020+i%3, 1+i%12, w, i)
+				errs <- d.Put(p, []byte(p))
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Put("tin-tuc/2020/01/bai-0-0/index.html/x.html", []byte("x")); err == nil {
+		t.Error("a folder was made where a file is")
+	}
+	if err := d.Put("tin-tuc/2020/01", []byte("x")); err == nil {
+		t.Error("a file was written where a folder is")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			got, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dest, p)
+			if string(got) != filepath.ToSlash(rel) {
+				t.Errorf("%s holds %q", rel, got)
+			}
+			n++
+		}
+		return nil
+	})
+	if n != 8*60 {
+		t.Errorf("%d files written, want %d", n, 8*60)
 	}
 }

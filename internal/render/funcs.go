@@ -55,6 +55,7 @@ func (r *Renderer) srcsetOf(vs []model.Variant, url string, w int) string {
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"relURL":    r.relURL,
+		"chrome":    r.chrome,
 		"absURL":    r.absURL,
 		"asset":     r.asset,
 		"isoDay":    day,

@@ -54,6 +54,8 @@ type Renderer struct {
 	// menus are the main and footer menus of each language other than
 	// Vietnamese (lang.go).
 	menus map[string][2][]config.MenuItem
+	// chromes are the header and footer made so far (chrome.go).
+	chromes *chromeSet
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -124,6 +126,10 @@ type Options struct {
 	// Layouts is a folder with base.html, partials/*.html and the
 	// Layouts; Files the site root, for pictures.
 	Layouts, Files fs.FS
+	// ThemeChrome says that base.html and the partials are the theme's
+	// own, whose header and footer are rendered once per language and
+	// current menu item (chrome.go).
+	ThemeChrome bool
 	// Assets maps an asset path ("css/app.css") to its published URL.
 	Assets map[string]string
 	// Pages are the plain pages: those with a menu join the main or the
@@ -183,6 +189,18 @@ func New(o Options) (*Renderer, diag.List) {
 	}
 	if d.HasErrors() {
 		return r, d
+	}
+	r.chromes = &chromeSet{sets: map[string]*template.Template{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
+	for i, lang := range langs {
+		c, err := base.Clone()
+		if err != nil {
+			d.Errorf(diag.Pos{Path: "layouts/base.html"}, "layout error: %v", err)
+			return r, d
+		}
+		if i > 0 {
+			c.Funcs(r.textFuncs(r.tables[lang]))
+		}
+		r.chromes.sets[lang] = c
 	}
 	set := map[string]*template.Template{}
 	var all []*template.Template

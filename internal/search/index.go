@@ -103,7 +103,9 @@ type Options struct {
 	// score; the others are listed with the lowest of those. Lists that
 	// only add to a score (exact spellings, title keys) keep just these.
 	TopImpacts int
-	// ChunkDocs is the number of documents a metadata chunk holds.
+	// ChunkDocs is the number of documents a row file holds, in
+	// document order. A result's row costs its chunk: more rows a file
+	// mean fewer files to write and more bytes a query reads.
 	ChunkDocs int
 	// PrefixBytes is the size a shard of the prefix table aims at.
 	PrefixBytes int
@@ -124,7 +126,7 @@ type Options struct {
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
-var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 1, PrefixBytes: 2 << 10, LongBytes: 1 << 10,
+var DefaultOptions = Options{ShardBytes: 2 << 10, TopImpacts: 200, ChunkDocs: 3, PrefixBytes: 2 << 10, LongBytes: 1 << 10,
 	PartShards: 32, FolderFiles: 256}
 
 // withDefaults returns the options with each field that is zero or

@@ -314,7 +314,9 @@ func TestTitleMatches(t *testing.T) {
 		if err := json.Unmarshal(fs["m/"+strconv.Itoa(c)+".json"], &rows); err != nil {
 			t.Fatal(err)
 		}
-		ids[rows[0][0].(string)] = c
+		for i, r := range rows {
+			ids[r[0].(string)] = c*m.ChunkDocs + i
+		}
 	}
 	score := map[string]int{}
 	for _, key := range []string{"~dang ki", "~ki khai", "~khai sinh"} {

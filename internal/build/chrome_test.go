@@ -1,0 +1,88 @@
+package build_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"minhbach/internal/sitetest"
+)
+
+// TestChromeCachedSameAsRendered builds each test site twice: as it is,
+// where the theme's header and footer are rendered once per language and
+// current menu item, and with one partial of the site's own added, which
+// turns that off so that every page renders them. Every file must be the
+// same: a page's current menu item, language, home and search page states
+// all reach the cached header.
+func TestChromeCachedSameAsRendered(t *testing.T) {
+	files, _ := filepath.Glob("testdata/sites/*.txtar")
+	pages := 0
+	for _, f := range files {
+		if strings.Contains(f, "error") || strings.Contains(f, "missing") || strings.Contains(f, "override") {
+			continue
+		}
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached := sitetest.Build(t, a)
+		b := &txtar.Archive{Comment: a.Comment, Files: slices.Clone(a.Files)}
+		b.Files = append(b.Files, txtar.File{Name: "layouts/partials/zz-rieng.html", Data: []byte(`{{define "zz-rieng"}}{{end}}`)})
+		rendered := sitetest.Build(t, b)
+		if !slices.Equal(cached.Paths(), rendered.Paths()) {
+			t.Errorf("%s: files differ", f)
+			continue
+		}
+		for p, data := range cached.Files {
+			if !bytes.Equal(data, rendered.Files[p]) {
+				t.Errorf("%s: %s differs when the header and footer are rendered for every page", filepath.Base(f), p)
+			}
+			if strings.HasSuffix(p, ".html") && bytes.Contains(data, []byte(`class="site-header"`)) {
+				pages++
+			}
+		}
+	}
+	if pages < 100 {
+		t.Errorf("only %d pages with a header compared", pages)
+	}
+}
+
+// TestOwnHeaderShowsEachPage: a site whose header shows the page's own
+// title (its partials/header.html) gets it on every page, not the first
+// page's header again.
+func TestOwnHeaderShowsEachPage(t *testing.T) {
+	a := txtar.Parse([]byte(`-- site.yaml --
+title: Cổng thử
+base_url: https://example.gov.vn/
+-- layouts/partials/header.html --
+{{define "header"}}<header class="site-header"><p class="own">Đang xem: {{.Title}}</p></header>{{end}}
+{{define "menu-links"}}{{end}}
+-- content/news/2026/tin-thu-nhat.md --
+---
+title: Tin thứ nhất
+date: 2026-01-01
+category: Tin hoạt động
+---
+Một.
+-- content/news/2026/tin-thu-hai.md --
+---
+title: Tin thứ hai
+date: 2026-01-02
+category: Tin hoạt động
+---
+Hai.
+`))
+	s := sitetest.Build(t, a)
+	for p, want := range map[string]string{
+		"tin-tuc/2026/01/tin-thu-nhat/index.html": "Đang xem: Tin thứ nhất",
+		"tin-tuc/2026/01/tin-thu-hai/index.html":  "Đang xem: Tin thứ hai",
+	} {
+		if got := string(s.Files[p]); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q (errors: %s)", p, want, s.Errors)
+		}
+	}
+}
