@@ -151,6 +151,17 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	}
 	c.sizeSink(sink)
 
+	// A build keeps the bodies out of memory (store) from when their
+	// files are read until they are converted, and then until their pages
+	// and the search index read them.
+	var st *store
+	if c == nil {
+		if st, err = newStore(); err != nil {
+			return res, err
+		}
+		defer func() { err = cmp.Or(err, st.close()) }()
+	}
+
 	// Read, split and decode every content file in parallel; merge in path order.
 	perFile := make([]model.Entries, len(paths))
 	diags := make([]diag.List, len(paths))
@@ -183,6 +194,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 			}
 			if c != nil {
 				pf.keepDecoded(&perFile[i], dd)
+			} else {
+				stowMarkdown(&perFile[i], st)
 			}
 			d.Append(dd)
 		}
@@ -243,18 +256,13 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	c.lap("layouts")
 	opt.Progress.setStage("markdown")
 
-	// Markdown bodies first: lists and feeds need the summaries. A build
-	// keeps the bodies out of memory until their pages need them (store).
-	var st *store
-	if c == nil {
-		if st, err = newStore(); err != nil {
-			return res, err
-		}
-		defer func() { err = cmp.Or(err, st.close()) }()
-	}
+	// Markdown bodies first: lists and feeds need the summaries.
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
 	parallel(ctx, len(b.recs), workers, func(i int) {
+		if st != nil {
+			b.recs[i].unstow()
+		}
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()

@@ -48,14 +48,33 @@ func (st *store) put(s string) model.Stored {
 	return model.Stored{Store: st, Off: off, Len: len(s)}
 }
 
-// Load reads back a string put before; "" when the file cannot be read
-// (the error is kept for close). Safe for concurrent use.
-func (st *store) Load(at model.Stored) string {
+// putBytes is put for bytes.
+func (st *store) putBytes(b []byte) model.Stored {
+	if len(b) == 0 {
+		return model.Stored{}
+	}
+	off := st.end.Add(int64(len(b))) - int64(len(b))
+	if _, err := st.f.WriteAt(b, off); err != nil {
+		st.fail(err)
+	}
+	return model.Stored{Store: st, Off: off, Len: len(b)}
+}
+
+// bytes reads back what at names, as a new slice (nil when it cannot be
+// read: the error is kept for close).
+func (st *store) bytes(at model.Stored) []byte {
 	buf := make([]byte, at.Len)
 	if _, err := st.f.ReadAt(buf, at.Off); err != nil {
 		st.fail(err)
-		return ""
+		return nil
 	}
+	return buf
+}
+
+// Load reads back a string put before; "" when the file cannot be read
+// (the error is kept for close). Safe for concurrent use.
+func (st *store) Load(at model.Stored) string {
+	buf := st.bytes(at)
 	return unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is never written again
 }
 
@@ -112,6 +131,50 @@ func stowIn(v reflect.Value, st *store) {
 	case reflect.Slice:
 		for i := range v.Len() {
 			stowIn(v.Index(i), st)
+		}
+	}
+}
+
+// stowMarkdown moves the Markdown of the records a file decoded to into
+// st, from when the file is read until the body is converted (unstow):
+// the translations keep theirs, which the graph reads.
+func stowMarkdown(e *model.Entries, st *store) {
+	var srcs []*model.Source
+	for _, x := range e.News {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Pages {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Issues {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Documents {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Procedures {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Consultations {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Budgets {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Projects {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, src := range srcs {
+		src.MarkdownAt, src.Markdown = st.putBytes(src.Markdown), nil
+	}
+}
+
+// unstow reads the record's Markdown back from its store, to convert it.
+func (r record) unstow() {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
+		src := f.Addr().Interface().(*model.Source)
+		if at := src.MarkdownAt; at.Store != nil {
+			src.Markdown, src.MarkdownAt = at.Store.(*store).bytes(at), model.Stored{}
 		}
 	}
 }

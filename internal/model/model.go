@@ -33,6 +33,10 @@ type Source struct {
 	// Markdown is the body; BodyLine is the file line it starts on.
 	Markdown []byte `fingerprint:"body"`
 	BodyLine int
+	// MarkdownAt is where a build stored Markdown out of memory from when
+	// the file is read until the body is converted (see Store); zero
+	// when Markdown holds it.
+	MarkdownAt Stored `fingerprint:"body"`
 }
 
 // Image is a picture a page shows: its source file and, once resolved,
