@@ -68,8 +68,10 @@ type Result struct {
 	// Pages is the number of HTML pages rendered.
 	Pages int
 	// Site is the site model (nil when the content had errors). A
-	// Build's site no longer holds the bodies' Markdown and plain text,
-	// let go of once converted and indexed; a Session's keeps them.
+	// Build's site no longer holds the bodies: their Markdown is let go
+	// of once converted, their HTML and plain text were kept in a
+	// temporary file (store) removed when the build ends; a Session's
+	// keeps them all.
 	Site *model.Site
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
@@ -109,8 +111,8 @@ func Build(ctx context.Context, opt Options, sink output.Sink) (*Result, error) 
 
 // run is Build; with c, it reuses and refreshes what c kept from the
 // previous build of a session (see Session).
-func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result, error) {
-	res := &Result{}
+func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Result, err error) {
+	res = &Result{}
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
 	opt.Progress.begin()
 	defer opt.Progress.end()
@@ -149,6 +151,17 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	}
 	c.sizeSink(sink)
 
+	// A build keeps the bodies out of memory (store) from when their
+	// files are read until they are converted, and then until their pages
+	// and the search index read them.
+	var st *store
+	if c == nil {
+		if st, err = newStore(); err != nil {
+			return res, err
+		}
+		defer func() { err = cmp.Or(err, st.close()) }()
+	}
+
 	// Read, split and decode every content file in parallel; merge in path order.
 	perFile := make([]model.Entries, len(paths))
 	diags := make([]diag.List, len(paths))
@@ -165,7 +178,11 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 			}
 			pf = parse(paths[i], raw)
 		}
-		parsed[i] = pf
+		if c != nil {
+			// Only a session keeps the parsed files (their front
+			// matter as YAML nodes); a build lets each go once decoded.
+			parsed[i] = pf
+		}
 		d := slices.Clone(pf.diags)
 		if pf.decoded != nil {
 			perFile[i] = pf.decoded.clone()
@@ -177,6 +194,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 			}
 			if c != nil {
 				pf.keepDecoded(&perFile[i], dd)
+			} else {
+				stowMarkdown(&perFile[i], st)
 			}
 			d.Append(dd)
 		}
@@ -241,9 +260,13 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (*Result,
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
 	parallel(ctx, len(b.recs), workers, func(i int) {
+		if st != nil {
+			b.recs[i].unstow()
+		}
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()
+			b.recs[i].stow(st)
 		}
 	})
 	b.before = slices.Clone(res.Diags)
@@ -339,7 +362,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if b.sitemap == nil {
 		b.sitemap = r.Sitemap(s)
 	}
-	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap})
+	// A build makes the pages of records as it renders them; a session
+	// needs them at once, to compare with its last build's.
+	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap, Lazy: c == nil})
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")

@@ -27,7 +27,7 @@ func requiredReport(site *config.Site, s *model.Site) *required.Findings {
 			}
 			for _, c := range ed.Pages {
 				if c.URL == u {
-					rp.Translations[ed.Lang] = required.Translation{Path: c.Path, Pos: c.Start, Date: c.Updated}
+					rp.Translations[ed.Lang] = required.Translation{Path: c.Path, Pos: c.UpdatedPos, Date: c.Updated}
 				}
 			}
 		}

@@ -138,7 +138,7 @@ func editions(site *config.Site, e *model.Entries, s *model.Site, claim func(url
 				continue
 			}
 			c := *p
-			c.Source, c.Title, c.Slug, c.Updated = t.Source, t.Title, t.Slug, t.Updated
+			c.Source, c.Title, c.Slug, c.Updated, c.UpdatedPos = t.Source, t.Title, t.Slug, t.Updated, t.UpdatedPos
 			if t.HasMenu {
 				c.Menu = t.Menu
 			}

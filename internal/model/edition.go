@@ -30,6 +30,9 @@ type Translation struct {
 	// Updated is when the translation was last brought up to date (key
 	// updated), the zero time when not given.
 	Updated time.Time
+	// UpdatedPos is where updated is written (the front matter's start
+	// when it is not).
+	UpdatedPos diag.Pos
 	// ImageAlt and ImageCaption describe a news item's lead photo in
 	// Lang: the translation shows the photo only when it gives ImageAlt.
 	ImageAlt, ImageCaption string

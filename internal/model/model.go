@@ -33,6 +33,10 @@ type Source struct {
 	// Markdown is the body; BodyLine is the file line it starts on.
 	Markdown []byte `fingerprint:"body"`
 	BodyLine int
+	// MarkdownAt is where a build stored Markdown out of memory from when
+	// the file is read until the body is converted (see Store); zero
+	// when Markdown holds it.
+	MarkdownAt Stored `fingerprint:"body"`
 }
 
 // Image is a picture a page shows: its source file and, once resolved,
@@ -100,21 +104,58 @@ const SummaryLen = 300
 
 // Converted is a Markdown body rendered to HTML.
 type Converted struct {
-	// HTML is the rendered body (trusted: produced by the Markdown
-	// renderer). A string, so that pages use it without a copy.
-	HTML string
+	// Markup is the rendered body (trusted: produced by the Markdown
+	// renderer), "" when a build stored it away (MarkupAt); read it with
+	// HTML. A string, so that pages use it without a copy.
+	Markup string
+	// MarkupAt and TextAt are where a build stored Markup and Text out of
+	// memory once converted (see Store); zero when they are held here.
+	MarkupAt, TextAt Stored
 	// Lead is the plain text of the first paragraph.
 	Lead string
 	// Short is Lead cut to SummaryLen letters: the summary of a news item
 	// that gives none.
 	Short string
-	// Text is the plain text of the whole body.
+	// Text is the plain text of the whole body, "" when a build stored
+	// it away (TextAt); read it with FullText.
 	Text string
 	// Files are the site files the body shows, by output path.
 	Files []Copy
 	// Variants are the smaller copies of the photos the body shows, for
 	// their srcset.
 	Variants []Variant
+}
+
+// HTML returns the rendered body, read back from its store when a build
+// stored it away. Layouts read it as .HTML, as a field.
+func (c Converted) HTML() string { return c.MarkupAt.Or(c.Markup) }
+
+// FullText returns the plain text of the whole body, read back from its
+// store when a build stored it away.
+func (c Converted) FullText() string { return c.TextAt.Or(c.Text) }
+
+// A Store holds strings out of memory: a large site's build writes each
+// converted body there, and reads it back when its page is rendered or
+// the search index counts its words, so that the bodies of the whole
+// site are never all in memory at once. Load returns "" when the string
+// cannot be read back; the store keeps the error for the build to report.
+type Store interface {
+	Load(at Stored) string
+}
+
+// Stored is where a string is in a Store; the zero value is no string.
+type Stored struct {
+	Store Store
+	Off   int64
+	Len   int
+}
+
+// Or returns the stored string, or s when nothing is stored.
+func (at Stored) Or(s string) string {
+	if at.Store == nil {
+		return s
+	}
+	return at.Store.Load(at)
 }
 
 // Copy is a site file copied into the output as is.
@@ -139,8 +180,10 @@ type StaticPage struct {
 	Menu   string
 	// Updated is when the page's content last changed (zero when not
 	// given); the completeness report compares it between a page and its
-	// translation.
-	Updated time.Time
+	// translation, and names UpdatedPos, where it is written (the front
+	// matter's start when it is not).
+	Updated    time.Time
+	UpdatedPos diag.Pos
 	// RequiredEN is what the page provides of the information the law
 	// requires in English (one of RequiredKinds; "" for none), and
 	// RequiredENPos where the key is written.

@@ -138,9 +138,15 @@ type ProcedureContent struct {
 	Steps, Requirements Converted
 	// Other are the remaining sections in file order.
 	Other []Section
-	// Text is the plain text of the whole page, for search.
-	Text string
+	// Text is the plain text of the whole page, for search; "" when a
+	// build stored it away (TextAt): read it with FullText.
+	Text   string
+	TextAt Stored
 }
+
+// FullText returns the plain text of the whole page, read back from its
+// store when a build stored it away.
+func (c ProcedureContent) FullText() string { return c.TextAt.Or(c.Text) }
 
 // Section is a titled part of a Markdown body.
 type Section struct {

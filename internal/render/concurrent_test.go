@@ -17,12 +17,12 @@ func TestRendererConcurrent(t *testing.T) {
 	o := demoOptions(t)
 	day := time.Date(2026, 11, 2, 8, 0, 0, 0, model.Zone)
 	page := &model.StaticPage{Title: "Giới thiệu", Slug: "gioi-thieu", URL: "/gioi-thieu/", Menu: "main",
-		Content: model.Converted{HTML: "<p>Giới thiệu.</p>", Lead: "Giới thiệu."}}
+		Content: model.Converted{Markup: "<p>Giới thiệu.</p>", Lead: "Giới thiệu."}}
 	s := &model.Site{Pages: []*model.StaticPage{page}, Updated: day}
 	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
 	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
 		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
-			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{HTML: "<p>" + title + "</p>", Lead: title}}
+			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{Markup: "<p>" + title + "</p>", Lead: title}}
 		s.News = append(s.News, n)
 		cat.Items = append(cat.Items, n)
 	}

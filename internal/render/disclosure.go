@@ -40,8 +40,9 @@ func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p
 	if cs := &s.Consultations; len(cs.Items) > 0 {
 		root := Crumb{"Dự thảo lấy ý kiến", urls.Consultation}
 		for _, c := range cs.Items {
-			pg := &Page{Kind: "consultation", Title: c.Title, Description: consultationSummary(c), Consultation: c, Content: template.HTML(c.Content.HTML),
+			pg := &Page{Kind: "consultation", Title: c.Title, Description: consultationSummary(c), Consultation: c,
 				AsOf: cs.AsOf, FeedURL: urls.Consultation + "atom.xml", Crumbs: []Crumb{home, root, {Name: c.Title}}}
+			pg.setBody(c.Content)
 			pg.JSONLD = r.draftLD(c)
 			page(c.URL, "consultation/single.html", pg)
 		}
@@ -58,8 +59,9 @@ func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p
 	if bs := &s.Budgets; len(bs.Items) > 0 {
 		root := Crumb{"Công khai ngân sách", urls.Budget}
 		for _, b := range bs.Items {
-			pg := &Page{Kind: "budget", Title: b.Title, Description: budgetSummary(b), Budget: b, Content: template.HTML(b.Content.HTML),
+			pg := &Page{Kind: "budget", Title: b.Title, Description: budgetSummary(b), Budget: b,
 				FeedURL: urls.Budget + "atom.xml", Crumbs: []Crumb{home, root, {fmt.Sprintf("Năm %d", b.Year), fmt.Sprintf("%snam/%d/", urls.Budget, b.Year)}, {Name: b.Title}}}
+			pg.setBody(b.Content)
 			pg.JSONLD = r.budgetLD(b)
 			page(b.URL, "budget/single.html", pg)
 		}
@@ -76,8 +78,10 @@ func (r *Renderer) disclosureJobs(s *model.Site, page func(url, layout string, p
 	if ps := &s.Projects; len(ps.Items) > 0 {
 		root := Crumb{"Dự án đầu tư công", urls.Project}
 		for _, p := range ps.Items {
-			page(p.URL, "project/single.html", &Page{Kind: "project", Title: p.Title, Description: projectSummary(p), Project: p,
-				Content: template.HTML(p.Content.HTML), FeedURL: urls.Project + "atom.xml", Crumbs: []Crumb{home, root, {Name: p.Title}}})
+			pg := &Page{Kind: "project", Title: p.Title, Description: projectSummary(p), Project: p,
+				FeedURL: urls.Project + "atom.xml", Crumbs: []Crumb{home, root, {Name: p.Title}}}
+			pg.setBody(p.Content)
+			page(p.URL, "project/single.html", pg)
 		}
 		for _, l := range ps.Lists {
 			title, crumbs := listPage(root, l.Title, l.Kind != "all", l.Term, l.Pager)

@@ -71,7 +71,7 @@ func Relations(doc *model.Document) []RelationGroup {
 	return out
 }
 
-func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page)) []Job {
+func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page), record func(url, layout string, mk func() *Page)) []Job {
 	g := &s.Gazette
 	var jobs []Job
 	gazCrumb := Crumb{"Công báo", urls.Gazette}
@@ -79,16 +79,20 @@ func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *P
 	page(urls.Gazette, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
 		FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
 	for _, is := range g.Issues {
-		page(is.URL, "gazette/issue.html", &Page{Kind: "issue", Title: is.Title, Issue: is, Content: template.HTML(is.Content.HTML), AsOf: g.AsOf,
-			FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)})
+		record(is.URL, "gazette/issue.html", func() *Page {
+			return withBody(&Page{Kind: "issue", Title: is.Title, Issue: is, AsOf: g.AsOf,
+				FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)}, is.Content)
+		})
 	}
 	for _, doc := range g.Documents {
-		title := doc.DocType + " " + doc.Number
-		p := &Page{Kind: "document", Title: title + ": " + doc.Title, Description: doc.Title, Document: doc,
-			Content: template.HTML(doc.Content.HTML), Relations: Relations(doc), AsOf: g.AsOf,
-			Crumbs: []Crumb{home, docCrumb, {Name: doc.Number}}}
-		p.JSONLD = r.legislation(doc, g.AsOf)
-		page(doc.URL, "document/single.html", p)
+		record(doc.URL, "document/single.html", func() *Page {
+			title := doc.DocType + " " + doc.Number
+			p := &Page{Kind: "document", Title: title + ": " + doc.Title, Description: doc.Title, Document: doc,
+				Relations: Relations(doc), AsOf: g.AsOf, Crumbs: []Crumb{home, docCrumb, {Name: doc.Number}}}
+			p.setBody(doc.Content)
+			p.JSONLD = r.legislation(doc, g.AsOf)
+			return p
+		})
 	}
 	for _, l := range g.Lists {
 		title, crumbs := listPage(docCrumb, l.Title, l.Kind != "all", l.Term, l.Pager)

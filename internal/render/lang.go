@@ -186,9 +186,8 @@ func (r *Renderer) editionJobs(s *model.Site, ed *model.Edition, page func(url, 
 	page(home, "home.html", &Page{Lang: lang, Kind: "home", Title: site.Title, Description: site.Description,
 		Latest: first(ed.News, HomeCount), Pages: ed.Pages, FeedURL: newsRoot + "atom.xml"})
 	for _, n := range ed.News {
-		page(n.URL, "news/single.html", &Page{Lang: lang, Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
-			Content: template.HTML(n.Content.HTML), FeedURL: newsRoot + "atom.xml",
-			Crumbs: []Crumb{homeCrumb, {newsName, newsRoot}, {Name: n.Title}}})
+		page(n.URL, "news/single.html", withBody(&Page{Lang: lang, Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
+			FeedURL: newsRoot + "atom.xml", Crumbs: []Crumb{homeCrumb, {newsName, newsRoot}, {Name: n.Title}}}, n.Content))
 	}
 	for _, l := range ed.Lists {
 		crumbs := []Crumb{homeCrumb, {Name: newsName, URL: newsRoot}}
@@ -202,25 +201,23 @@ func (r *Renderer) editionJobs(s *model.Site, ed *model.Edition, page func(url, 
 		page(l.URL, "news/list.html", &Page{Lang: lang, Kind: "list", Title: title, List: l, Crumbs: crumbs, FeedURL: newsRoot + "atom.xml"})
 	}
 	for _, sp := range ed.Pages {
-		page(sp.URL, "page.html", &Page{Lang: lang, Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
-			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{homeCrumb, {Name: sp.Title}}})
+		page(sp.URL, "page.html", withBody(&Page{Lang: lang, Kind: "page", Title: sp.Title, StaticPage: sp,
+			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{homeCrumb, {Name: sp.Title}}}, sp.Content))
 	}
 	if l := ed.DocList; l != nil {
 		page(l.URL, "document/list.html", &Page{Lang: lang, Kind: "doclist", Title: l.Title, DocList: l, AsOf: s.Gazette.AsOf,
 			Crumbs: []Crumb{homeCrumb, {Name: l.Title}}})
 		for _, d := range ed.Documents {
-			page(d.URL, "document/single.html", &Page{Lang: lang, Kind: "document", Title: d.Title, Document: d, AsOf: s.Gazette.AsOf,
-				Content: template.HTML(d.Content.HTML), Description: truncate(200, d.Content.Lead),
-				Crumbs: []Crumb{homeCrumb, {l.Title, l.URL}, {Name: d.Title}}})
+			page(d.URL, "document/single.html", withBody(&Page{Lang: lang, Kind: "document", Title: d.Title, Document: d, AsOf: s.Gazette.AsOf,
+				Description: truncate(200, d.Content.Lead), Crumbs: []Crumb{homeCrumb, {l.Title, l.URL}, {Name: d.Title}}}, d.Content))
 		}
 	}
 	if l := ed.ProcList; l != nil {
 		page(l.URL, "procedure/list.html", &Page{Lang: lang, Kind: "proclist", Title: l.Title, ProcList: l,
 			Crumbs: []Crumb{homeCrumb, {Name: l.Title}}})
 		for _, p := range ed.Procedures {
-			page(p.URL, "procedure/single.html", &Page{Lang: lang, Kind: "procedure", Title: p.Title, Procedure: p,
-				Content: template.HTML(p.Content.Intro.HTML), Description: truncate(200, p.Content.Intro.Lead),
-				Crumbs: []Crumb{homeCrumb, {l.Title, l.URL}, {Name: p.Title}}})
+			page(p.URL, "procedure/single.html", withBody(&Page{Lang: lang, Kind: "procedure", Title: p.Title, Procedure: p,
+				Description: truncate(200, p.Content.Intro.Lead), Crumbs: []Crumb{homeCrumb, {l.Title, l.URL}, {Name: p.Title}}}, p.Content.Intro))
 		}
 	}
 	var jobs []Job

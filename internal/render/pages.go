@@ -58,6 +58,12 @@ type Inputs struct {
 	// addresses and dates are set when the site is linked: a patch of
 	// bodies keeps them); nil: Jobs makes it.
 	Sitemap *Sitemap
+	// Lazy makes the pages of news items, gazette issues and documents
+	// when their jobs run rather than in Jobs, so that the pages of a
+	// large site (their JSON-LD, relations and crumbs) are not all in
+	// memory at once. Their jobs then have no Data: a preview, which
+	// compares Data between builds, leaves it false.
+	Lazy bool
 }
 
 // Jobs returns every file of the site to render, in a fixed order.
@@ -74,14 +80,28 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		p.Translations = r.alternates(s, p.Lang, url)
 		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
 	}
+	// record is page for the page of a record, which mk makes: at once,
+	// or when the job runs (Inputs.Lazy).
+	record := func(url, layout string, mk func() *Page) {
+		if !in.Lazy {
+			page(url, layout, mk())
+			return
+		}
+		jobs = append(jobs, Job{Path: FilePath(url), Layout: layout, Run: func() ([]byte, error) {
+			p := mk()
+			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
+			return r.Execute(layout, p)
+		}})
+	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
 		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
 	for _, n := range s.News {
-		p := &Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
-			Content: template.HTML(n.Content.HTML), FeedURL: n.CategoryRef.URL + "atom.xml",
-			Crumbs: []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}
-		page(n.URL, "news/single.html", p)
+		record(n.URL, "news/single.html", func() *Page {
+			return withBody(&Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
+				FeedURL: n.CategoryRef.URL + "atom.xml",
+				Crumbs:  []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}, n.Content)
+		})
 	}
 	for _, l := range s.Lists {
 		crumbs := []Crumb{home, {Name: "Tin tức", URL: urls.News}}
@@ -115,10 +135,11 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	page(urls.News+"the/", "news/terms.html", &Page{Kind: "terms", Title: "Thẻ tin tức", Terms: s.Tags,
 		Crumbs: []Crumb{home, {"Tin tức", urls.News}, {Name: "Thẻ"}}})
 	for _, sp := range s.Pages {
-		page(sp.URL, "page.html", &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Content: template.HTML(sp.Content.HTML),
-			Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}})
+		p := &Page{Kind: "page", Title: sp.Title, StaticPage: sp, Description: truncate(200, sp.Content.Lead), Crumbs: []Crumb{home, {Name: sp.Title}}}
+		p.setBody(sp.Content)
+		page(sp.URL, "page.html", p)
 	}
-	jobs = append(jobs, r.gazetteJobs(s, page)...)
+	jobs = append(jobs, r.gazetteJobs(s, page, record)...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
 	if l := r.public; l != nil {
@@ -310,7 +331,7 @@ func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.N
 		if n.Summary != "" {
 			e.Summary = &atomText{Type: "text", Body: n.Summary}
 		}
-		e.Content = &atomText{Type: "html", Body: string(n.Content.HTML)}
+		e.Content = &atomText{Type: "html", Body: n.Content.HTML()}
 		f.Entries = append(f.Entries, e)
 	}
 	return marshalXML(f)
@@ -503,4 +524,22 @@ func (r *Renderer) sitemapEditions(s *model.Site, set *Sitemap, add func(u strin
 		u.Links = append([]sitemapLink{{"alternate", "vi", r.absURL(vi)}}, links...)
 		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", r.absURL(vi)})
 	}
+}
+
+// setBody gives the page the record's converted body as its Content: at
+// once when the record holds it, or, when a build stored it away, read
+// back only while the page renders, so that the pages of a large site do
+// not hold every body until the last is rendered.
+func (p *Page) setBody(c model.Converted) {
+	if c.MarkupAt.Store == nil {
+		p.Content = template.HTML(c.Markup)
+		return
+	}
+	p.body = c.HTML
+}
+
+// withBody is p with the body c set (setBody).
+func withBody(p *Page, c model.Converted) *Page {
+	p.setBody(c)
+	return p
 }

@@ -514,7 +514,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
 	d.Append(warns)
 	d.Append(placeholders(src))
-	return model.Converted{HTML: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
+	return model.Converted{Markup: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
 		Files: files, Variants: variants}, d
 }
 
@@ -555,6 +555,9 @@ type Page struct {
 	Years      []*model.Taxon
 	Content    template.HTML
 	Image      *model.Image
+	// body reads Content back while the page renders, for a record whose
+	// body a build stored away (see setBody).
+	body func() string
 
 	Issues    []*model.Issue
 	Issue     *model.Issue
@@ -623,6 +626,11 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	t, ok := set[layout]
 	if !ok {
 		return nil, fmt.Errorf("no layout %s", layout)
+	}
+	if p.body != nil {
+		q := *p // the body is held only while the page renders
+		q.Content, q.body = template.HTML(p.body()), nil
+		p = &q
 	}
 	p.Site = r.site.In(p.Lang)
 	p.Menu, p.FooterMenu = r.menu, r.footer

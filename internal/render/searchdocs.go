@@ -18,12 +18,12 @@ func SearchDocs(s *model.Site) []search.Doc {
 	var docs []search.Doc
 	for _, n := range s.News {
 		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
-			Text: n.Summary, More: []string{n.Content.Text}, Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
+			Text: n.Summary, More: []string{n.Content.Text}, Read: readOf(n.Content.TextAt), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
 	}
 	for _, d := range s.Gazette.Documents {
 		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
 			Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
-			Text:  d.DocType + " " + d.Agency, More: []string{d.Content.Text}, Summary: d.Content.Lead,
+			Text:  d.DocType + " " + d.Agency, More: []string{d.Content.Text}, Read: readOf(d.Content.TextAt), Summary: d.Content.Lead,
 			Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()})
 	}
 	for _, p := range s.Catalogue.Procedures {
@@ -49,11 +49,11 @@ func SearchDocs(s *model.Site) []search.Doc {
 			summary += " Phí, lệ phí: " + p.Fee + "."
 		}
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
-			Text: text, More: []string{p.Content.Text}, Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
+			Text: text, More: []string{p.Content.Text}, Read: readOf(p.Content.TextAt), Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
 	}
 	docs = append(docs, disclosureSearchDocs(s)...)
 	for _, p := range s.Pages {
-		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.Text, Summary: p.Content.Lead})
+		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.FullText(), Summary: p.Content.Lead})
 	}
 	docs = append(docs, statisticsDocs(&s.Statistics)...)
 	return docs
@@ -91,7 +91,7 @@ func disclosureSearchDocs(s *model.Site) []search.Doc {
 	for _, c := range s.Consultations.Items {
 		docs = append(docs, search.Doc{URL: c.URL, Title: c.Title, Kind: search.KindConsultation,
 			Label:   "Dự thảo " + strings.ToLower(c.DocType) + " · " + c.Agency + " · góp ý đến " + ShortDate(c.Closes),
-			Text:    strings.Join([]string{"dự thảo lấy ý kiến góp ý", c.DocType, c.Agency, c.Field.Label, c.Summary, c.Content.Text}, " "),
+			Text:    strings.Join([]string{"dự thảo lấy ý kiến góp ý", c.DocType, c.Agency, c.Field.Label, c.Summary, c.Content.FullText()}, " "),
 			Summary: cmp.Or(c.Summary, c.Content.Lead), Field: c.Field.Code, FieldLabel: c.Field.Label, Year: c.Opens.Year(), Date: c.Opens})
 	}
 	for _, b := range s.Budgets.Items {
@@ -106,7 +106,7 @@ func disclosureSearchDocs(s *model.Site) []search.Doc {
 		}
 		docs = append(docs, search.Doc{URL: b.URL, Title: b.Title, Kind: search.KindBudget,
 			Label:   b.Stage.Label() + " · " + b.PeriodLabel() + " · công khai " + ShortDate(b.Published),
-			Text:    strings.Join([]string{"công khai ngân sách", b.Stage.Label(), b.Agency, strings.Join(heads, " "), b.Content.Text}, " "),
+			Text:    strings.Join([]string{"công khai ngân sách", b.Stage.Label(), b.Agency, strings.Join(heads, " "), b.Content.FullText()}, " "),
 			Summary: b.Content.Lead, Year: b.Year, Date: b.Published})
 	}
 	for _, p := range s.Projects.Items {
@@ -116,9 +116,19 @@ func disclosureSearchDocs(s *model.Site) []search.Doc {
 		}
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProject, Number: p.Code,
 			Label:   p.Status.Label() + " · " + ProjectPeriod(p) + " · " + p.Investor,
-			Text:    strings.Join([]string{"dự án đầu tư công đấu thầu", p.Investor, p.Location, p.Funding, p.Field.Label, strings.Join(names, " "), p.Content.Text}, " "),
+			Text:    strings.Join([]string{"dự án đầu tư công đấu thầu", p.Investor, p.Location, p.Funding, p.Field.Label, strings.Join(names, " "), p.Content.FullText()}, " "),
 			Summary: "Tổng mức đầu tư: " + p.Total.Text + " triệu đồng. Địa điểm: " + p.Location + ".",
 			Field:   p.Field.Code, FieldLabel: p.Field.Label, Year: p.Start})
 	}
 	return docs
+}
+
+// readOf is a search.Doc's Read for a body's text that a build stored
+// away (at), so that the index reads it back only when it counts the
+// document's words; nil when the record holds the text (the Doc's More).
+func readOf(at model.Stored) func() string {
+	if at.Store == nil {
+		return nil
+	}
+	return func() string { return at.Or("") }
 }

@@ -19,19 +19,19 @@ func (r *Renderer) EditionSearchDocs(ed *model.Edition) []search.Doc {
 	var docs []search.Doc
 	for _, n := range ed.News {
 		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: tab.ShortDate(n.Date) + " · " + n.CategoryRef.Name,
-			Text: n.Summary + " " + n.Content.Text, Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
+			Text: n.Summary + " " + n.Content.FullText(), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
 	}
 	for _, d := range ed.Documents {
 		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
-			Label: d.Number + " · " + tab.ShortDate(d.Issued), Text: d.Content.Text, Summary: d.Content.Lead,
+			Label: d.Number + " · " + tab.ShortDate(d.Issued), Text: d.Content.FullText(), Summary: d.Content.Lead,
 			Field: d.Field.Code, FieldLabel: d.Field.Label, Year: d.Issued.Year()})
 	}
 	for _, p := range ed.Procedures {
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: p.Code,
-			Text: p.Content.Text, Summary: p.Content.Intro.Lead, Field: p.Field.Code, FieldLabel: p.Field.Label, Demote: !p.Listed()})
+			Text: p.Content.FullText(), Summary: p.Content.Intro.Lead, Field: p.Field.Code, FieldLabel: p.Field.Label, Demote: !p.Listed()})
 	}
 	for _, p := range ed.Pages {
-		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.Text, Summary: p.Content.Lead})
+		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.FullText(), Summary: p.Content.Lead})
 	}
 	return docs
 }

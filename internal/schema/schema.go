@@ -116,7 +116,7 @@ func decodePage(m *meta.Map, src model.Source) *model.StaticPage {
 		Weight: m.Int("weight", 0),
 		Menu:   m.String("menu", false),
 	}
-	p.Updated = m.Date("updated", false)
+	p.Updated, p.UpdatedPos = m.Date("updated", false), m.KeyPos("updated")
 	if m.Has("required_en") {
 		p.RequiredEN, p.RequiredENPos = m.String("required_en", false), m.KeyPos("required_en")
 		if p.RequiredEN != "" && !slices.Contains(model.RequiredKinds, p.RequiredEN) {

@@ -61,7 +61,7 @@ func decodeTranslation(m *meta.Map, src model.Source, kind source.Kind, lang, or
 	}
 	t := &model.Translation{Source: src, Lang: lang, Kind: string(kind),
 		Title: m.String("title", true), Summary: m.String("summary", false),
-		Key: model.TranslationKey(orig), KeyPos: src.Start, Updated: m.Date("updated", false),
+		Key: model.TranslationKey(orig), KeyPos: src.Start, Updated: m.Date("updated", false), UpdatedPos: m.KeyPos("updated"),
 		ImageAlt: m.String("image_alt", false), ImageCaption: m.String("image_caption", false),
 		Author: m.String("author", false), Menu: m.String("menu", false), HasMenu: m.Has("menu"),
 		Weight: m.Int("weight", 0), HasWeight: m.Has("weight")}

@@ -39,7 +39,12 @@ type Doc struct {
 	// More continues Text: each part is read as if joined to it after a
 	// space, so that a caller need not copy a long body into one string.
 	More []string
-	// Release lets Build clear Text and More as soon as it has read them,
+	// Read, when set, returns the last part of the text, read after More
+	// as if joined by a space: Build calls it once, when it counts the
+	// document's words, so that a caller may keep a long body out of
+	// memory until then.
+	Read func() string
+	// Release lets Build clear Text, More and Read as soon as it has read them,
 	// so that a large site's text is not all held at once (when the caller
 	// keeps no other reference to it).
 	Release bool
@@ -734,6 +739,9 @@ func (c *counts) count(d *Doc, z *tokenizer) {
 			for _, m := range d.More {
 				c.toks = z.tokenize(m, c.toks)
 			}
+			if d.Read != nil {
+				c.toks = z.tokenize(d.Read(), c.toks)
+			}
 		}
 		toks := c.toks
 		if f.w == weightTitle {
@@ -813,7 +821,7 @@ func (x *indexer) index(docs []Doc, order []int) {
 		for j := range n {
 			id, c, d := start+j, &work[j], &docs[order[start+j]]
 			if d.Release {
-				d.Text, d.More = "", nil
+				d.Text, d.More, d.Read = "", nil, nil
 			}
 			mult := 1.0
 			if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
@@ -826,6 +834,9 @@ func (x *indexer) index(docs []Doc, order []int) {
 			for k, key := range c.keys {
 				t, ok := x.ids[key]
 				if !ok {
+					// A word's key may be a slice of the document's
+					// text: a copy, so that the text can go.
+					key = strings.Clone(key)
 					t = int32(len(x.terms))
 					x.ids[key] = t
 					x.terms = append(x.terms, &term{key: key})

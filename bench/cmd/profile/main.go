@@ -5,7 +5,9 @@
 //	go run ./bench/cmd/profile -source SITE [-out DIR] [-cpu cpu.pprof] [-heap heap.pprof] [-build-date 2026-11-23]
 //
 // It prints the wall time, the largest heap in use and the peak resident
-// memory the kernel counted.
+// memory the kernel counted, and the wall and CPU time (user + system) of
+// each stage of the build (read, graph, markdown, search, render, then
+// the rest: sitemap, proof, commit).
 package main
 
 import (
@@ -96,9 +98,13 @@ func run(src, out, cpuFile, heapFile, date string) error {
 	if err != nil {
 		return err
 	}
+	progress := &build.Progress{}
+	stages := make(chan []stageTime, 1)
+	go func() { stages <- watchStages(progress, done) }()
 	start := time.Now()
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(src), Theme: minhbach.Theme, Now: now}, sink)
+	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(src), Theme: minhbach.Theme, Now: now, Progress: progress}, sink)
 	close(done)
+	printStages(<-stages, start)
 	if err != nil {
 		sink.Abort()
 		return err
@@ -117,4 +123,44 @@ func run(src, out, cpuFile, heapFile, date string) error {
 	fmt.Printf("%d pages, %d files in %.2f s; largest heap in use %d MiB; peak RSS %d MiB\n",
 		res.Pages, sink.Stats().Files, time.Since(start).Seconds(), peak>>20, ru.Maxrss>>10)
 	return nil
+}
+
+// stageTime is when a stage of the build began, in wall time and CPU time.
+type stageTime struct {
+	name string
+	wall time.Time
+	cpu  time.Duration
+}
+
+// cpuTime is the process's user + system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// watchStages polls the build's stage every 10 ms until done.
+func watchStages(p *build.Progress, done <-chan struct{}) []stageTime {
+	var out []stageTime
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for {
+		st := p.Snapshot()
+		if st.Running && (len(out) == 0 || out[len(out)-1].name != st.Stage) {
+			out = append(out, stageTime{st.Stage, time.Now(), cpuTime()})
+		}
+		select {
+		case <-done:
+			return append(out, stageTime{"end", time.Now(), cpuTime()})
+		case <-t.C:
+		}
+	}
+}
+
+func printStages(st []stageTime, start time.Time) {
+	for i := 0; i+1 < len(st); i++ {
+		wall := st[i+1].wall.Sub(st[i].wall).Seconds()
+		cpu := (st[i+1].cpu - st[i].cpu).Seconds()
+		fmt.Printf("  %-10s from %6.2f s: %6.2f s wall, %6.2f s CPU (%.1f cores)\n", st[i].name, st[i].wall.Sub(start).Seconds(), wall, cpu, cpu/max(wall, 1e-9))
+	}
 }

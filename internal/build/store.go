@@ -1,0 +1,180 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"minhbach/internal/model"
+)
+
+// store holds the converted bodies of a build out of memory: their HTML
+// and plain text, written to a temporary file once converted and read
+// back when a page renders (render.Page's body) or the search index
+// counts a document's words (search.Doc.Read). A large site's bodies
+// are then never all in memory at once; the file's pages are the
+// kernel's, which it writes out or drops as it needs. A preview session
+// keeps its bodies in memory instead, to rebuild fast.
+type store struct {
+	f   *os.File
+	end atomic.Int64
+	mu  sync.Mutex
+	err error // the first write or read that failed
+}
+
+// newStore creates the store's file in the system's temporary folder.
+func newStore() (*store, error) {
+	f, err := os.CreateTemp("", "minhbach-bodies-*")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file for the converted bodies: %w", err)
+	}
+	return &store{f: f}, nil
+}
+
+// put writes s and returns where it is; "" is not written (the zero
+// Stored). Safe for concurrent use.
+func (st *store) put(s string) model.Stored {
+	if s == "" {
+		return model.Stored{}
+	}
+	off := st.end.Add(int64(len(s))) - int64(len(s))
+	if _, err := st.f.WriteAt([]byte(s), off); err != nil {
+		st.fail(err)
+	}
+	return model.Stored{Store: st, Off: off, Len: len(s)}
+}
+
+// putBytes is put for bytes.
+func (st *store) putBytes(b []byte) model.Stored {
+	if len(b) == 0 {
+		return model.Stored{}
+	}
+	off := st.end.Add(int64(len(b))) - int64(len(b))
+	if _, err := st.f.WriteAt(b, off); err != nil {
+		st.fail(err)
+	}
+	return model.Stored{Store: st, Off: off, Len: len(b)}
+}
+
+// bytes reads back what at names, as a new slice (nil when it cannot be
+// read: the error is kept for close).
+func (st *store) bytes(at model.Stored) []byte {
+	buf := make([]byte, at.Len)
+	if _, err := st.f.ReadAt(buf, at.Off); err != nil {
+		st.fail(err)
+		return nil
+	}
+	return buf
+}
+
+// Load reads back a string put before; "" when the file cannot be read
+// (the error is kept for close). Safe for concurrent use.
+func (st *store) Load(at model.Stored) string {
+	buf := st.bytes(at)
+	return unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is never written again
+}
+
+func (st *store) fail(err error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.err == nil {
+		st.err = err
+	}
+}
+
+// close removes the file and returns the first error of a write or read,
+// which means that a page or the search index may have missed a body.
+// The store reads nothing more after it.
+func (st *store) close() error {
+	if st == nil {
+		return nil
+	}
+	err := errors.Join(st.f.Close(), os.Remove(st.f.Name()))
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.err != nil {
+		return fmt.Errorf("temporary file of the converted bodies: %w", st.err)
+	}
+	return err
+}
+
+// stow moves the record's converted body, its HTML and plain text, into
+// st (a build does so once the body is converted).
+func (r record) stow(st *store) {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Content"); f.IsValid() {
+		stowIn(f, st)
+	}
+}
+
+// stowIn moves the HTML and Text of every model.Converted, and the Text
+// of every model.ProcedureContent, in v into st.
+func stowIn(v reflect.Value, st *store) {
+	switch v.Kind() {
+	case reflect.Struct:
+		switch v.Type() {
+		case reflect.TypeFor[model.Converted]():
+			c := v.Addr().Interface().(*model.Converted)
+			c.MarkupAt, c.Markup = st.put(c.Markup), ""
+			c.TextAt, c.Text = st.put(c.Text), ""
+			return
+		case reflect.TypeFor[model.ProcedureContent]():
+			c := v.Addr().Interface().(*model.ProcedureContent)
+			c.TextAt, c.Text = st.put(c.Text), ""
+		}
+		for i := range v.NumField() {
+			stowIn(v.Field(i), st)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			stowIn(v.Index(i), st)
+		}
+	}
+}
+
+// stowMarkdown moves the Markdown of the records a file decoded to into
+// st, from when the file is read until the body is converted (unstow):
+// the translations keep theirs, which the graph reads.
+func stowMarkdown(e *model.Entries, st *store) {
+	var srcs []*model.Source
+	for _, x := range e.News {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Pages {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Issues {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Documents {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Procedures {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Consultations {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Budgets {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, x := range e.Projects {
+		srcs = append(srcs, &x.Source)
+	}
+	for _, src := range srcs {
+		src.MarkdownAt, src.Markdown = st.putBytes(src.Markdown), nil
+	}
+}
+
+// unstow reads the record's Markdown back from its store, to convert it.
+func (r record) unstow() {
+	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
+		src := f.Addr().Interface().(*model.Source)
+		if at := src.MarkdownAt; at.Store != nil {
+			src.Markdown, src.MarkdownAt = at.Store.(*store).bytes(at), model.Stored{}
+		}
+	}
+}
