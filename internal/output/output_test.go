@@ -167,3 +167,54 @@ func TestDirConcurrentFolders(t *testing.T) {
 		t.Errorf("%d files written, want %d", n, 8*60)
 	}
 }
+
+// TestCommitRemovesPrevious commits a build over an earlier one that holds
+// many folders and a link to a file outside: the earlier build is gone,
+// the new one is in place, and the file outside is untouched.
+func TestCommitRemovesPrevious(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	outside := filepath.Join(t.TempDir(), "giu-nguyen.txt")
+	if err := os.WriteFile(outside, []byte("giữ nguyên"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := func(n int, text string) {
+		d, err := output.NewDir(dest, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			if err := d.Put(fmt.Sprintf("van-ban/%d/%d/index.html", i%7, i), []byte(text)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(300, "cũ")
+	if err := os.Symlink(outside, filepath.Join(dest, "van-ban", "lien-ket")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	build(5, "mới")
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("parent holds %d entries, want only public/", len(entries))
+	}
+	n := 0
+	filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			if got, _ := os.ReadFile(p); string(got) != "mới" {
+				t.Errorf("%s holds %q", p, got)
+			}
+			n++
+		}
+		return nil
+	})
+	if n != 5 {
+		t.Errorf("%d files after the second build, want 5", n)
+	}
+	if got, _ := os.ReadFile(outside); string(got) != "giữ nguyên" {
+		t.Errorf("the file outside = %q", got)
+	}
+}

@@ -161,7 +161,9 @@ func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
 		if z.seen == nil || len(z.seen) >= 1<<16 {
 			z.seen = make(map[string]Token, 1024)
 		}
-		z.seen[strings.Clone(s)] = t
+		// The cache outlives the text: its token is a copy, not a slice
+		// of the text that would keep the whole document in memory.
+		z.seen[strings.Clone(s)] = Token{Exact: strings.Clone(t.Exact), Folded: strings.Clone(t.Folded), Number: t.Number}
 	}
 	if t.Folded == "" {
 		return out
