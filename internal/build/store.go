@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -20,19 +21,30 @@ import (
 // kernel's, which it writes out or drops as it needs. A preview session
 // keeps its bodies in memory instead, to rebuild fast.
 type store struct {
-	f   *os.File
-	end atomic.Int64
-	mu  sync.Mutex
-	err error // the first write or read that failed
+	f *os.File
+	// unlinked tells that the file's name was removed as soon as it was
+	// created (on Unix: the open file stays readable and writable), so
+	// that a build killed before close leaves no file behind.
+	unlinked bool
+	end      atomic.Int64
+	mu       sync.Mutex
+	err      error // the first write or read that failed
 }
 
-// newStore creates the store's file in the system's temporary folder.
+// newStore creates the store's file in the system's temporary folder
+// and, where an open file can lose its name (not on Windows), removes
+// its name at once: the kernel frees the file when the build ends,
+// however it ends.
 func newStore() (*store, error) {
 	f, err := os.CreateTemp("", "minhbach-bodies-*")
 	if err != nil {
 		return nil, fmt.Errorf("temporary file for the converted bodies: %w", err)
 	}
-	return &store{f: f}, nil
+	st := &store{f: f}
+	if runtime.GOOS != "windows" {
+		st.unlinked = os.Remove(f.Name()) == nil
+	}
+	return st, nil
 }
 
 // put writes s and returns where it is; "" is not written (the zero
@@ -93,7 +105,10 @@ func (st *store) close() error {
 	if st == nil {
 		return nil
 	}
-	err := errors.Join(st.f.Close(), os.Remove(st.f.Name()))
+	err := st.f.Close()
+	if !st.unlinked {
+		err = errors.Join(err, os.Remove(st.f.Name()))
+	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.err != nil {
