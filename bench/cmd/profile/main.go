@@ -31,19 +31,20 @@ func main() {
 	out := flag.String("out", "", "output folder (default: a temporary one, removed)")
 	cpu := flag.String("cpu", "cpu.pprof", "CPU profile file (empty: none)")
 	heap := flag.String("heap", "heap.pprof", "heap profile at the largest heap in use (empty: none)")
+	stageHeaps := flag.String("stage-heaps", "", "folder for one heap profile per stage, at its largest live heap (empty: none)")
 	date := flag.String("build-date", "2026-11-23", "build date, yyyy-mm-dd")
 	flag.Parse()
 	if *src == "" {
 		fmt.Fprintln(os.Stderr, "usage: profile -source SITE [-out DIR] [-cpu F] [-heap F]")
 		os.Exit(2)
 	}
-	if err := run(*src, *out, *cpu, *heap, *date); err != nil {
+	if err := run(*src, *out, *cpu, *heap, *stageHeaps, *date); err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out, cpuFile, heapFile, date string) error {
+func run(src, out, cpuFile, heapFile, stageHeaps, date string) error {
 	now, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		return err
@@ -70,6 +71,9 @@ func run(src, out, cpuFile, heapFile, date string) error {
 	var peak uint64
 	var mu sync.Mutex
 	done := make(chan struct{})
+	progress := &build.Progress{}
+	live := newLiveWatch(progress, stageHeaps)
+	go live.run(done)
 	go func() {
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
@@ -98,13 +102,13 @@ func run(src, out, cpuFile, heapFile, date string) error {
 	if err != nil {
 		return err
 	}
-	progress := &build.Progress{}
 	stages := make(chan []stageTime, 1)
 	go func() { stages <- watchStages(progress, done) }()
 	start := time.Now()
 	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(src), Theme: minhbach.Theme, Now: now, Progress: progress}, sink)
 	close(done)
 	printStages(<-stages, start)
+	live.print()
 	if err != nil {
 		sink.Abort()
 		return err
