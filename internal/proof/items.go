@@ -66,16 +66,21 @@ func Items(fsys fs.FS, s *model.Site) ([]Item, error) {
 	for p := range starts {
 		slices.Sort(starts[p])
 	}
-	files := map[string][]byte{}
+	// A catalogue, which holds many records, is read once; a Markdown
+	// file holds one record, and is let go of once hashed (a site's
+	// Markdown may be gigabytes).
+	catalogues := map[string][]byte{}
 	read := func(p string) ([]byte, error) {
-		if b, ok := files[p]; ok {
+		if b, ok := catalogues[p]; ok {
 			return b, nil
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", p, err)
 		}
-		files[p] = b
+		if isCatalogue(p) {
+			catalogues[p] = b
+		}
 		return b, nil
 	}
 	items := make([]Item, 0, len(recs))
