@@ -459,9 +459,18 @@ func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, er
 // its manifest's URL. A session keeps the index files and puts them again
 // when the docs are the same; when it defers indexing, it puts them again
 // without looking at the docs until IndexSearch.
+// spillPostings is how many bytes of postings a build's search index
+// holds in memory while it counts words before it moves the longer lists
+// to a temporary file (search.Options.SpillBytes): a site of 50 000
+// documents has about 60 MB of them, one of 250 000 about 300 MB. A
+// preview session keeps them in memory.
+const spillPostings = 64 << 20
+
 func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, error) {
 	if c == nil {
-		idx, err := search.Build(docs(), search.DefaultOptions, put)
+		opt := search.DefaultOptions
+		opt.SpillBytes = spillPostings
+		idx, err := search.Build(docs(), opt, put)
 		if err != nil {
 			return "", err
 		}

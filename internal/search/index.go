@@ -123,6 +123,11 @@ type Options struct {
 	// language, by kind code (KindNews…); a kind not in it keeps its
 	// Vietnamese label.
 	KindLabels map[string]string
+	// SpillBytes, when positive, bounds the postings Build holds in
+	// memory while it counts the documents' words: above it, the longer
+	// lists go to a temporary file until they are scored. Zero keeps
+	// them all in memory (the default: a preview rebuilds faster).
+	SpillBytes int
 }
 
 // DefaultOptions suit sites from a hundred to 50 000 pages.
@@ -279,6 +284,14 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 
 	x := newIndexer()
 	x.english = !vietnamese(opt.Lang)
+	if opt.SpillBytes > 0 {
+		sp, err := newSpill()
+		if err != nil {
+			return nil, err
+		}
+		defer sp.close()
+		x.spill, x.budget = sp, opt.SpillBytes
+	}
 	x.index(docs, order)
 	terms := x.score()
 
@@ -293,6 +306,9 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	var buf bytes.Buffer
 	small := 0
 	longs := map[uint32][]*term{}
+	// wholes are the long lists' whole entries, as their long files hold
+	// them (few terms have one).
+	wholes := map[*term][]byte{}
 	companions := map[string][]*term{}
 	var e Entry
 	var list []posting
@@ -303,18 +319,21 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		e.set(int(t.df), best, rest, len(docs))
 		e.appendTo(&buf)
 		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
-			t.whole = bytes.Clone(buf.Bytes())
+			wholes[t] = bytes.Clone(buf.Bytes())
 			e.Rest, e.Bitmap, e.Cut = e.Rest[:0], nil, true
 			buf.Reset()
 			e.appendTo(&buf)
 			h := fnv1a(t.key)
 			longs[h] = append(longs[h], t)
 		}
-		t.enc = bytes.Clone(buf.Bytes())
+		t.data = bytes.Clone(buf.Bytes()) // its entry, now that impacts let go of its postings
 		small += len(t.key) + 4 + buf.Len()
 		if base := companionOf(t.key); base != "" {
 			companions[base] = append(companions[base], t)
 		}
+	}
+	if err := x.spill.close(); err != nil {
+		return nil, err
 	}
 	nParts := max(1, (small+opt.ShardBytes*opt.PartShards-1)/(opt.ShardBytes*opt.PartShards))
 	nShards := nParts * opt.PartShards
@@ -326,10 +345,10 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		buf.Reset()
 		buf.WriteByte('{')
 		for _, t := range longs[h] {
-			writeEntry(&buf, t.key, t.whole)
-			t.whole = nil
+			writeEntry(&buf, t.key, wholes[t])
+			delete(wholes, t)
 			for _, e := range companions[t.key] {
-				writeEntry(&buf, e.key, e.enc)
+				writeEntry(&buf, e.key, e.data)
 			}
 		}
 		buf.WriteByte('}')
@@ -349,7 +368,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		buf.Reset()
 		buf.WriteByte('{')
 		for _, t := range ts {
-			writeEntry(&buf, t.key, t.enc)
+			writeEntry(&buf, t.key, t.data)
 		}
 		buf.WriteByte('}')
 		name, err := write(DirShards+"/"+strconv.Itoa(s)+".json", buf.Bytes())
@@ -469,15 +488,15 @@ type term struct {
 	df int32
 	// last is the last document added to data.
 	last int32
+	// spilled is where the term's postings before data are in the
+	// indexer's spill: the offset + 1 of the last segment; 0 for none.
+	spilled int64
 	// data are the postings, compact while the whole site is indexed:
 	// for each document, its distance from the one before (uvarint) and
 	// its weighted term frequency (uvarint: the field weights are whole
-	// numbers). indexer.impacts reads them.
+	// numbers). indexer.impacts reads them; once scored, data holds the
+	// term's entry in its shard instead.
 	data []byte
-	// enc is the term's entry in its shard.
-	enc []byte
-	// whole is a long list's whole entry, as its long file holds it.
-	whole []byte
 }
 
 // bonusOnly tells whether a term only adds to scores (an exact spelling
@@ -696,6 +715,10 @@ type indexer struct {
 	avgdl float64
 	// english selects the English analyzer.
 	english bool
+	// spill, when set, takes the longer lists out of memory whenever the
+	// postings held (held bytes) exceed budget.
+	spill        *spill
+	held, budget int
 }
 
 func newIndexer() *indexer {
@@ -841,8 +864,29 @@ func (x *indexer) index(docs []Doc, order []int) {
 					x.ids[key] = t
 					x.terms = append(x.terms, &term{key: key})
 				}
-				x.terms[t].add(int32(id), c.tf[k])
+				tm := x.terms[t]
+				n := len(tm.data)
+				tm.add(int32(id), c.tf[k])
+				x.held += len(tm.data) - n
 			}
+		}
+		if x.spill != nil && x.held > x.budget {
+			x.spillLists()
+		}
+	}
+	if x.spill != nil {
+		x.spill.flush()
+	}
+}
+
+// spillLists moves the postings of every term that holds at least
+// spillMin bytes of them to the spill.
+func (x *indexer) spillLists() {
+	for _, t := range x.terms {
+		if len(t.data) >= spillMin {
+			t.spilled = x.spill.put(t.spilled, t.data)
+			x.held -= len(t.data)
+			t.data = nil
 		}
 	}
 }
@@ -883,7 +927,11 @@ func (x *indexer) impacts(t *term, list []posting) []posting {
 	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 	pair := strings.IndexByte(t.key, ' ') > 0 && t.key[0] != '^'
 	doc := int32(0)
-	for data := t.data; len(data) > 0; {
+	all := t.data
+	if t.spilled != 0 {
+		all = x.spill.read(t.spilled, t.data)
+	}
+	for data := all; len(data) > 0; {
 		gap, k := binary.Uvarint(data)
 		tf, l := binary.Uvarint(data[k:])
 		data = data[k+l:]
