@@ -92,7 +92,19 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 	}
 
 	known := numberIndex(g.Documents)
+	// Documents repeat a few agencies, signers and issues, each string
+	// read from its own file: one copy of each is enough (a large
+	// archive's documents stay in memory until its pages are written).
+	seen := map[string]string{}
+	intern := func(s string) string {
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		seen[s] = s
+		return s
+	}
 	for _, doc := range g.Documents {
+		doc.Agency, doc.Signer, doc.IssueRef = intern(doc.Agency), intern(doc.Signer), intern(doc.IssueRef)
 		if doc.IssueRef != "" {
 			year, number, _ := strings.Cut(doc.IssueRef, "/")
 			is := byKey[year+"/"+strings.Join(strings.Fields(number), "")]
@@ -122,6 +134,9 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 				d.Errorf(r.Pos, "%s %q names the document itself", r.Kind, r.Number)
 			case t != nil:
 				r.Target = t
+				if r.Number == t.Number {
+					r.Number = t.Number // one copy
+				}
 				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc, Scope: r.Scope, Effect: r.Effect})
 			default:
 				known.unresolved(d, r.Pos, string(r.Kind), r.Number, r.External, false)
