@@ -264,7 +264,7 @@ func Check(l *model.PublicList, s *model.Site, cal workday.Calendar, exists func
 		deadline := cal.Add(d.Issued, l.Within)
 		if d.PublishedOn.After(deadline) {
 			f.Late++
-			f.Diags.Warnf(d.PublishedPos, "%s was published on %s, %d working days after it was issued on %s: the deadline was %s (%d working days, Luật Tiếp cận thông tin Điều 18)",
+			f.Diags.Warnf(d.Where(d.PublishedPos), "%s was published on %s, %d working days after it was issued on %s: the deadline was %s (%d working days, Luật Tiếp cận thông tin Điều 18)",
 				d.Number, ddmmyyyy(d.PublishedOn), cal.Between(d.Issued, d.PublishedOn), ddmmyyyy(d.Issued), ddmmyyyy(deadline), l.Within)
 		}
 	}

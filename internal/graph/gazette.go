@@ -69,23 +69,23 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		}
 		k := vnfold.NumberKey(doc.Number)
 		if other, ok := byNumber[k]; ok {
-			d.Errorf(doc.NumberPos, "number %q is also the number of %s: each document number must be unique", doc.Number, other.Path)
+			d.Errorf(doc.Where(doc.NumberPos), "number %q is also the number of %s: each document number must be unique", doc.Number, other.Path)
 			continue
 		}
 		byNumber[k] = doc
 		doc.Slug = vnfold.Slug(doc.Number)
 		if doc.Slug == "" {
-			d.Errorf(doc.NumberPos, "number %q gives no URL: it needs letters or digits", doc.Number)
+			d.Errorf(doc.Where(doc.NumberPos), "number %q gives no URL: it needs letters or digits", doc.Number)
 			continue
 		}
 		if other, ok := slugs[doc.Slug]; ok {
 			slug := fmt.Sprintf("%s-%d", doc.Slug, doc.Issued.Year())
-			d.Warnf(doc.NumberPos, "number %q has the same URL slug as %q in %s: this document is published at %s%s/", doc.Number, other.Number, other.Path, urls.Document, slug)
+			d.Warnf(doc.Where(doc.NumberPos), "number %q has the same URL slug as %q in %s: this document is published at %s%s/", doc.Number, other.Number, other.Path, urls.Document, slug)
 			doc.Slug = slug
 		}
 		slugs[doc.Slug] = doc
 		doc.URL = urls.Document + doc.Slug + "/"
-		if !claim(doc.URL, doc.Path, doc.NumberPos) {
+		if !claim(doc.URL, doc.Path, doc.Where(doc.NumberPos)) {
 			continue
 		}
 		g.Documents = append(g.Documents, doc)
@@ -109,7 +109,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			year, number, _ := strings.Cut(doc.IssueRef, "/")
 			is := byKey[year+"/"+strings.Join(strings.Fields(number), "")]
 			if is == nil {
-				d.Errorf(doc.IssuePos, "issue %q names no gazette issue (write it as YEAR/NUMBER: %s)", doc.IssueRef, issueList(g.Issues))
+				d.Errorf(doc.Where(doc.IssuePos), "issue %q names no gazette issue (write it as YEAR/NUMBER: %s)", doc.IssueRef, issueList(g.Issues))
 			} else {
 				doc.Issue = is
 				is.Documents = append(is.Documents, doc)
@@ -150,7 +150,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 		for i, doc := range is.Documents {
 			if i > 0 && doc.Order != 0 && doc.Order == is.Documents[i-1].Order {
 				prev := is.Documents[i-1]
-				d.Errorf(doc.OrderPos, "order %d is also the order of %s (%s) in gazette issue %s: give each document its own place in the issue", doc.Order, prev.Number, prev.Path, is.Key)
+				d.Errorf(doc.Where(doc.OrderPos), "order %d is also the order of %s (%s) in gazette issue %s: give each document its own place in the issue", doc.Order, prev.Number, prev.Path, is.Key)
 			}
 		}
 	}

@@ -214,8 +214,7 @@ type Relation struct {
 	Scope string
 	// Date is the date the change takes effect, as written; zero when
 	// not written. Only the kinds that change (Changes) have one.
-	Date    time.Time
-	DatePos diag.Pos
+	Date time.Time
 	// Target is the document in the site (set by graph; nil when external).
 	Target *Document `fingerprint:"records"`
 	// Effect is the date the change takes effect: Date, or else the
@@ -288,23 +287,23 @@ type Document struct {
 	// published), zero when not recorded: with Issued, the disclosure
 	// check compares it with the law's deadline.
 	PublishedOn  time.Time
-	PublishedPos diag.Pos
+	PublishedPos At
 	Effective    time.Time
 	Expires      time.Time
 	// IssueRef names the issue as written ("2018/14"); IssuePos is its position.
 	IssueRef string
-	IssuePos diag.Pos
+	IssuePos At
 	// Order is the place in the issue (1, 2, …), 0 when not given;
 	// OrderPos is its position.
 	Order    int
-	OrderPos diag.Pos
+	OrderPos At
 	Field    Code
 	// Attachments keep the order written.
 	Attachments []*Attachment
 	Relations   []Relation
 	// StatusOverride is the explicit status key, "" when computed.
 	StatusOverride Status
-	NumberPos      diag.Pos
+	NumberPos      At
 
 	// Set by graph.
 

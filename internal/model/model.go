@@ -39,6 +39,24 @@ type Source struct {
 	MarkdownAt Stored `fingerprint:"body"`
 }
 
+// At is a position in a record's own file (Source.Path): a diag.Pos
+// without its path, in half the bytes, for the positions of front-matter
+// keys that a large archive's records keep for the site's checks. The
+// record's Where makes it a diag.Pos.
+type At struct {
+	Line, Col int32
+	// Ref names the node in a JSON catalogue (see diag.Pos).
+	Ref string
+}
+
+// AtOf returns where p is in its file.
+func AtOf(p diag.Pos) At { return At{Line: int32(p.Line), Col: int32(p.Col), Ref: p.Ref} }
+
+// Where returns the position a in the record's file.
+func (s Source) Where(a At) diag.Pos {
+	return diag.Pos{Path: s.Path, Line: int(a.Line), Col: int(a.Col), Ref: a.Ref}
+}
+
 // Image is a picture a page shows: its source file and, once resolved,
 // its URL and pixel size (0 when unknown, as for SVG without a size).
 type Image struct {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"minhbach/internal/config"
 	"minhbach/internal/diag"
@@ -89,26 +90,26 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 	d := &model.Document{
 		Source:       src,
 		Number:       vnfold.Number(m.String("number", true)),
-		NumberPos:    m.Pos(m.Node("number")),
+		NumberPos:    model.AtOf(m.Pos(m.Node("number"))),
 		Title:        m.String("title", true),
 		Agency:       m.String("agency", true),
 		Signer:       m.String("signer", true),
 		Issued:       m.Date("issued", true),
 		PublishedOn:  m.Date("published", false),
-		PublishedPos: m.Pos(m.Node("published")),
+		PublishedPos: model.AtOf(m.Pos(m.Node("published"))),
 		Effective:    m.Date("effective", false),
 		Expires:      m.Date("expires", false),
 		IssueRef:     m.String("issue", false),
-		IssuePos:     m.Pos(m.Node("issue")),
+		IssuePos:     model.AtOf(m.Pos(m.Node("issue"))),
 		Order:        m.Int("order", 0),
-		OrderPos:     m.Pos(m.Node("order")),
+		OrderPos:     model.AtOf(m.Pos(m.Node("order"))),
 	}
 	if d.Order < 0 || d.Order == 0 && m.Has("order") {
-		m.Diags().Errorf(d.OrderPos, "order %d: want the document's place in the issue, from 1", d.Order)
+		m.Diags().Errorf(d.Where(d.OrderPos), "order %d: want the document's place in the issue, from 1", d.Order)
 		d.Order = 0
 	}
 	if d.Number != "" && !WellFormedNumber(d.Number) {
-		m.Diags().Warnf(d.NumberPos, "number %q does not look like a document number (93/KH-UBND, 25/2018/QĐ-UBND, 18-NQ/TW): check it", d.Number)
+		m.Diags().Warnf(d.Where(d.NumberPos), "number %q does not look like a document number (93/KH-UBND, 25/2018/QĐ-UBND, 18-NQ/TW): check it", d.Number)
 	}
 	if t := m.String("doc_type", true); t != "" {
 		d.DocType = enum(m, "doc_type", t, DocTypes)
@@ -149,13 +150,7 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		}
 	}
 	for _, k := range model.RelationKinds {
-		d.Relations = append(d.Relations, relations(m, k)...)
-	}
-	for _, r := range d.Relations {
-		if !r.Date.IsZero() && !d.Effective.IsZero() && r.Date.Before(d.Effective) {
-			m.Diags().Warnf(r.DatePos, "date %s is before this document's effective date %s: a change takes effect with or after the document that makes it; check the date",
-				r.Date.Format("02/01/2006"), d.Effective.Format("02/01/2006"))
-		}
+		d.Relations = append(d.Relations, relations(m, k, d.Effective)...)
 	}
 	return d
 }
@@ -163,8 +158,8 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 // relations reads a relation key: a list of numbers, or of mappings
 // {number, external, title, scope, date}. Scope names the parts acted
 // on; date, for the kinds that change a document, is when the change
-// takes effect.
-func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
+// takes effect, not before the acting document's effective date.
+func relations(m *meta.Map, kind model.RelationKind, effective time.Time) []model.Relation {
 	subs := map[int]*meta.Map{}
 	cs := citations(m, string(kind), RelationKeys, func(i int, sub *meta.Map) { subs[i] = sub })
 	out := make([]model.Relation, 0, len(cs))
@@ -173,11 +168,15 @@ func relations(m *meta.Map, kind model.RelationKind) []model.Relation {
 		if sub := subs[i]; sub != nil {
 			r.Scope = strings.TrimSpace(sub.String("scope", false))
 			if sub.Has("date") {
-				r.DatePos = sub.Pos(sub.Node("date"))
+				pos := sub.Pos(sub.Node("date"))
 				if kind.Changes() {
 					r.Date = sub.Date("date", false)
+					if !r.Date.IsZero() && !effective.IsZero() && r.Date.Before(effective) {
+						m.Diags().Warnf(pos, "date %s is before this document's effective date %s: a change takes effect with or after the document that makes it; check the date",
+							r.Date.Format("02/01/2006"), effective.Format("02/01/2006"))
+					}
 				} else {
-					m.Diags().Errorf(r.DatePos, "date: %s does not take effect on a date (only amends, replaces, repeals, suspends and corrects do): remove it", kind)
+					m.Diags().Errorf(pos, "date: %s does not take effect on a date (only amends, replaces, repeals, suspends and corrects do): remove it", kind)
 				}
 			}
 		}
