@@ -357,6 +357,10 @@ func (p *pass) finish(b *built) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if c == nil {
+		// A build reads its records' list no more: pages read the site.
+		b.recs, b.convs = nil, nil
+	}
 	c.lap("search")
 
 	if b.sitemap == nil {
