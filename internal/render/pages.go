@@ -72,6 +72,7 @@ type Inputs struct {
 // decodes the photo and makes all its copies at once, while other workers
 // render pages; the other copies come last, when they are made.
 func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
+	r.items.reset()
 	firsts, rest := r.variantJobs(s, in.Maker)
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
