@@ -335,16 +335,13 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// language's index may be one the Vietnamese index has put already.
 	var putMu sync.Mutex
 	indexed := map[string]bool{}
-	manifest, err := c.searchIndex(docs, func(p string, data []byte) error {
+	putIndex := func(p string, data []byte) error {
 		putMu.Lock()
 		indexed[p] = true
 		putMu.Unlock()
 		return put(p, data)
-	})
-	if err != nil {
-		return res, err
 	}
-	editionIdx, err := c.editionIndexes(s, editionDocs, r, func(p string, data []byte) error {
+	putEdition := func(p string, data []byte) error {
 		putMu.Lock()
 		done := indexed[p]
 		indexed[p] = true
@@ -353,22 +350,55 @@ func (p *pass) finish(b *built) (*Result, error) {
 			return nil
 		}
 		return put(p, data)
-	})
-	if err != nil {
-		return res, err
 	}
+	in := render.Inputs{Maker: maker, Lazy: c == nil}
+	// A build indexes while it renders the other pages (the search pages
+	// wait for their indexes, and come last); a session indexes first, to
+	// fingerprint the search pages with their manifests. The search
+	// documents are made first either way: they let go of the records'
+	// plain text, which pages never read.
+	indexDone := make(chan struct{})
+	var indexErr error
 	if c == nil {
+		all := docs()
 		// A build reads its records' list no more: pages read the site.
 		b.recs, b.convs = nil, nil
+		var manifest string
+		var editionIdx map[string]string
+		go func() {
+			defer close(indexDone)
+			if manifest, indexErr = c.searchIndex(func() []search.Doc { return all }, putIndex); indexErr == nil {
+				editionIdx, indexErr = c.editionIndexes(s, editionDocs, r, putEdition)
+			}
+		}()
+		in.Search = func() (string, map[string]string, error) {
+			<-indexDone
+			return manifest, editionIdx, indexErr
+		}
+	} else {
+		close(indexDone)
+		manifest, err := c.searchIndex(docs, putIndex)
+		if err != nil {
+			return res, err
+		}
+		editionIdx, err := c.editionIndexes(s, editionDocs, r, putEdition)
+		if err != nil {
+			return res, err
+		}
+		in.SearchIndex, in.EditionIndexes = manifest, editionIdx
+		c.lap("search")
 	}
-	c.lap("search")
+	// The index may still be reading the bodies from the store, which run
+	// closes once finish returns.
+	defer func() { <-indexDone }()
 
 	if b.sitemap == nil {
 		b.sitemap = r.Sitemap(s)
 	}
 	// A build makes the pages of records as it renders them; a session
 	// needs them at once, to compare with its last build's.
-	jobs := r.Jobs(s, render.Inputs{SearchIndex: manifest, EditionIndexes: editionIdx, Maker: maker, Sitemap: b.sitemap, Lazy: c == nil})
+	in.Sitemap = b.sitemap
+	jobs := r.Jobs(s, in)
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
@@ -419,6 +449,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 	}
 	res.Pages = int(pages.Load())
 	res.Rendered = int(ran.Load())
+	if <-indexDone; indexErr != nil {
+		return res, indexErr
+	}
 	c.lap("render")
 	res.Site = s
 	res.Withheld = s.Withheld

@@ -14,13 +14,15 @@ import (
 
 // TestChromeCachedSameAsRendered builds each test site twice: as it is,
 // where the theme's header and footer are rendered once per language and
-// current menu item, and with one partial of the site's own added, which
-// turns that off so that every page renders them. Every file must be the
-// same: a page's current menu item, language, home and search page states
-// all reach the cached header.
+// current menu item, and the items of lists (news, documents, procedures)
+// once per record, language and level, and with one partial of the site's
+// own added, which turns that off so that every page renders them. Every
+// file must be the same: a page's current menu item, language, home and
+// search page states all reach the cached header, and a list item shows
+// the same wherever it is listed.
 func TestChromeCachedSameAsRendered(t *testing.T) {
 	files, _ := filepath.Glob("testdata/sites/*.txtar")
-	pages := 0
+	pages, items := 0, 0
 	for _, f := range files {
 		if strings.Contains(f, "error") || strings.Contains(f, "missing") || strings.Contains(f, "override") {
 			continue
@@ -44,10 +46,49 @@ func TestChromeCachedSameAsRendered(t *testing.T) {
 			if strings.HasSuffix(p, ".html") && bytes.Contains(data, []byte(`class="site-header"`)) {
 				pages++
 			}
+			for _, c := range []string{`class="news-item"`, `class="doc-item"`, `class="proc-item"`} {
+				items += bytes.Count(data, []byte(c))
+			}
 		}
 	}
-	if pages < 100 {
-		t.Errorf("only %d pages with a header compared", pages)
+	if pages < 100 || items < 300 {
+		t.Errorf("only %d pages with a header and %d list items compared", pages, items)
+	}
+}
+
+// TestOwnItemShowsOnLists: a site with its own news item partial gets it
+// on every list, and the theme's layouts still list every item.
+func TestOwnItemShowsOnLists(t *testing.T) {
+	a := txtar.Parse([]byte(`-- site.yaml --
+title: Cổng thử
+base_url: https://example.gov.vn/
+-- layouts/partials/news-item.html --
+{{define "news-item"}}<p class="own-item" data-level="{{.Level}}">{{.News.Title}}</p>{{end}}
+-- content/news/2026/tin-thu-nhat.md --
+---
+title: Tin thứ nhất
+date: 2026-01-01
+category: Tin hoạt động
+---
+Một.
+-- content/news/2026/tin-thu-hai.md --
+---
+title: Tin thứ hai
+date: 2026-01-02
+category: Tin hoạt động
+---
+Hai.
+`))
+	s := sitetest.Build(t, a)
+	for p, want := range map[string][]string{
+		"tin-tuc/index.html": {`<p class="own-item" data-level="2">Tin thứ nhất</p>`, `<p class="own-item" data-level="2">Tin thứ hai</p>`},
+		"index.html":         {`<p class="own-item" data-level="3">Tin thứ nhất</p>`},
+	} {
+		for _, w := range want {
+			if got := string(s.Files[p]); !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q (errors: %s)", p, w, s.Errors)
+			}
+		}
 	}
 }
 

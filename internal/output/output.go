@@ -71,8 +71,8 @@ type Minifier struct{ m *minify.M }
 func NewMinifier() *Minifier {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("application/javascript", js.Minify)
+	m.Add("text/css", newMemo(css.Minify))
+	m.Add("application/javascript", newMemo(js.Minify))
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)

@@ -58,6 +58,13 @@ type Inputs struct {
 	// addresses and dates are set when the site is linked: a patch of
 	// bodies keeps them); nil: Jobs makes it.
 	Sitemap *Sitemap
+	// Search, when set, gives the URLs of the manifests of the search
+	// indexes (what SearchIndex and EditionIndexes would hold) once they
+	// are built, so that a build renders the other pages while it builds
+	// its indexes: the search pages' jobs call it when they run, and come
+	// last. Set it only when every language has an index (a build's
+	// always do). The search pages' jobs then have no Data.
+	Search func() (string, map[string]string, error)
 	// Lazy makes the pages of news items, gazette issues and documents
 	// when their jobs run rather than in Jobs, so that the pages of a
 	// large site (their JSON-LD, relations and crumbs) are not all in
@@ -72,6 +79,7 @@ type Inputs struct {
 // decodes the photo and makes all its copies at once, while other workers
 // render pages; the other copies come last, when they are made.
 func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
+	r.items.reset()
 	firsts, rest := r.variantJobs(s, in.Maker)
 	jobs := firsts
 	page := func(url, layout string, p *Page) {
@@ -150,14 +158,41 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	jobs = append(jobs, r.proofJobs(page)...)
 	jobs = append(jobs, r.disclosureJobs(s, page)...)
 	jobs = append(jobs, r.logJobs(page)...)
-	if in.SearchIndex != "" {
+	// The search pages, or when their indexes are being built (Search),
+	// jobs that wait for them, listed last.
+	var searchJobs []Job
+	searchPage, viIndex, edIndex := page, in.SearchIndex, in.EditionIndexes
+	if in.Search != nil {
+		viIndex, edIndex = "(pending)", map[string]string{}
+		for _, ed := range s.Editions {
+			edIndex[ed.Lang] = "(pending)"
+		}
+		searchPage = func(url, layout string, p *Page) {
+			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
+			searchJobs = append(searchJobs, Job{Path: FilePath(url), Layout: layout, Run: func() ([]byte, error) {
+				vi, eds, err := in.Search()
+				if err != nil {
+					return nil, err
+				}
+				q := *p
+				if q.SearchIndex = vi; p.Lang != "" {
+					q.SearchIndex = eds[p.Lang]
+				}
+				if q.SearchIndex == "" {
+					return nil, fmt.Errorf("no search index for language %q", p.Lang)
+				}
+				return r.Execute(layout, &q)
+			}})
+		}
+	}
+	if viIndex != "" {
 		// The fields as plain links: the page, which shows the index's
 		// URL, reaches no record, so a preview renders it after every edit.
 		var fields []Crumb
 		for _, f := range s.Catalogue.Fields {
 			fields = append(fields, Crumb{f.Name, f.URL})
 		}
-		page(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: in.SearchIndex, Browse: fields,
+		searchPage(urls.Search, "search.html", &Page{Kind: "search", Title: "Tìm kiếm", SearchIndex: viIndex, Browse: fields,
 			Description: "Tìm tin tức, văn bản và thủ tục hành chính, gõ có dấu hoặc không dấu.", Crumbs: []Crumb{home, {Name: "Tìm kiếm"}}})
 	}
 	jobs = append(jobs, Job{Path: "404.html", Run: func() ([]byte, error) {
@@ -174,7 +209,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	}
 	for _, ed := range s.Editions {
 		jobs = append(jobs, r.editionJobs(s, ed, page)...)
-		r.editionSearchPage(ed, in.EditionIndexes[ed.Lang], page)
+		r.editionSearchPage(ed, edIndex[ed.Lang], searchPage)
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
 	// site: a preview re-runs it only when one of those changes.
@@ -186,7 +221,7 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}, Data: "robots"})
-	return append(jobs, rest...)
+	return append(append(jobs, rest...), searchJobs...)
 }
 
 // variantJobs makes the smaller copies of the photos that pages show,

@@ -56,6 +56,8 @@ type Renderer struct {
 	menus map[string][2][]config.MenuItem
 	// chromes are the header and footer made so far (chrome.go).
 	chromes *chromeSet
+	// items are the list items made so far by the current Jobs (items.go).
+	items items
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -167,6 +169,7 @@ func New(o Options) (*Renderer, diag.List) {
 	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}),
 		base: site.BasePath(), log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache,
 		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{}}
+	r.items.reset()
 	var d diag.List
 	if r.tables == nil {
 		r.tables = map[string]*i18n.Table{}

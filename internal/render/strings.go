@@ -29,6 +29,7 @@ import (
 func (r *Renderer) textFuncs(tab *i18n.Table) template.FuncMap {
 	return template.FuncMap{
 		"T":           tFunc(tab),
+		"item":        r.item(tab.Lang),
 		"jsText":      r.jsText(tab),
 		"statusSteps": statusSteps(tab),
 		"longDate":    tab.LongDate,

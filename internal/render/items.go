@@ -1,0 +1,111 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sync"
+	"sync/atomic"
+
+	"minhbach/internal/model"
+)
+
+// The items of lists — a news item's card, a document's or a procedure's
+// row — are the same on every list page that shows them (a news item is
+// on the news list, its category's, its year's and its tags'), and most
+// of the time a list page takes to render when executed every time. The
+// theme's layouts call them with {{item "news-item" (dict "News" .
+// "Level" 2)}}, {{item "doc-item" .}} and {{item "procedure-item" .}}.
+// When the partials are the theme's own (Options.ThemeChrome, as for the
+// chrome) an item's HTML depends only on what itemKey names — the
+// partial, the language, the record and the heading level — and is
+// rendered once per key and build; otherwise it runs every time, as
+// {{template}} would, and a site's own partial may show anything. Like
+// chrome, item runs the partial as partials/ define it (a layout that
+// defines a template of the same name does not change it).
+
+// itemMemo holds the items rendered in one run of Jobs.
+type itemMemo struct {
+	mu   sync.Mutex
+	html map[itemKey]template.HTML
+}
+
+// itemKey names what the theme's item partials show: the record (a
+// pointer, the same for every page of one build) and the heading level
+// of a news item.
+type itemKey struct {
+	name, lang string
+	rec        any
+	level      int
+}
+
+// items is the memo of the current Jobs; each Jobs starts a new one, so
+// that a session's next build, whose records may have changed in place
+// (a patched body's summary), renders its items again.
+type items struct{ cur atomic.Pointer[itemMemo] }
+
+func (it *items) reset() { it.cur.Store(&itemMemo{html: map[itemKey]template.HTML{}}) }
+
+// item returns the function that executes a partial with data, for the
+// layouts of lang, from the memo when the theme's partials allow it.
+func (r *Renderer) item(lang string) func(name string, data any) (template.HTML, error) {
+	return func(name string, data any) (template.HTML, error) {
+		t, ok := r.chromes.sets[lang]
+		if !ok {
+			return "", fmt.Errorf("item %q: no language %q", name, lang)
+		}
+		var key itemKey
+		var memo *itemMemo
+		if r.chromes.cached {
+			if k, ok := itemKeyOf(name, lang, data); ok {
+				key, memo = k, r.items.cur.Load()
+			}
+		}
+		if memo != nil {
+			memo.mu.Lock()
+			h, ok := memo.html[key]
+			memo.mu.Unlock()
+			if ok {
+				return h, nil
+			}
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String())
+		if memo != nil {
+			memo.mu.Lock()
+			memo.html[key] = h
+			memo.mu.Unlock()
+		}
+		return h, nil
+	}
+}
+
+// itemKeyOf returns the key of the theme's item partial name with data,
+// or false for any other partial or data (never kept).
+func itemKeyOf(name, lang string, data any) (itemKey, bool) {
+	switch name {
+	case "news-item":
+		m, ok := data.(map[string]any)
+		if !ok || len(m) != 2 {
+			return itemKey{}, false
+		}
+		n, ok := m["News"].(*model.News)
+		level, lok := m["Level"].(int)
+		if !ok || !lok || n == nil {
+			return itemKey{}, false
+		}
+		return itemKey{name, lang, n, level}, true
+	case "doc-item":
+		if d, ok := data.(*model.Document); ok && d != nil {
+			return itemKey{name, lang, d, 0}, true
+		}
+	case "procedure-item":
+		if p, ok := data.(*model.Procedure); ok && p != nil {
+			return itemKey{name, lang, p, 0}, true
+		}
+	}
+	return itemKey{}, false
+}
