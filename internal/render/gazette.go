@@ -296,42 +296,72 @@ type ExportFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-func exportDocs(abs func(string) string, docs []*model.Document) []ExportDocument {
-	out := make([]ExportDocument, 0, len(docs))
-	for _, d := range docs {
-		x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,
-			Issued: day(d.Issued), Effective: day(d.Effective), Ends: day(d.Ends), FieldCode: d.Field.Code, Field: d.Field.Label,
-			Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Upcoming: []ExportChange{}, Relations: []ExportRelation{}, Attachments: []ExportFile{}}
-		for _, c := range d.Upcoming {
-			x.Upcoming = append(x.Upcoming, ExportChange{From: day(c.Date), Status: string(c.Status), StatusLabel: c.Status.Label(), Cause: c.Cause()})
-		}
-		if d.Issue != nil {
-			x.Issue = d.Issue.Key
-		}
-		for _, r := range d.Relations {
-			n := r.Number
-			if r.Target != nil {
-				n = r.Target.Number
-			}
-			x.Relations = append(x.Relations, ExportRelation{Kind: string(r.Kind), Label: r.Kind.Label(), Number: n, External: r.Target == nil,
-				Scope: r.Scope, From: day(r.Effect)})
-		}
-		for _, b := range d.Back {
-			x.Relations = append(x.Relations, ExportRelation{Kind: "by_" + string(b.Kind), Label: b.Kind.BackLabel(), Number: b.From.Number,
-				Scope: b.Scope, From: day(b.Effect)})
-		}
-		for _, a := range d.Attachments {
-			x.Attachments = append(x.Attachments, ExportFile{Title: a.Title, URL: abs(a.URL), Size: a.Size, SHA256: a.SHA256})
-		}
-		out = append(out, x)
+// exportDoc is one document of the open-data exports.
+func exportDoc(abs func(string) string, d *model.Document) ExportDocument {
+	x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,
+		Issued: day(d.Issued), Effective: day(d.Effective), Ends: day(d.Ends), FieldCode: d.Field.Code, Field: d.Field.Label,
+		Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Upcoming: []ExportChange{}, Relations: []ExportRelation{}, Attachments: []ExportFile{}}
+	for _, c := range d.Upcoming {
+		x.Upcoming = append(x.Upcoming, ExportChange{From: day(c.Date), Status: string(c.Status), StatusLabel: c.Status.Label(), Cause: c.Cause()})
 	}
-	return out
+	if d.Issue != nil {
+		x.Issue = d.Issue.Key
+	}
+	for _, r := range d.Relations {
+		n := r.Number
+		if r.Target != nil {
+			n = r.Target.Number
+		}
+		x.Relations = append(x.Relations, ExportRelation{Kind: string(r.Kind), Label: r.Kind.Label(), Number: n, External: r.Target == nil,
+			Scope: r.Scope, From: day(r.Effect)})
+	}
+	for _, b := range d.Back {
+		x.Relations = append(x.Relations, ExportRelation{Kind: "by_" + string(b.Kind), Label: b.Kind.BackLabel(), Number: b.From.Number,
+			Scope: b.Scope, From: day(b.Effect)})
+	}
+	for _, a := range d.Attachments {
+		x.Attachments = append(x.Attachments, ExportFile{Title: a.Title, URL: abs(a.URL), Size: a.Size, SHA256: a.SHA256})
+	}
+	return x
 }
 
 // DocumentsJSON is the open-data export of every document, as JSON, with
-// the date the statuses hold on (tinh_trang_tinh_den_ngay).
+// the date the statuses hold on (tinh_trang_tinh_den_ngay): the bytes of
+// json.Marshal(map[string]any{"tinh_trang_tinh_den_ngay": …, "van_ban":
+// […]}), written a document at a time, so that an archive of 250 000
+// documents (200 MB of JSON) is not also held as records and copied.
 func DocumentsJSON(abs func(string) string, docs []*model.Document, asOf time.Time) ([]byte, error) {
-	return json.Marshal(map[string]any{"tinh_trang_tinh_den_ngay": day(asOf), "van_ban": exportDocs(abs, docs)})
+	var b bytes.Buffer
+	asOfJSON, err := json.Marshal(day(asOf))
+	if err != nil {
+		return nil, err
+	}
+	b.WriteString(`{"tinh_trang_tinh_den_ngay":`)
+	b.Write(asOfJSON)
+	b.WriteString(`,"van_ban":[`)
+	for i, d := range docs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		x, err := json.Marshal(exportDoc(abs, d))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(x)
+		growAhead(&b, i+1, len(docs))
+	}
+	b.WriteString("]}")
+	return b.Bytes(), nil
+}
+
+// growAhead grows b, once done of n items are written, to the size the
+// items so far promise for all n (and an eighth more), so that a large
+// export is not copied again and again as it grows. It does so once,
+// after the first 64 items.
+func growAhead(b *bytes.Buffer, done, n int) {
+	if done == 64 && n > done {
+		b.Grow(b.Len() / done * (n - done) * 9 / 8)
+	}
 }
 
 // CSVHeader is the header row of the CSV export of documents.
@@ -344,8 +374,13 @@ var CSVHeader = []string{"so_ky_hieu", "trich_yeu", "loai_van_ban", "co_quan_ban
 // relation is written "Bị bãi bỏ bởi 35/2026/QĐ-UBND [Điều 5, khoản 2]
 // từ 2026-07-01".
 func DocumentsCSV(abs func(string) string, docs []*model.Document, asOf time.Time) ([]byte, error) {
-	var rows [][]string
-	for _, x := range exportDocs(abs, docs) {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(CSVHeader)
+	for i, d := range docs {
+		x := exportDoc(abs, d)
 		var ahead, rels, files []string
 		for _, c := range x.Upcoming {
 			ahead = append(ahead, c.From+" "+c.StatusLabel+" ("+c.Cause+")")
@@ -363,10 +398,16 @@ func DocumentsCSV(abs func(string) string, docs []*model.Document, asOf time.Tim
 		for _, f := range x.Attachments {
 			files = append(files, f.URL)
 		}
-		rows = append(rows, []string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Ends,
+		// One row at a time: an archive's rows are not all held at once.
+		_ = w.Write([]string{csvSafe(x.Number), csvSafe(x.Title), x.DocType, csvSafe(x.Agency), csvSafe(x.Signer), x.Issued, x.Effective, x.Ends,
 			x.Field, x.StatusLabel, day(asOf), csvSafe(strings.Join(ahead, "; ")), x.Issue, x.URL, csvSafe(strings.Join(rels, "; ")), strings.Join(files, "; ")})
+		if i+1 == 64 {
+			w.Flush()
+			growAhead(&b, i+1, len(docs))
+		}
 	}
-	return csvFile(CSVHeader, rows)
+	w.Flush()
+	return b.Bytes(), w.Error()
 }
 
 // csvFile writes an open-data CSV file: UTF-8 with a byte-order mark so
