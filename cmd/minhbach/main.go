@@ -227,6 +227,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 			say(stderr, "minhbach build: warning: the private key %s is inside %s: move it out of the site, where it could be published or committed", p, where)
 		}
 	}
+	defer limitMemory()()
 	start := time.Now()
 	prog, stderr, stopProgress := startProgress(stderr)
 	defer stopProgress()
