@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -417,9 +418,22 @@ func (p *pass) finish(b *built) (*Result, error) {
 		}
 	}
 	opt.Progress.rendering(len(jobs), pictures)
+	// A build into a sink that forgets what it is handed renders each page
+	// and minifies it into buffers that the next page reuses.
+	_, forgets := sink.(output.Forgetful)
+	forgets = forgets && c == nil
 	parallel(ctx, len(jobs), workers, func(i int) {
 		j := jobs[i]
 		defer opt.Progress.rendered(j.Picture)
+		if forgets && j.To != nil {
+			ran.Add(1)
+			if err := renderTo(j, mini, put); err != nil {
+				jobDiags[i] = templateDiag(j.Path, err)
+			} else if strings.HasSuffix(j.Path, ".html") {
+				pages.Add(1)
+			}
+			return
+		}
 		var err error
 		data, ok := c.reuse(j.Path, fps, i)
 		if !ok {
@@ -470,6 +484,26 @@ func (p *pass) finish(b *built) (*Result, error) {
 	}
 	return res, ctx.Err()
 }
+
+// renderTo renders a page job into a pooled buffer, minifies it into
+// another and puts it; put must keep nothing of the bytes it is handed.
+func renderTo(j render.Job, mini *output.Minifier, put func(string, []byte) error) error {
+	raw, min := pagePool.Get().(*bytes.Buffer), pagePool.Get().(*bytes.Buffer)
+	defer pagePool.Put(raw)
+	defer pagePool.Put(min)
+	raw.Reset()
+	min.Reset()
+	if err := j.To(raw); err != nil {
+		return err
+	}
+	if err := mini.MinifyTo(min, j.Path, raw); err != nil {
+		return err
+	}
+	return put(j.Path, min.Bytes())
+}
+
+// pagePool holds the buffers of renderTo, grown to the size of a page.
+var pagePool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
 
 // languages returns the site's languages, Vietnamese first.
 func languages(site *config.Site) []string {

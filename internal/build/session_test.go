@@ -397,11 +397,12 @@ func TestSessionCustomLayoutNotStale(t *testing.T) {
 	dir := copyDemo(t)
 	e := &editor{t: t, dir: dir}
 	single := e.read("layouts/news/single.html")
-	related := `<ul>{{range .}}<li><a href="{{relURL .URL}}">{{.Title}}</a>`
+	related := `<ul>{{range .}}{{item "news-link" .}}{{end}}</ul>`
 	if !strings.Contains(single, related) {
 		t.Fatal("layouts/news/single.html no longer lists related news as this test expects")
 	}
-	e.write("layouts/news/single.html", strings.Replace(single, related, related+`<span class="rel-lead">{{.Content.Lead}}</span>`, 1))
+	e.write("layouts/news/single.html", strings.Replace(single, related,
+		`<ul>{{range .}}<li><a href="{{relURL .URL}}">{{.Title}}</a><span class="rel-lead">{{.Content.Lead}}</span></li>{{end}}</ul>`, 1))
 	terms := e.read("layouts/news/terms.html")
 	count := `<span class="count">({{T "news.terms.count" (len .Items)}})</span>`
 	if !strings.Contains(terms, count) {

@@ -11,6 +11,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -277,7 +279,7 @@ func plainText(doc ast.Node, src []byte) (lead, all string) {
 		_, isPara := n.(*ast.Paragraph)
 		if !entering {
 			if isPara && lead == "" && paraStart >= 0 {
-				lead = strings.Join(strings.Fields(b.String()[paraStart:]), " ")
+				lead = collapseSpace(b.String()[paraStart:])
 			}
 			if n.Type() == ast.TypeBlock {
 				b.WriteByte('\n')
@@ -307,5 +309,31 @@ func plainText(doc ast.Node, src []byte) (lead, all string) {
 		}
 		return ast.WalkContinue, nil
 	})
-	return lead, strings.Join(strings.Fields(b.String()), " ")
+	return lead, collapseSpace(b.String())
+}
+
+// collapseSpace returns strings.Join(strings.Fields(s), " "): the words
+// of s with one space between them, without the slice of every word.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }

@@ -112,6 +112,20 @@ func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// MinifyTo writes in minified, as Minify would return it, to w.
+func (m *Minifier) MinifyTo(w *bytes.Buffer, name string, in *bytes.Buffer) error {
+	t := TypeOf(name)
+	if t == "" || m == nil {
+		_, err := w.Write(in.Bytes())
+		return err
+	}
+	// The minifier reads in.Bytes() as they are (it reads nothing from in).
+	if err := m.m.Minify(t, w, in); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return nil
+}
+
 // Fingerprint returns name with a short content hash before its
 // extension: "css/app.css" → "css/app.3f9a1c2b.css".
 func Fingerprint(name string, data []byte) string {
@@ -124,6 +138,17 @@ func Fingerprint(name string, data []byte) string {
 type Sink interface {
 	Put(p string, data []byte) error
 }
+
+// Forgetful is a Sink that keeps nothing of the bytes Put hands it once
+// Put returns (it writes them out), so that its caller may reuse them for
+// the next file. Dir is one; Memory is not.
+type Forgetful interface {
+	Sink
+	Forgets()
+}
+
+// Forgets tells that Put keeps nothing of its data (Forgetful).
+func (d *Dir) Forgets() {}
 
 // Stats counts what a sink received.
 type Stats struct {

@@ -15,7 +15,8 @@ import (
 // on the news list, its category's, its year's and its tags'), and most
 // of the time a list page takes to render when executed every time. The
 // theme's layouts call them with {{item "news-item" (dict "News" .
-// "Level" 2)}}, {{item "doc-item" .}} and {{item "procedure-item" .}}.
+// "Level" 2)}}, {{item "doc-item" .}} and {{item "procedure-item" .}}, and
+// a news page its related news with {{item "news-link" .}}.
 // When the partials are the theme's own (Options.ThemeChrome, as for the
 // chrome) an item's HTML depends only on what itemKey names — the
 // partial, the language, the record and the heading level — and is
@@ -98,6 +99,10 @@ func itemKeyOf(name, lang string, data any) (itemKey, bool) {
 			return itemKey{}, false
 		}
 		return itemKey{name, lang, n, level}, true
+	case "news-link":
+		if n, ok := data.(*model.News); ok && n != nil {
+			return itemKey{name, lang, n, 0}, true
+		}
 	case "doc-item":
 		if d, ok := data.(*model.Document); ok && d != nil {
 			return itemKey{name, lang, d, 0}, true

@@ -20,6 +20,10 @@ type Job struct {
 	Path string
 	// Run renders the file.
 	Run func() ([]byte, error)
+	// To, for a page, renders it as Run does but into b, so that a
+	// caller that writes the page out and forgets it may reuse b; nil
+	// for the other files.
+	To func(b *bytes.Buffer) error
 	// Layout is the layout Run executes ("" for feeds and data files).
 	Layout string
 	// Data is what Run reads besides the layouts, the configuration, the
@@ -86,7 +90,8 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		p.URL = url
 		p.Notice = r.notice
 		p.Translations = r.alternates(s, p.Lang, url)
-		jobs = append(jobs, Job{Path: FilePath(url), Run: func() ([]byte, error) { return r.Execute(layout, p) }, Layout: layout, Data: p})
+		to := func(b *bytes.Buffer) error { return r.ExecuteTo(b, layout, p) }
+		jobs = append(jobs, Job{Path: FilePath(url), Run: runOf(to), To: to, Layout: layout, Data: p})
 	}
 	// record is page for the page of a record, which mk makes: at once,
 	// or when the job runs (Inputs.Lazy).
@@ -95,11 +100,12 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 			page(url, layout, mk())
 			return
 		}
-		jobs = append(jobs, Job{Path: FilePath(url), Layout: layout, Run: func() ([]byte, error) {
+		to := func(b *bytes.Buffer) error {
 			p := mk()
 			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
-			return r.Execute(layout, p)
-		}})
+			return r.ExecuteTo(b, layout, p)
+		}
+		jobs = append(jobs, Job{Path: FilePath(url), Layout: layout, Run: runOf(to), To: to})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
@@ -169,20 +175,21 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		}
 		searchPage = func(url, layout string, p *Page) {
 			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
-			searchJobs = append(searchJobs, Job{Path: FilePath(url), Layout: layout, Run: func() ([]byte, error) {
+			to := func(b *bytes.Buffer) error {
 				vi, eds, err := in.Search()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				q := *p
 				if q.SearchIndex = vi; p.Lang != "" {
 					q.SearchIndex = eds[p.Lang]
 				}
 				if q.SearchIndex == "" {
-					return nil, fmt.Errorf("no search index for language %q", p.Lang)
+					return fmt.Errorf("no search index for language %q", p.Lang)
 				}
-				return r.Execute(layout, &q)
-			}})
+				return r.ExecuteTo(b, layout, &q)
+			}
+			searchJobs = append(searchJobs, Job{Path: FilePath(url), Layout: layout, Run: runOf(to), To: to})
 		}
 	}
 	if viIndex != "" {

@@ -618,17 +618,22 @@ type Crumb struct {
 
 // Execute renders one page with the named layout.
 func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
+	return runOf(func(b *bytes.Buffer) error { return r.ExecuteTo(b, layout, p) })()
+}
+
+// ExecuteTo renders one page with the named layout into b.
+func (r *Renderer) ExecuteTo(b *bytes.Buffer, layout string, p *Page) error {
 	lang := p.Lang
 	if lang == "" {
 		lang = r.langs[0]
 	}
 	set, ok := r.sets[lang]
 	if !ok {
-		return nil, fmt.Errorf("no language %q among the site's languages %v", lang, r.langs)
+		return fmt.Errorf("no language %q among the site's languages %v", lang, r.langs)
 	}
 	t, ok := set[layout]
 	if !ok {
-		return nil, fmt.Errorf("no layout %s", layout)
+		return fmt.Errorf("no layout %s", layout)
 	}
 	if p.body != nil {
 		q := *p // the body is held only while the page renders
@@ -640,13 +645,21 @@ func (r *Renderer) Execute(layout string, p *Page) ([]byte, error) {
 	if m, ok := r.menus[p.Lang]; ok {
 		p.Menu, p.FooterMenu = m[0], m[1]
 	}
-	b := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(b)
-	b.Reset()
-	if err := t.ExecuteTemplate(b, "layouts/base.html", p); err != nil {
-		return nil, err
+	return t.ExecuteTemplate(b, "layouts/base.html", p)
+}
+
+// runOf returns the Run of a job that renders with to: into a pooled
+// buffer, copied out once.
+func runOf(to func(b *bytes.Buffer) error) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		b := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(b)
+		b.Reset()
+		if err := to(b); err != nil {
+			return nil, err
+		}
+		return bytes.Clone(b.Bytes()), nil
 	}
-	return bytes.Clone(b.Bytes()), nil
 }
 
 // bufPool holds page buffers: a page is rendered into a buffer that has
