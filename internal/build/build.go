@@ -163,12 +163,14 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 		defer func() { err = cmp.Or(err, st.close()) }()
 	}
 
-	// Read, split and decode every content file in parallel; merge in path order.
+	// Read, split and decode every content file in parallel; merge in path
+	// order. More files are in flight than there are workers: on a disk
+	// whose pages are not cached yet, a reader mostly waits.
 	perFile := make([]model.Entries, len(paths))
 	diags := make([]diag.List, len(paths))
 	var ioErr atomic.Pointer[error]
 	parsed := make([]*parsedFile, len(paths))
-	parallel(ctx, len(paths), workers, func(i int) {
+	parallel(ctx, len(paths), workers*readsPerWorker, func(i int) {
 		pf := c.parsed(paths[i])
 		if pf == nil {
 			raw, err := fs.ReadFile(opt.Source, paths[i])
@@ -284,6 +286,9 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	c.lap("markdown")
 	return p.finish(b)
 }
+
+// readsPerWorker is how many content files are read at once per worker.
+const readsPerWorker = 4
 
 // pass is one run of the pipeline: what its stages share.
 type pass struct {

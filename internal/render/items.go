@@ -16,7 +16,9 @@ import (
 // of the time a list page takes to render when executed every time. The
 // theme's layouts call them with {{item "news-item" (dict "News" .
 // "Level" 2)}}, {{item "doc-item" .}} and {{item "procedure-item" .}}, and
-// a news page its related news with {{item "news-link" .}}.
+// a news page its related news with {{item "news-link" .}}; the asides of
+// the lists of news and documents, the same on every page, are items too
+// (news-categories, news-years, doc-browse).
 // When the partials are the theme's own (Options.ThemeChrome, as for the
 // chrome) an item's HTML depends only on what itemKey names — the
 // partial, the language, the record and the heading level — and is
@@ -33,7 +35,7 @@ type itemMemo struct {
 
 // itemKey names what the theme's item partials show: the record (a
 // pointer, the same for every page of one build) and the heading level
-// of a news item.
+// of a news item; for a list of terms, its first element and its length.
 type itemKey struct {
 	name, lang string
 	rec        any
@@ -102,6 +104,15 @@ func itemKeyOf(name, lang string, data any) (itemKey, bool) {
 	case "news-link":
 		if n, ok := data.(*model.News); ok && n != nil {
 			return itemKey{name, lang, n, 0}, true
+		}
+	case "news-categories", "news-years":
+		// A list of terms, the same slice on every list page.
+		if ts, ok := data.([]*model.Taxon); ok && len(ts) > 0 {
+			return itemKey{name, lang, &ts[0], len(ts)}, true
+		}
+	case "doc-browse":
+		if g, ok := data.(*model.Gazette); ok && g != nil {
+			return itemKey{name, lang, g, 0}, true
 		}
 	case "doc-item":
 		if d, ok := data.(*model.Document); ok && d != nil {

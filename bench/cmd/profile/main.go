@@ -2,7 +2,7 @@
 // writes a CPU profile and a heap profile taken when the heap in use was
 // largest, for `go tool pprof`:
 //
-//	go run ./bench/cmd/profile -source SITE [-out DIR] [-cpu cpu.pprof] [-heap heap.pprof] [-build-date 2026-11-23]
+//	go run ./bench/cmd/profile -source SITE [-out DIR] [-cpu cpu.pprof] [-heap heap.pprof] [-allocs allocs.pprof] [-build-date 2026-11-23]
 //
 // It prints the wall time, the largest heap in use and the peak resident
 // memory the kernel counted, and the wall and CPU time (user + system) of
@@ -32,19 +32,20 @@ func main() {
 	cpu := flag.String("cpu", "cpu.pprof", "CPU profile file (empty: none)")
 	heap := flag.String("heap", "heap.pprof", "heap profile at the largest heap in use (empty: none)")
 	stageHeaps := flag.String("stage-heaps", "", "folder for one heap profile per stage, at its largest live heap (empty: none)")
+	allocs := flag.String("allocs", "", "heap profile at the end, whose alloc_space is every allocation of the build (empty: none)")
 	date := flag.String("build-date", "2026-11-23", "build date, yyyy-mm-dd")
 	flag.Parse()
 	if *src == "" {
 		fmt.Fprintln(os.Stderr, "usage: profile -source SITE [-out DIR] [-cpu F] [-heap F]")
 		os.Exit(2)
 	}
-	if err := run(*src, *out, *cpu, *heap, *stageHeaps, *date); err != nil {
+	if err := run(*src, *out, *cpu, *heap, *allocs, *stageHeaps, *date); err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out, cpuFile, heapFile, stageHeaps, date string) error {
+func run(src, out, cpuFile, heapFile, allocsFile, stageHeaps, date string) error {
 	now, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		return err
@@ -109,6 +110,14 @@ func run(src, out, cpuFile, heapFile, stageHeaps, date string) error {
 	close(done)
 	printStages(<-stages, start)
 	live.print()
+	if allocsFile != "" {
+		f, ferr := os.Create(allocsFile)
+		if ferr != nil {
+			return ferr
+		}
+		_ = pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
 	if err != nil {
 		sink.Abort()
 		return err
