@@ -105,14 +105,18 @@ func (s *spill) read(last int64, tail []byte) []byte {
 	return append(out, tail...)
 }
 
-// close removes the file and returns the first error of a write or read.
+// close removes the file and returns the first error of a write or read;
+// once closed, it does nothing (Build closes it once its postings are
+// read, and again, deferred, on every way out).
 func (s *spill) close() error {
-	if s == nil {
+	if s == nil || s.f == nil {
 		return nil
 	}
-	err := s.f.Close()
+	f := s.f
+	s.f = nil
+	err := f.Close()
 	if !s.unlinked {
-		err = errors.Join(err, os.Remove(s.f.Name()))
+		err = errors.Join(err, os.Remove(f.Name()))
 	}
 	if s.err != nil {
 		return fmt.Errorf("search: temporary file of the postings: %w", s.err)
