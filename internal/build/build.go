@@ -161,6 +161,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 			return res, err
 		}
 		defer func() { err = cmp.Or(err, st.close()) }()
+		p.st = st
 	}
 
 	// Read, split and decode every content file in parallel; merge in path
@@ -302,6 +303,9 @@ type pass struct {
 	layouts fs.FS
 	config  []byte
 	mini    *output.Minifier // nil with NoMinify
+	// st keeps a build's bodies and list items out of memory (nil in a
+	// session).
+	st *store
 }
 
 // finish indexes the site for search and renders its pages: the end of
@@ -358,6 +362,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 		return put(p, data)
 	}
 	in := render.Inputs{Maker: maker, Lazy: c == nil}
+	if p.st != nil {
+		in.Items = p.st // not a nil *store in the interface
+	}
 	// A build indexes while it renders the other pages (the search pages
 	// wait for their indexes, and come last); a session indexes first, to
 	// fingerprint the search pages with their manifests. The search
@@ -427,9 +434,16 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// and minifies it into buffers that the next page reuses.
 	_, forgets := sink.(output.Forgetful)
 	forgets = forgets && c == nil
+	// A build lets go of each job once it has run: its page (a list's
+	// items, crumbs and title) and closures are then garbage while the
+	// rest render. Only its path is read after (disclosure); a session
+	// keeps its jobs whole for the next rebuild.
 	parallel(ctx, len(jobs), workers, func(i int) {
 		j := jobs[i]
 		defer opt.Progress.rendered(j.Picture)
+		if c == nil {
+			defer func() { jobs[i] = render.Job{Path: j.Path} }()
+		}
 		if forgets && j.To != nil {
 			ran.Add(1)
 			if err := renderTo(j, mini, put); err != nil {
