@@ -60,6 +60,9 @@ func (st *store) put(s string) model.Stored {
 	return model.Stored{Store: st, Off: off, Len: len(s)}
 }
 
+// Put is put, for render's memo of list items (model.Stash).
+func (st *store) Put(s string) model.Stored { return st.put(s) }
+
 // putBytes is put for bytes.
 func (st *store) putBytes(b []byte) model.Stored {
 	if len(b) == 0 {

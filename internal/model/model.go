@@ -161,6 +161,13 @@ type Store interface {
 	Load(at Stored) string
 }
 
+// A Stash is a Store that takes strings: Put writes s and returns where
+// it is ("" is not written: the zero Stored). Safe for concurrent use.
+type Stash interface {
+	Store
+	Put(s string) Stored
+}
+
 // Stored is where a string is in a Store; the zero value is no string.
 type Stored struct {
 	Store Store

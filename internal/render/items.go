@@ -27,10 +27,46 @@ import (
 // chrome, item runs the partial as partials/ define it (a layout that
 // defines a template of the same name does not change it).
 
-// itemMemo holds the items rendered in one run of Jobs.
+// itemMemo holds the items rendered in one run of Jobs: in html, or,
+// when Jobs was given a stash (Inputs.Items, as a build does), out of
+// memory in the stash, where at says. A large site's items are then not
+// all in memory until its last list is rendered (at 250 000 documents
+// some 150 MB of HTML); a list page reads each of its rows back.
 type itemMemo struct {
-	mu   sync.Mutex
-	html map[itemKey]template.HTML
+	mu    sync.Mutex
+	html  map[itemKey]template.HTML
+	stash model.Stash
+	at    map[itemKey]model.Stored
+}
+
+// get returns the item of key when it was kept.
+func (m *itemMemo) get(key itemKey) (template.HTML, bool) {
+	m.mu.Lock()
+	if m.stash == nil {
+		h, ok := m.html[key]
+		m.mu.Unlock()
+		return h, ok
+	}
+	at, ok := m.at[key]
+	m.mu.Unlock()
+	if !ok {
+		return "", false
+	}
+	return template.HTML(at.Or("")), true
+}
+
+// put keeps the item h of key.
+func (m *itemMemo) put(key itemKey, h template.HTML) {
+	if m.stash == nil {
+		m.mu.Lock()
+		m.html[key] = h
+		m.mu.Unlock()
+		return
+	}
+	at := m.stash.Put(string(h))
+	m.mu.Lock()
+	m.at[key] = at
+	m.mu.Unlock()
 }
 
 // itemKey names what the theme's item partials show: the record (a
@@ -47,7 +83,16 @@ type itemKey struct {
 // (a patched body's summary), renders its items again.
 type items struct{ cur atomic.Pointer[itemMemo] }
 
-func (it *items) reset() { it.cur.Store(&itemMemo{html: map[itemKey]template.HTML{}}) }
+// reset starts a new memo, kept in stash when not nil.
+func (it *items) reset(stash model.Stash) {
+	m := &itemMemo{stash: stash}
+	if stash == nil {
+		m.html = map[itemKey]template.HTML{}
+	} else {
+		m.at = map[itemKey]model.Stored{}
+	}
+	it.cur.Store(m)
+}
 
 // item returns the function that executes a partial with data, for the
 // layouts of lang, from the memo when the theme's partials allow it.
@@ -65,10 +110,7 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 			}
 		}
 		if memo != nil {
-			memo.mu.Lock()
-			h, ok := memo.html[key]
-			memo.mu.Unlock()
-			if ok {
+			if h, ok := memo.get(key); ok {
 				return h, nil
 			}
 		}
@@ -78,9 +120,7 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 		}
 		h := template.HTML(b.String())
 		if memo != nil {
-			memo.mu.Lock()
-			memo.html[key] = h
-			memo.mu.Unlock()
+			memo.put(key, h)
 		}
 		return h, nil
 	}

@@ -75,6 +75,10 @@ type Inputs struct {
 	// memory at once. Their jobs then have no Data: a preview, which
 	// compares Data between builds, leaves it false.
 	Lazy bool
+	// Items, when set, keeps the list items that Jobs renders once each
+	// (items.go) out of memory until the last list has read them; nil:
+	// in memory.
+	Items model.Stash
 }
 
 // Jobs returns every file of the site to render, in a fixed order.
@@ -83,7 +87,7 @@ type Inputs struct {
 // decodes the photo and makes all its copies at once, while other workers
 // render pages; the other copies come last, when they are made.
 func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
-	r.items.reset()
+	r.items.reset(in.Items)
 	firsts, rest := r.variantJobs(s, in.Maker)
 	jobs := firsts
 	page := func(url, layout string, p *Page) {

@@ -169,7 +169,7 @@ func New(o Options) (*Renderer, diag.List) {
 	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}),
 		base: site.BasePath(), log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache,
 		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{}}
-	r.items.reset()
+	r.items.reset(nil)
 	var d diag.List
 	if r.tables == nil {
 		r.tables = map[string]*i18n.Table{}
