@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+	"time"
+
+	"minhbach/internal/model"
+)
+
+// mapStash is a model.Stash in memory that counts what goes in and out.
+type mapStash struct {
+	mu          sync.Mutex
+	strs        []string
+	puts, loads int
+}
+
+func (m *mapStash) Put(s string) model.Stored {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.puts++
+	if s == "" {
+		return model.Stored{}
+	}
+	m.strs = append(m.strs, s)
+	return model.Stored{Store: m, Off: int64(len(m.strs) - 1), Len: len(s)}
+}
+
+func (m *mapStash) Load(at model.Stored) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.loads++
+	return m.strs[at.Off]
+}
+
+// TestItemsInStash: with Inputs.Items, the memo of list items keeps them
+// in the stash, not in memory, and every page comes out as with the
+// memo in memory.
+func TestItemsInStash(t *testing.T) {
+	o := demoOptions(t)
+	o.ThemeChrome = true
+	day := time.Date(2026, 11, 2, 8, 0, 0, 0, model.Zone)
+	s := &model.Site{Updated: day}
+	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
+	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
+		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
+			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{Markup: "<p>" + title + "</p>", Lead: title}}
+		s.News = append(s.News, n)
+		cat.Items = append(cat.Items, n)
+	}
+	s.Categories = []*model.Taxon{cat}
+	pager := model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}
+	s.Lists = []*model.List[*model.News]{
+		{Kind: "news", Title: "Tin tức", URL: "/tin-tuc/", Items: s.News, Pager: pager},
+		{Kind: "category", Title: cat.Name, URL: cat.URL, Term: &cat.Term, Items: cat.Items, Pager: model.Pager{Number: 1, Total: 1, Pages: []string{cat.URL}}},
+	}
+	o.Languages, o.Strings = o.Site.Languages, themeTables(t, "vi", "en")
+	r, d := New(o)
+	if d.HasErrors() {
+		t.Fatal(d.Format(5))
+	}
+	render := func(in Inputs) map[string][]byte {
+		m := map[string][]byte{}
+		for _, j := range r.Jobs(s, in) {
+			data, err := j.Run()
+			if err != nil {
+				t.Fatalf("%s: %v", j.Path, err)
+			}
+			m[j.Path] = data
+		}
+		return m
+	}
+	in := Inputs{SearchIndex: "/tim-kiem/index/x/manifest.json"}
+	want := render(in)
+	stash := &mapStash{}
+	in.Items = stash
+	got := render(in)
+	if memo := r.items.cur.Load(); len(memo.html) != 0 || len(memo.at) == 0 {
+		t.Errorf("memo holds %d items in memory and %d in the stash; want none and some", len(memo.html), len(memo.at))
+	}
+	if stash.puts == 0 || stash.loads == 0 {
+		t.Errorf("stash: %d puts, %d loads; want items put once and read back on the second list", stash.puts, stash.loads)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files with the stash, %d without", len(got), len(want))
+	}
+	for p, w := range want {
+		if !bytes.Equal(got[p], w) {
+			t.Errorf("%s differs with the items in a stash", p)
+		}
+	}
+}
