@@ -529,11 +529,10 @@ func (t *term) split(p []posting, top int) (best, rest []posting) {
 	for i, x := range p {
 		v[i] = x.v
 	}
-	slices.Sort(v)
-	cut := v[len(v)-top]
+	cut := nth(v, len(v)-top)
 	above := 0
-	for _, x := range v[len(v)-top:] {
-		if x > cut {
+	for _, x := range p {
+		if x.v > cut {
 			above++
 		}
 	}
@@ -554,6 +553,40 @@ func (t *term) split(p []posting, top int) (best, rest []posting) {
 		}
 	}
 	return best, rest
+}
+
+// nth returns the value that would be v[k] were v sorted, reordering v.
+func nth(v []float32, k int) float32 {
+	lo, hi := 0, len(v)
+	for hi-lo > 16 {
+		// Three ways around the median of three: below, equal, above.
+		a, b, c := v[lo], v[lo+(hi-lo)/2], v[hi-1]
+		p := max(min(a, b), min(max(a, b), c))
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case v[i] < p:
+				v[lt], v[i] = v[i], v[lt]
+				lt++
+				i++
+			case v[i] > p:
+				gt--
+				v[i], v[gt] = v[gt], v[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return p
+		}
+	}
+	slices.Sort(v[lo:hi])
+	return v[k]
 }
 
 // writeEntry writes "key":entry into the object buf holds, after a comma

@@ -32,35 +32,56 @@ type Token struct {
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiWord[r]
+	if r < runeClasses {
+		return classes[r]&classWord != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// asciiWord tells the ASCII word runes: letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for r := range rune(utf8.RuneSelf) {
-		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
-	}
-	return t
-}()
-
-// isDigit is unicode.IsDigit with a fast path for ASCII.
+// isDigit is unicode.IsDigit, from a table for the runes of Vietnamese.
 func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return '0' <= r && r <= '9'
+	if r < runeClasses {
+		return classes[r]&classDigit != 0
 	}
 	return unicode.IsDigit(r)
 }
 
-// isLetter is unicode.IsLetter with a fast path for ASCII.
+// isLetter is unicode.IsLetter, from a table for the runes of Vietnamese.
 func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	if r < runeClasses {
+		return classes[r]&classLetter != 0
 	}
 	return unicode.IsLetter(r)
 }
+
+// runeClasses is how many runes, from 0, the table of classes holds:
+// Latin, with Latin Extended Additional where Vietnamese letters live.
+const runeClasses = 0x1F00
+
+// The classes of a rune in the table.
+const (
+	classLetter = 1 << iota
+	classDigit
+	classWord
+)
+
+// classes holds the classes of the runes below runeClasses, so that
+// a Vietnamese text is split without the Unicode tables' searches.
+var classes = func() []uint8 {
+	t := make([]uint8, runeClasses)
+	for r := range rune(runeClasses) {
+		if unicode.IsLetter(r) {
+			t[r] |= classLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= classDigit
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			t[r] |= classWord
+		}
+	}
+	return t
+}()
 
 // decode is utf8.DecodeRuneInString with a fast path for ASCII.
 func decode(s string) (rune, int) {
@@ -208,18 +229,20 @@ func (z *tokenizer) scan(s string, out []Token, ids []int32, remembered bool) ([
 			}
 			continue
 		}
+		if !joined {
+			emit(compound, false)
+			continue
+		}
 		// The words between the joiners (ASCII: no byte of a longer
 		// rune is one).
-		for len(compound) > 0 {
-			k := strings.IndexAny(compound, "/.-")
-			if k < 0 {
-				emit(compound, false)
-				break
+		w := 0
+		for k := 0; k <= len(compound); k++ {
+			if k == len(compound) || compound[k] == '/' || compound[k] == '.' || compound[k] == '-' {
+				if k > w {
+					emit(compound[w:k], false)
+				}
+				w = k + 1
 			}
-			if k > 0 {
-				emit(compound[:k], false)
-			}
-			compound = compound[k+1:]
 		}
 	}
 	return out, ids
