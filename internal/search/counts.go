@@ -12,6 +12,9 @@ type dict struct {
 	ids map[string]int32
 	// pairs numbers the pairs of folded words by their two numbers.
 	pairs map[uint64]int32
+	// hot finds the frequent pairs before pairs does (as the
+	// tokenizer's hot words): the pair last looked up at a hash of it.
+	hot [hotPairs]hotPair
 	// keys holds each number's key, "" for a pair, whose words are in
 	// pairOf.
 	keys   []string
@@ -24,6 +27,17 @@ type dict struct {
 	slot []int32
 	// buf builds keys to look them up without a string.
 	buf []byte
+}
+
+// hotPairs is the size of a dict's table of frequent pairs.
+const hotPairs = 1 << hotPairBits
+
+const hotPairBits = 12
+
+type hotPair struct {
+	pair uint64
+	// id is the pair's number + 1, 0 for none.
+	id int32
 }
 
 // maxDict is how many keys a dict numbers before the indexer clears it
@@ -65,11 +79,16 @@ func (d *dict) idOf() int32 {
 // pair returns the number of the pair of folded words numbered a and b.
 func (d *dict) pair(a, b int32) int32 {
 	k := uint64(uint32(a))<<32 | uint64(uint32(b))
-	if i, ok := d.pairs[k]; ok {
-		return i
+	hot := &d.hot[(k*0x9E3779B97F4A7C15)>>(64-hotPairBits)]
+	if hot.pair == k && hot.id > 0 {
+		return hot.id - 1
 	}
-	i := d.add("", a, b)
-	d.pairs[k] = i
+	i, ok := d.pairs[k]
+	if !ok {
+		i = d.add("", a, b)
+		d.pairs[k] = i
+	}
+	hot.pair, hot.id = k, i+1
 	return i
 }
 
@@ -86,6 +105,7 @@ func (d *dict) key(i int32) string {
 func (d *dict) reset() {
 	clear(d.ids)
 	clear(d.pairs)
+	clear(d.hot[:])
 	d.keys, d.pairOf, d.global, d.slot = d.keys[:0], d.pairOf[:0], d.global[:0], d.slot[:0]
 }
 

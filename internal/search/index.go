@@ -312,10 +312,11 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	companions := map[string][]*term{}
 	var e Entry
 	var list []posting
+	var sb splitBuf
 	for _, t := range terms {
 		buf.Reset()
 		list = x.impacts(t, list[:0])
-		best, rest := t.split(list, opt.TopImpacts)
+		best, rest := t.split(list, opt.TopImpacts, &sb)
 		e.set(int(t.df), best, rest, len(docs))
 		e.appendTo(&buf)
 		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
@@ -519,16 +520,18 @@ func companionOf(key string) string {
 
 // split returns the top best-scoring documents of the term's list p
 // (the first in document order among equals) and the others (none for a
-// bonus-only term), each in document order.
-func (t *term) split(p []posting, top int) (best, rest []posting) {
+// bonus-only term), each in document order. The others are in p, which
+// split overwrites; the best in buf's, until the next split with buf.
+func (t *term) split(p []posting, top int, buf *splitBuf) (best, rest []posting) {
 	if len(p) <= top {
 		return p, nil
 	}
 	// Those above the top-th impact, then those equal to it.
-	v := make([]float32, len(p))
-	for i, x := range p {
-		v[i] = x.v
+	v := buf.v[:0]
+	for _, x := range p {
+		v = append(v, x.v)
 	}
+	buf.v = v
 	cut := nth(v, len(v)-top)
 	above := 0
 	for _, x := range p {
@@ -537,10 +540,9 @@ func (t *term) split(p []posting, top int) (best, rest []posting) {
 		}
 	}
 	ties := top - above
-	best = make([]posting, 0, top)
-	if !t.bonusOnly() {
-		rest = make([]posting, 0, len(p)-top)
-	}
+	best = buf.best[:0]
+	keep := !t.bonusOnly()
+	n := 0
 	for _, x := range p {
 		switch {
 		case x.v > cut:
@@ -548,11 +550,22 @@ func (t *term) split(p []posting, top int) (best, rest []posting) {
 		case x.v == cut && ties > 0:
 			best = append(best, x)
 			ties--
-		case rest != nil:
-			rest = append(rest, x)
+		case keep:
+			p[n] = x // n is behind x: p is read before it is written
+			n++
 		}
 	}
+	buf.best = best
+	if keep {
+		rest = p[:n]
+	}
 	return best, rest
+}
+
+// splitBuf holds the memory split reuses from one term to the next.
+type splitBuf struct {
+	v    []float32
+	best []posting
 }
 
 // nth returns the value that would be v[k] were v sorted, reordering v.

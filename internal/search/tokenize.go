@@ -145,6 +145,18 @@ type tokenizer struct {
 	// dict, when set, numbers the keys of the words remembered (their
 	// folded and exact keys), for counting: see words.
 	dict *dict
+	// hot finds the frequent words before seen does: a table small
+	// enough to stay in the processor's cache, by a hash of the word,
+	// of the number + 1 in words of the word last looked up there.
+	hot *[hotWords]hotWord
+}
+
+// hotWords is the size of a tokenizer's table of frequent words.
+const hotWords = 1 << 12
+
+type hotWord struct {
+	hash uint32
+	word int32
 }
 
 // word is a remembered word: its token, and the dict's numbers of its
@@ -153,6 +165,8 @@ type tokenizer struct {
 type word struct {
 	Token
 	folded, exact int32
+	// raw is the word as the text writes it.
+	raw string
 }
 
 // maxWords is how many words a tokenizer remembers before it forgets them
@@ -277,10 +291,12 @@ func (z *tokenizer) remember(s string, t Token) int32 {
 	}
 	if z.seen == nil {
 		z.seen = make(map[string]int32, 1024)
+		z.hot = new([hotWords]hotWord)
 	}
 	i := int32(len(z.words))
+	w.raw = strings.Clone(s)
 	z.words = append(z.words, w)
-	z.seen[strings.Clone(s)] = i
+	z.seen[w.raw] = i
 	return i
 }
 
@@ -288,18 +304,38 @@ func (z *tokenizer) remember(s string, t Token) int32 {
 func (z *tokenizer) forget() {
 	clear(z.seen)
 	z.words = z.words[:0]
+	if z.hot != nil {
+		clear(z.hot[:])
+	}
 }
 
 // wordOf returns the number in z.words of the word s, remembering it, or
 // -1 when it folds to nothing (a lone combining mark).
 func (z *tokenizer) wordOf(s string, number bool) int32 {
-	if i, ok := z.seen[s]; ok && z.words[i].Number == number {
-		if z.words[i].Folded == "" {
-			return -1
-		}
-		return i
+	h := uint32(2166136261) // FNV-1a
+	for k := 0; k < len(s); k++ {
+		h = (h ^ uint32(s[k])) * 16777619
 	}
-	i := z.remember(s, z.analyze(s, number))
+	var hot *hotWord
+	if z.hot != nil {
+		hot = &z.hot[h%hotWords]
+		if hot.hash == h && hot.word > 0 {
+			if w := &z.words[hot.word-1]; w.raw == s && w.Number == number {
+				if w.Folded == "" {
+					return -1
+				}
+				return hot.word - 1
+			}
+		}
+	}
+	i, ok := z.seen[s]
+	if !ok || z.words[i].Number != number {
+		i = z.remember(s, z.analyze(s, number))
+		if hot == nil {
+			hot = &z.hot[h%hotWords]
+		}
+	}
+	hot.hash, hot.word = h, i+1
 	if z.words[i].Folded == "" {
 		return -1
 	}
