@@ -201,21 +201,22 @@ func (e Entry) MarshalJSON() ([]byte, error) {
 
 // appendTo writes the entry's array to b.
 func (e *Entry) appendTo(b *bytes.Buffer) {
+	// num writes a comma and n, without a string.
+	num := func(n int) {
+		b.Write(strconv.AppendInt(append(b.AvailableBuffer(), ','), int64(n), 10))
+	}
 	b.WriteByte('[')
 	b.WriteString(strconv.Itoa(e.DF))
-	b.WriteByte(',')
-	b.WriteString(strconv.Itoa(len(e.Best)))
+	num(len(e.Best))
 	last := int32(0)
 	for _, p := range e.Best {
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(int(p.Doc - last)))
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(p.Impact))
+		num(int(p.Doc - last))
+		num(p.Impact)
 		last = p.Doc
 	}
 	switch {
 	case e.Cut:
-		b.WriteString("," + strconv.Itoa(EntryCut))
+		num(EntryCut)
 	case e.Bitmap != nil:
 		b.WriteString(`,"`)
 		b.WriteString(base64.StdEncoding.EncodeToString(e.Bitmap))
@@ -223,8 +224,7 @@ func (e *Entry) appendTo(b *bytes.Buffer) {
 	default:
 		last = 0
 		for _, d := range e.Rest {
-			b.WriteByte(',')
-			b.WriteString(strconv.Itoa(int(d - last)))
+			num(int(d - last))
 			last = d
 		}
 	}

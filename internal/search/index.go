@@ -312,10 +312,11 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 	companions := map[string][]*term{}
 	var e Entry
 	var list []posting
+	var sb splitBuf
 	for _, t := range terms {
 		buf.Reset()
 		list = x.impacts(t, list[:0])
-		best, rest := t.split(list, opt.TopImpacts)
+		best, rest := t.split(list, opt.TopImpacts, &sb)
 		e.set(int(t.df), best, rest, len(docs))
 		e.appendTo(&buf)
 		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
@@ -519,29 +520,29 @@ func companionOf(key string) string {
 
 // split returns the top best-scoring documents of the term's list p
 // (the first in document order among equals) and the others (none for a
-// bonus-only term), each in document order.
-func (t *term) split(p []posting, top int) (best, rest []posting) {
+// bonus-only term), each in document order. The others are in p, which
+// split overwrites; the best in buf's, until the next split with buf.
+func (t *term) split(p []posting, top int, buf *splitBuf) (best, rest []posting) {
 	if len(p) <= top {
 		return p, nil
 	}
 	// Those above the top-th impact, then those equal to it.
-	v := make([]float32, len(p))
-	for i, x := range p {
-		v[i] = x.v
+	v := buf.v[:0]
+	for _, x := range p {
+		v = append(v, x.v)
 	}
-	slices.Sort(v)
-	cut := v[len(v)-top]
+	buf.v = v
+	cut := nth(v, len(v)-top)
 	above := 0
-	for _, x := range v[len(v)-top:] {
-		if x > cut {
+	for _, x := range p {
+		if x.v > cut {
 			above++
 		}
 	}
 	ties := top - above
-	best = make([]posting, 0, top)
-	if !t.bonusOnly() {
-		rest = make([]posting, 0, len(p)-top)
-	}
+	best = buf.best[:0]
+	keep := !t.bonusOnly()
+	n := 0
 	for _, x := range p {
 		switch {
 		case x.v > cut:
@@ -549,11 +550,56 @@ func (t *term) split(p []posting, top int) (best, rest []posting) {
 		case x.v == cut && ties > 0:
 			best = append(best, x)
 			ties--
-		case rest != nil:
-			rest = append(rest, x)
+		case keep:
+			p[n] = x // n is behind x: p is read before it is written
+			n++
 		}
 	}
+	buf.best = best
+	if keep {
+		rest = p[:n]
+	}
 	return best, rest
+}
+
+// splitBuf holds the memory split reuses from one term to the next.
+type splitBuf struct {
+	v    []float32
+	best []posting
+}
+
+// nth returns the value that would be v[k] were v sorted, reordering v.
+func nth(v []float32, k int) float32 {
+	lo, hi := 0, len(v)
+	for hi-lo > 16 {
+		// Three ways around the median of three: below, equal, above.
+		a, b, c := v[lo], v[lo+(hi-lo)/2], v[hi-1]
+		p := max(min(a, b), min(max(a, b), c))
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case v[i] < p:
+				v[lt], v[i] = v[i], v[lt]
+				lt++
+				i++
+			case v[i] > p:
+				gt--
+				v[i], v[gt] = v[gt], v[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return p
+		}
+	}
+	slices.Sort(v[lo:hi])
+	return v[k]
 }
 
 // writeEntry writes "key":entry into the object buf holds, after a comma
@@ -725,73 +771,6 @@ func newIndexer() *indexer {
 	return &indexer{ids: map[string]int32{}}
 }
 
-// counts are one document's terms in the order first seen, with their
-// weighted frequencies.
-type counts struct {
-	keys []string
-	tf   []float32
-	at   map[string]int
-	dl   float64
-	tl   int
-	toks []Token
-}
-
-func (c *counts) add(key string, w float32) {
-	if i, ok := c.at[key]; ok {
-		c.tf[i] += w
-		return
-	}
-	c.at[key] = len(c.keys)
-	c.keys = append(c.keys, key)
-	c.tf = append(c.tf, w)
-}
-
-// count tokenizes a document: every word folded and exact, adjacent word
-// pairs, its title keys and title matches.
-func (c *counts) count(d *Doc, z *tokenizer) {
-	c.keys, c.tf, c.dl, c.tl = c.keys[:0], c.tf[:0], 0, 0
-	clear(c.at)
-	for _, f := range []struct {
-		text string
-		w    float32
-	}{{d.Number, weightNumber}, {d.Title, weightTitle}, {d.Text, weightBody}} {
-		c.toks = z.tokenize(f.text, c.toks[:0])
-		if f.w == weightBody {
-			// A space splits tokens: the parts give the tokens of Text
-			// and More joined.
-			for _, m := range d.More {
-				c.toks = z.tokenize(m, c.toks)
-			}
-			if d.Read != nil {
-				c.toks = z.tokenize(d.Read(), c.toks)
-			}
-		}
-		toks := c.toks
-		if f.w == weightTitle {
-			for _, k := range titleKeys(toks) {
-				c.add(k, 0)
-			}
-			c.tl = titleMatches(toks, c.add)
-		}
-		prev := ""
-		for _, t := range toks {
-			c.add(t.Folded, f.w)
-			if t.Exact != t.Folded {
-				c.add("="+t.Exact, f.w)
-			}
-			if !t.Number {
-				if prev != "" {
-					c.add(prev+" "+t.Folded, f.w)
-				}
-				prev = t.Folded
-			} else {
-				prev = ""
-			}
-		}
-		c.dl += float64(f.w) * float64(len(toks))
-	}
-}
-
 // batch is how many documents the workers count before their counts are
 // merged, in document order: memory stays small and the result does not
 // depend on the number of workers.
@@ -816,13 +795,11 @@ func (x *indexer) index(docs []Doc, order []int) {
 	x.mult = make([]float32, len(order))
 	x.tl = make([]int32, len(order))
 	work := make([]counts, min(batch, len(order)))
-	for i := range work {
-		work[i].at = map[string]int{}
-	}
 	workers := runtime.GOMAXPROCS(0)
 	tokenizers := make([]tokenizer, workers)
 	for w := range tokenizers {
 		tokenizers[w].english = x.english
+		tokenizers[w].dict = newDict()
 	}
 	for start := 0; start < len(order); start += batch {
 		n := min(batch, len(order)-start)
@@ -854,20 +831,25 @@ func (x *indexer) index(docs []Doc, order []int) {
 				mult = 0.5
 			}
 			x.dl[id], x.mult[id], x.tl[id] = float32(c.dl), float32(mult), int32(c.tl)
-			for k, key := range c.keys {
-				t, ok := x.ids[key]
-				if !ok {
-					// A word's key may be a slice of the document's
-					// text: a copy, so that the text can go.
-					key = strings.Clone(key)
-					t = int32(len(x.terms))
-					x.ids[key] = t
-					x.terms = append(x.terms, &term{key: key})
+			dict := c.dict
+			for k, local := range c.ids {
+				t := dict.global[local]
+				if t < 0 {
+					t = x.termOf(dict.key(local))
+					dict.global[local] = t
 				}
 				tm := x.terms[t]
 				n := len(tm.data)
 				tm.add(int32(id), c.tf[k])
 				x.held += len(tm.data) - n
+			}
+		}
+		// The dicts are cleared between batches, when every count
+		// of their numbers is merged.
+		for w := range tokenizers {
+			if z := &tokenizers[w]; len(z.dict.keys) > maxDict {
+				z.dict.reset()
+				z.forget()
 			}
 		}
 		if x.spill != nil && x.held > x.budget {
@@ -877,6 +859,18 @@ func (x *indexer) index(docs []Doc, order []int) {
 	if x.spill != nil {
 		x.spill.flush()
 	}
+}
+
+// termOf returns the index in x.terms of the term of key, added when new.
+// The key is the indexer's own (no slice of a document's text).
+func (x *indexer) termOf(key string) int32 {
+	t, ok := x.ids[key]
+	if !ok {
+		t = int32(len(x.terms))
+		x.ids[key] = t
+		x.terms = append(x.terms, &term{key: key})
+	}
+	return t
 }
 
 // spillLists moves the postings of every term that holds at least
@@ -957,49 +951,6 @@ func (x *indexer) impacts(t *term, list []posting) []posting {
 	}
 	t.data = nil
 	return list
-}
-
-// titleKeys returns the title keys of a title's tokens: "^" and its first
-// one, two … TitleWords folded words, and the whole title with "$" when it
-// has no more words than that. A query that begins a title finds the key
-// of its words; a query that is the title finds the "$" key too.
-func titleKeys(toks []Token) []string {
-	var words []string
-	for _, t := range toks {
-		if !t.Number {
-			words = append(words, t.Folded)
-		}
-	}
-	var keys []string
-	for n := 1; n <= min(TitleWords, len(words)); n++ {
-		keys = append(keys, "^"+strings.Join(words[:n], " "))
-	}
-	if len(words) > 0 && len(words) <= TitleWords {
-		keys = append(keys, keys[len(keys)-1]+"$")
-	}
-	return keys
-}
-
-// titleMatches adds a title's title matches: "~" and each pair of its
-// adjacent words ("~khai sinh"). Numbers, and words with digits, are in
-// none (a number's own weight ranks it) and break the pairs. It returns
-// the title's number of words. (Single words need no match of their own:
-// BM25F already weights a title's words, and a match of each would add
-// 8 % to the bytes a query reads.)
-func titleMatches(toks []Token, add func(string, float32)) int {
-	n, prev := 0, ""
-	for _, t := range toks {
-		if t.Number || isNumber(t.Folded) {
-			prev = ""
-			continue
-		}
-		n++
-		if prev != "" {
-			add("~"+prev+" "+t.Folded, 0)
-		}
-		prev = t.Folded
-	}
-	return n
 }
 
 // ShardOf returns the shard of a key among n: FNV-1a of its UTF-8 bytes,

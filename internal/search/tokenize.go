@@ -32,7 +32,63 @@ type Token struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < runeClasses {
+		return classes[r]&classWord != 0
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isDigit is unicode.IsDigit, from a table for the runes of Vietnamese.
+func isDigit(r rune) bool {
+	if r < runeClasses {
+		return classes[r]&classDigit != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// isLetter is unicode.IsLetter, from a table for the runes of Vietnamese.
+func isLetter(r rune) bool {
+	if r < runeClasses {
+		return classes[r]&classLetter != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+// runeClasses is how many runes, from 0, the table of classes holds:
+// Latin, with Latin Extended Additional where Vietnamese letters live.
+const runeClasses = 0x1F00
+
+// The classes of a rune in the table.
+const (
+	classLetter = 1 << iota
+	classDigit
+	classWord
+)
+
+// classes holds the classes of the runes below runeClasses, so that
+// a Vietnamese text is split without the Unicode tables' searches.
+var classes = func() []uint8 {
+	t := make([]uint8, runeClasses)
+	for r := range rune(runeClasses) {
+		if unicode.IsLetter(r) {
+			t[r] |= classLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= classDigit
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			t[r] |= classWord
+		}
+	}
+	return t
+}()
+
+// decode is utf8.DecodeRuneInString with a fast path for ASCII.
+func decode(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 func isJoiner(r rune) bool { return r == '/' || r == '.' || r == '-' }
@@ -79,12 +135,43 @@ func TokenizeLang(lang, s string) []Token {
 // repeats its words, and each is lowered and folded once. A nil tokenizer
 // (or one with nocache) remembers nothing and analyzes Vietnamese.
 type tokenizer struct {
-	seen map[string]Token
+	// seen maps a word of the text to its analysis in words.
+	seen  map[string]int32
+	words []word
 	// english selects the English analyzer (TokenizeLang).
 	english bool
 	// nocache turns the memory off.
 	nocache bool
+	// dict, when set, numbers the keys of the words remembered (their
+	// folded and exact keys), for counting: see words.
+	dict *dict
+	// hot finds the frequent words before seen does: a table small
+	// enough to stay in the processor's cache, by a hash of the word,
+	// of the number + 1 in words of the word last looked up there.
+	hot *[hotWords]hotWord
 }
+
+// hotWords is the size of a tokenizer's table of frequent words.
+const hotWords = 1 << 12
+
+type hotWord struct {
+	hash uint32
+	word int32
+}
+
+// word is a remembered word: its token, and the dict's numbers of its
+// folded key and of its exact key ("=" and Exact; -1 when Exact is
+// Folded), when the tokenizer has a dict.
+type word struct {
+	Token
+	folded, exact int32
+	// raw is the word as the text writes it.
+	raw string
+}
+
+// maxWords is how many words a tokenizer remembers before it forgets them
+// all.
+const maxWords = 1 << 16
 
 // inWord tells whether r, between two word runes, belongs to the word
 // without splitting it: an apostrophe, in English.
@@ -92,9 +179,33 @@ func (z *tokenizer) inWord(r rune) bool { return z != nil && z.english && isApos
 
 // tokenize appends the tokens of s to out, as Tokenize.
 func (z *tokenizer) tokenize(s string, out []Token) []Token {
+	out, _ = z.scan(s, out, nil, false)
+	return out
+}
+
+// wordsOf appends to ids the numbers (in z.words) of the words of s that
+// give a token, as Tokenize splits it. It needs a remembering tokenizer,
+// and its numbers are valid until forget.
+func (z *tokenizer) wordsOf(s string, ids []int32) []int32 {
+	_, ids = z.scan(s, nil, ids, true)
+	return ids
+}
+
+// scan splits s as Tokenize does and appends its tokens to out, or, with
+// remembered, the numbers of its remembered words to ids.
+func (z *tokenizer) scan(s string, out []Token, ids []int32, remembered bool) ([]Token, []int32) {
+	emit := func(w string, number bool) {
+		if remembered {
+			if i := z.wordOf(w, number); i >= 0 {
+				ids = append(ids, i)
+			}
+			return
+		}
+		out = z.appendToken(out, w, number)
+	}
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s[i:])
 		if !isWordRune(r) {
 			i += size
 			continue
@@ -103,16 +214,16 @@ func (z *tokenizer) tokenize(s string, out []Token) []Token {
 		start, end := i, i
 		joined, digit, letter := false, false, false
 		for j := i; j < len(s); {
-			r, size := utf8.DecodeRuneInString(s[j:])
+			r, size := decode(s[j:])
 			if isWordRune(r) {
-				digit = digit || unicode.IsDigit(r)
-				letter = letter || unicode.IsLetter(r)
+				digit = digit || isDigit(r)
+				letter = letter || isLetter(r)
 				j += size
 				end = j
 				continue
 			}
 			if (isJoiner(r) || z.inWord(r)) && j+size < len(s) {
-				if n, _ := utf8.DecodeRuneInString(s[j+size:]); isWordRune(n) && j > start {
+				if n, _ := decode(s[j+size:]); isWordRune(n) && j > start {
 					joined = joined || isJoiner(r)
 					j += size
 					continue
@@ -123,32 +234,36 @@ func (z *tokenizer) tokenize(s string, out []Token) []Token {
 		compound := s[start:end]
 		i = end
 		if joined && digit {
-			out = z.appendToken(out, compound, true)
+			emit(compound, true)
 			if letter {
-				lead := strings.IndexFunc(compound, func(r rune) bool { return !unicode.IsDigit(r) })
+				lead := strings.IndexFunc(compound, func(r rune) bool { return !isDigit(r) })
 				if lead > 0 {
-					out = z.appendToken(out, compound[:lead], false)
+					emit(compound[:lead], false)
 				}
 			}
 			continue
 		}
-		for _, w := range strings.FieldsFunc(compound, isJoiner) {
-			out = z.appendToken(out, w, false)
+		if !joined {
+			emit(compound, false)
+			continue
+		}
+		// The words between the joiners (ASCII: no byte of a longer
+		// rune is one).
+		w := 0
+		for k := 0; k <= len(compound); k++ {
+			if k == len(compound) || compound[k] == '/' || compound[k] == '.' || compound[k] == '-' {
+				if k > w {
+					emit(compound[w:k], false)
+				}
+				w = k + 1
+			}
 		}
 	}
-	return out
+	return out, ids
 }
 
-// appendToken adds s unless it folds to nothing (a lone combining mark).
-func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
-	if z != nil && !z.nocache {
-		if t, ok := z.seen[s]; ok && t.Number == number {
-			if t.Folded == "" {
-				return out
-			}
-			return append(out, t)
-		}
-	}
+// analyze returns the token of a word of text.
+func (z *tokenizer) analyze(s string, number bool) Token {
 	exact := strings.ToLower(s)
 	switch {
 	case z != nil && z.english:
@@ -156,19 +271,92 @@ func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
 	case !number:
 		exact = vnfold.UnifyIY(exact)
 	}
-	t := Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
-	if z != nil && !z.nocache {
-		if z.seen == nil || len(z.seen) >= 1<<16 {
-			z.seen = make(map[string]Token, 1024)
-		}
-		// The cache outlives the text: its token is a copy, not a slice
-		// of the text that would keep the whole document in memory.
-		z.seen[strings.Clone(s)] = Token{Exact: strings.Clone(t.Exact), Folded: strings.Clone(t.Folded), Number: t.Number}
+	return Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
+}
+
+// remember returns the number of the word s, whose token is t, in z.words.
+// The memory outlives the text: its token is a copy, not a slice of the
+// text that would keep the whole document in memory.
+func (z *tokenizer) remember(s string, t Token) int32 {
+	w := word{Token: Token{Folded: strings.Clone(t.Folded), Number: t.Number}, folded: -1, exact: -1}
+	w.Exact = w.Folded
+	if t.Exact != t.Folded {
+		w.Exact = strings.Clone(t.Exact)
 	}
-	if t.Folded == "" {
+	if z.dict != nil && w.Folded != "" {
+		w.folded = z.dict.id(w.Folded)
+		if w.Exact != w.Folded {
+			w.exact = z.dict.id("=" + w.Exact)
+		}
+	}
+	if z.seen == nil {
+		z.seen = make(map[string]int32, 1024)
+		z.hot = new([hotWords]hotWord)
+	}
+	i := int32(len(z.words))
+	w.raw = strings.Clone(s)
+	z.words = append(z.words, w)
+	z.seen[w.raw] = i
+	return i
+}
+
+// forget clears the memory.
+func (z *tokenizer) forget() {
+	clear(z.seen)
+	z.words = z.words[:0]
+	if z.hot != nil {
+		clear(z.hot[:])
+	}
+}
+
+// wordOf returns the number in z.words of the word s, remembering it, or
+// -1 when it folds to nothing (a lone combining mark).
+func (z *tokenizer) wordOf(s string, number bool) int32 {
+	h := uint32(2166136261) // FNV-1a
+	for k := 0; k < len(s); k++ {
+		h = (h ^ uint32(s[k])) * 16777619
+	}
+	var hot *hotWord
+	if z.hot != nil {
+		hot = &z.hot[h%hotWords]
+		if hot.hash == h && hot.word > 0 {
+			if w := &z.words[hot.word-1]; w.raw == s && w.Number == number {
+				if w.Folded == "" {
+					return -1
+				}
+				return hot.word - 1
+			}
+		}
+	}
+	i, ok := z.seen[s]
+	if !ok || z.words[i].Number != number {
+		i = z.remember(s, z.analyze(s, number))
+		if hot == nil {
+			hot = &z.hot[h%hotWords]
+		}
+	}
+	hot.hash, hot.word = h, i+1
+	if z.words[i].Folded == "" {
+		return -1
+	}
+	return i
+}
+
+// appendToken adds s unless it folds to nothing (a lone combining mark).
+func (z *tokenizer) appendToken(out []Token, s string, number bool) []Token {
+	if z == nil || z.nocache {
+		if t := z.analyze(s, number); t.Folded != "" {
+			out = append(out, t)
+		}
 		return out
 	}
-	return append(out, t)
+	if len(z.words) >= maxWords && z.dict == nil {
+		z.forget()
+	}
+	if i := z.wordOf(s, number); i >= 0 {
+		out = append(out, z.words[i].Token)
+	}
+	return out
 }
 
 // dropApostrophes returns an English word (lower case) without its final
