@@ -27,25 +27,32 @@ import (
 // chrome, item runs the partial as partials/ define it (a layout that
 // defines a template of the same name does not change it).
 
-// itemMemo holds the items rendered in one run of Jobs: in html, or,
-// when Jobs was given a stash (Inputs.Items, as a build does), out of
-// memory in the stash, where at says. A large site's items are then not
-// all in memory until its last list is rendered (at 250 000 documents
-// some 150 MB of HTML); a list page reads each of its rows back.
+// itemMemo holds the items rendered in one run of Jobs, in html; when
+// Jobs was given a stash (Inputs.Items, as a build does) and the items
+// held pass budget bytes, the next ones go out of memory to the stash,
+// where at says, and a list page reads each such row back. A large
+// site's items are then not all in memory until its last list is
+// rendered (at 250 000 documents some 150 MB of HTML), and a small
+// site's stay in memory, read without a system call.
 type itemMemo struct {
-	mu    sync.Mutex
-	html  map[itemKey]template.HTML
-	stash model.Stash
-	at    map[itemKey]model.Stored
+	mu     sync.Mutex
+	html   map[itemKey]template.HTML
+	held   int // bytes in html
+	budget int
+	stash  model.Stash
+	at     map[itemKey]model.Stored
 }
+
+// itemBudget is how many bytes of items a memo with a stash holds in
+// memory before it moves the next ones to the stash.
+const itemBudget = 32 << 20
 
 // get returns the item of key when it was kept.
 func (m *itemMemo) get(key itemKey) (template.HTML, bool) {
 	m.mu.Lock()
-	if m.stash == nil {
-		h, ok := m.html[key]
+	if h, ok := m.html[key]; ok {
 		m.mu.Unlock()
-		return h, ok
+		return h, true
 	}
 	at, ok := m.at[key]
 	m.mu.Unlock()
@@ -57,12 +64,14 @@ func (m *itemMemo) get(key itemKey) (template.HTML, bool) {
 
 // put keeps the item h of key.
 func (m *itemMemo) put(key itemKey, h template.HTML) {
-	if m.stash == nil {
-		m.mu.Lock()
+	m.mu.Lock()
+	if m.stash == nil || m.held+len(h) <= m.budget {
 		m.html[key] = h
+		m.held += len(h)
 		m.mu.Unlock()
 		return
 	}
+	m.mu.Unlock()
 	at := m.stash.Put(string(h))
 	m.mu.Lock()
 	m.at[key] = at
@@ -83,15 +92,10 @@ type itemKey struct {
 // (a patched body's summary), renders its items again.
 type items struct{ cur atomic.Pointer[itemMemo] }
 
-// reset starts a new memo, kept in stash when not nil.
+// reset starts a new memo, which moves items to stash past itemBudget
+// when stash is not nil.
 func (it *items) reset(stash model.Stash) {
-	m := &itemMemo{stash: stash}
-	if stash == nil {
-		m.html = map[itemKey]template.HTML{}
-	} else {
-		m.at = map[itemKey]model.Stored{}
-	}
-	it.cur.Store(m)
+	it.cur.Store(&itemMemo{html: map[itemKey]template.HTML{}, at: map[itemKey]model.Stored{}, budget: itemBudget, stash: stash})
 }
 
 // item returns the function that executes a partial with data, for the

@@ -75,9 +75,20 @@ func TestItemsInStash(t *testing.T) {
 	want := render(in)
 	stash := &mapStash{}
 	in.Items = stash
-	got := render(in)
-	if memo := r.items.cur.Load(); len(memo.html) != 0 || len(memo.at) == 0 {
-		t.Errorf("memo holds %d items in memory and %d in the stash; want none and some", len(memo.html), len(memo.at))
+	// A memo whose budget is spent at once moves every item to the stash
+	// (a build's, past itemBudget).
+	jobs := r.Jobs(s, in)
+	r.items.cur.Load().budget = 1
+	got := map[string][]byte{}
+	for _, j := range jobs {
+		data, err := j.Run()
+		if err != nil {
+			t.Fatalf("%s: %v", j.Path, err)
+		}
+		got[j.Path] = data
+	}
+	if memo := r.items.cur.Load(); len(memo.at) == 0 {
+		t.Errorf("memo holds %d items in memory and %d in the stash; want some in the stash", len(memo.html), len(memo.at))
 	}
 	if stash.puts == 0 || stash.loads == 0 {
 		t.Errorf("stash: %d puts, %d loads; want items put once and read back on the second list", stash.puts, stash.loads)
