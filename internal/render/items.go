@@ -78,6 +78,10 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 		}
 		h := template.HTML(b.String())
 		if memo != nil {
+			var err error
+			if h, err = r.splice.fragment(h); err != nil {
+				return "", err
+			}
 			memo.mu.Lock()
 			memo.html[key] = h
 			memo.mu.Unlock()
