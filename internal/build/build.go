@@ -77,6 +77,10 @@ type Result struct {
 	// Rendered is the number of files rendered: every page and feed in a
 	// build, only those whose data changed in a session's rebuild.
 	Rendered int
+	// Spliced is the number of cached headers, footers and list items
+	// that a minified build put into its pages already minified
+	// (render/splice.go).
+	Spliced int
 	// Fingerprinted is the number of files whose data a session's
 	// rebuild looked at (see Session); 0 in a build.
 	Fingerprinted int
@@ -251,6 +255,13 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	if n := site.Notice; n.ActiveAt(opt.Now) {
 		ro.Notice = n
 	}
+	// A build minifies the cached header, footer and list items once
+	// (render/splice.go); a session keeps pages as they render, to compare.
+	if mini != nil && c == nil {
+		ro.MinifyHTML = func(dst *bytes.Buffer, src []byte) error {
+			return mini.MinifyTo(dst, "index.html", bytes.NewBuffer(src))
+		}
+	}
 	r, d := render.New(ro)
 	res.Diags.Append(d)
 	if d.HasErrors() {
@@ -422,7 +433,7 @@ func (p *pass) finish(b *built) (*Result, error) {
 		outs = make([][]byte, len(jobs))
 	}
 	jobDiags := make([]diag.List, len(jobs))
-	var pages, ran atomic.Int64
+	var pages, ran, spliced atomic.Int64
 	pictures := 0
 	for _, j := range jobs {
 		if j.Picture {
@@ -446,10 +457,11 @@ func (p *pass) finish(b *built) (*Result, error) {
 		}
 		if forgets && j.To != nil {
 			ran.Add(1)
-			if err := renderTo(j, mini, put); err != nil {
+			if n, err := renderTo(j, mini, r, put); err != nil {
 				jobDiags[i] = templateDiag(j.Path, err)
 			} else if strings.HasSuffix(j.Path, ".html") {
 				pages.Add(1)
+				spliced.Add(int64(n))
 			}
 			return
 		}
@@ -460,6 +472,13 @@ func (p *pass) finish(b *built) (*Result, error) {
 			data, err = j.Run()
 			if err == nil {
 				data, err = mini.Minify(j.Path, data)
+			}
+			if err == nil && r.Splicing() && strings.HasSuffix(j.Path, ".html") {
+				var b bytes.Buffer
+				var n int
+				n, err = r.Splice(&b, data)
+				data = b.Bytes()
+				spliced.Add(int64(n))
 			}
 		}
 		// A patched site has the outputs it reuses already.
@@ -482,6 +501,7 @@ func (p *pass) finish(b *built) (*Result, error) {
 	}
 	res.Pages = int(pages.Load())
 	res.Rendered = int(ran.Load())
+	res.Spliced = int(spliced.Load())
 	if <-indexDone; indexErr != nil {
 		return res, indexErr
 	}
@@ -506,19 +526,27 @@ func (p *pass) finish(b *built) (*Result, error) {
 
 // renderTo renders a page job into a pooled buffer, minifies it into
 // another and puts it; put must keep nothing of the bytes it is handed.
-func renderTo(j render.Job, mini *output.Minifier, put func(string, []byte) error) error {
+func renderTo(j render.Job, mini *output.Minifier, r *render.Renderer, put func(string, []byte) error) (spliced int, err error) {
 	raw, min := pagePool.Get().(*bytes.Buffer), pagePool.Get().(*bytes.Buffer)
 	defer pagePool.Put(raw)
 	defer pagePool.Put(min)
 	raw.Reset()
 	min.Reset()
 	if err := j.To(raw); err != nil {
-		return err
+		return 0, err
 	}
 	if err := mini.MinifyTo(min, j.Path, raw); err != nil {
-		return err
+		return 0, err
 	}
-	return put(j.Path, min.Bytes())
+	if r.Splicing() && strings.HasSuffix(j.Path, ".html") {
+		// The raw page is no longer needed: it takes the spliced one.
+		raw.Reset()
+		if spliced, err = r.Splice(raw, min.Bytes()); err != nil {
+			return 0, err
+		}
+		min = raw
+	}
+	return spliced, put(j.Path, min.Bytes())
 }
 
 // pagePool holds the buffers of renderTo, grown to the size of a page.

@@ -19,40 +19,60 @@ import (
 // own added, which turns that off so that every page renders them. Every
 // file must be the same: a page's current menu item, language, home and
 // search page states all reach the cached header, and a list item shows
-// the same wherever it is listed.
+// the same wherever it is listed. It does so unminified and minified: a
+// minified build minifies each cached fragment once and splices it into
+// pages already minified (render/splice.go), and must give the bytes of
+// minifying every page whole.
 func TestChromeCachedSameAsRendered(t *testing.T) {
 	files, _ := filepath.Glob("testdata/sites/*.txtar")
-	pages, items := 0, 0
-	for _, f := range files {
-		if strings.Contains(f, "error") || strings.Contains(f, "missing") || strings.Contains(f, "override") {
-			continue
-		}
-		a, err := txtar.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cached := sitetest.Build(t, a)
-		b := &txtar.Archive{Comment: a.Comment, Files: slices.Clone(a.Files)}
-		b.Files = append(b.Files, txtar.File{Name: "layouts/partials/zz-rieng.html", Data: []byte(`{{define "zz-rieng"}}{{end}}`)})
-		rendered := sitetest.Build(t, b)
-		if !slices.Equal(cached.Paths(), rendered.Paths()) {
-			t.Errorf("%s: files differ", f)
-			continue
-		}
-		for p, data := range cached.Files {
-			if !bytes.Equal(data, rendered.Files[p]) {
-				t.Errorf("%s: %s differs when the header and footer are rendered for every page", filepath.Base(f), p)
+	// As they are (a few minified), then all minified.
+	for _, minify := range []bool{false, true} {
+		pages, items, spliced := 0, 0, 0
+		for _, f := range files {
+			if strings.Contains(f, "error") || strings.Contains(f, "missing") || strings.Contains(f, "override") {
+				continue
 			}
-			if strings.HasSuffix(p, ".html") && bytes.Contains(data, []byte(`class="site-header"`)) {
-				pages++
+			a, err := txtar.ParseFile(f)
+			if err != nil {
+				t.Fatal(err)
 			}
-			for _, c := range []string{`class="news-item"`, `class="doc-item"`, `class="proc-item"`, `<li><a href="/tin-tuc/`} {
-				items += bytes.Count(data, []byte(c))
+			if minify {
+				a.Comment = append(slices.Clone(a.Comment), "\nminify: true\n"...)
+			}
+			cached := sitetest.Build(t, a)
+			b := &txtar.Archive{Comment: a.Comment, Files: slices.Clone(a.Files)}
+			b.Files = append(b.Files, txtar.File{Name: "layouts/partials/zz-rieng.html", Data: []byte(`{{define "zz-rieng"}}{{end}}`)})
+			rendered := sitetest.Build(t, b)
+			if !slices.Equal(cached.Paths(), rendered.Paths()) {
+				t.Errorf("%s: files differ", f)
+				continue
+			}
+			spliced += cached.Result.Spliced
+			if rendered.Result.Spliced != 0 {
+				t.Errorf("%s: %d fragments spliced into a site with its own partials", f, rendered.Result.Spliced)
+			}
+			for p, data := range cached.Files {
+				if !bytes.Equal(data, rendered.Files[p]) {
+					t.Errorf("%s (minified %v): %s differs when the header and footer are rendered for every page", filepath.Base(f), minify, p)
+				}
+				if bytes.Contains(data, []byte("data-minhbach-")) {
+					t.Errorf("%s: %s keeps a fragment's placeholder", filepath.Base(f), p)
+				}
+				if strings.HasSuffix(p, ".html") && bytes.Contains(data, []byte(`class="site-header"`)) {
+					pages++
+				}
+				for _, c := range []string{`class="news-item"`, `class="doc-item"`, `class="proc-item"`, `<li><a href="/tin-tuc/`} {
+					items += bytes.Count(data, []byte(c))
+				}
 			}
 		}
-	}
-	if pages < 100 || items < 300 {
-		t.Errorf("only %d pages with a header and %d list items compared", pages, items)
+		if pages < 100 || items < 300 {
+			t.Errorf("minified %v: only %d pages with a header and %d list items compared", minify, pages, items)
+		}
+		// Each page has a header and a footer at least.
+		if minify && spliced < 2*pages {
+			t.Errorf("minified: %d fragments spliced into %d pages with a header", spliced, pages)
+		}
 	}
 }
 

@@ -57,6 +57,10 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	if key != "" {
+		var err error
+		if h, err = r.splice.fragment(h); err != nil {
+			return "", err
+		}
 		c.mu.Lock()
 		c.html[key] = h
 		c.mu.Unlock()

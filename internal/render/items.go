@@ -124,6 +124,10 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 		}
 		h := template.HTML(b.String())
 		if memo != nil {
+			var err error
+			if h, err = r.splice.fragment(h); err != nil {
+				return "", err
+			}
 			memo.put(key, h)
 		}
 		return h, nil

@@ -58,6 +58,9 @@ type Renderer struct {
 	chromes *chromeSet
 	// items are the list items made so far by the current Jobs (items.go).
 	items items
+	// splice keeps the minified header, footer and items that pages
+	// carry as placeholders (splice.go); nil: pages carry them whole.
+	splice *splicer
 }
 
 // PublicList returns the catalogue of information to publish that New
@@ -132,6 +135,11 @@ type Options struct {
 	// own, whose header and footer are rendered once per language and
 	// current menu item (chrome.go).
 	ThemeChrome bool
+	// MinifyHTML, when given with ThemeChrome, minifies the cached header,
+	// footer and list items once; pages then carry placeholders that
+	// Splice replaces after the page is minified (splice.go). It must be
+	// the minifier of the whole page.
+	MinifyHTML func(dst *bytes.Buffer, src []byte) error
 	// Assets maps an asset path ("css/app.css") to its published URL.
 	Assets map[string]string
 	// Pages are the plain pages: those with a menu join the main or the
@@ -194,6 +202,9 @@ func New(o Options) (*Renderer, diag.List) {
 		return r, d
 	}
 	r.chromes = &chromeSet{sets: map[string]*template.Template{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
+	if o.ThemeChrome && o.MinifyHTML != nil {
+		r.splice = newSplicer(o.MinifyHTML)
+	}
 	for i, lang := range langs {
 		c, err := base.Clone()
 		if err != nil {
