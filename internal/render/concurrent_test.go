@@ -19,13 +19,7 @@ func TestRendererConcurrent(t *testing.T) {
 	page := &model.StaticPage{Title: "Giới thiệu", Slug: "gioi-thieu", URL: "/gioi-thieu/", Menu: "main",
 		Content: model.Converted{Markup: "<p>Giới thiệu.</p>", Lead: "Giới thiệu."}}
 	s := &model.Site{Pages: []*model.StaticPage{page}, Updated: day}
-	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
-	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
-		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
-			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{Markup: "<p>" + title + "</p>", Lead: title}}
-		s.News = append(s.News, n)
-		cat.Items = append(cat.Items, n)
-	}
+	cat := threeNews(s, day)
 	s.Categories = []*model.Taxon{cat}
 	s.Lists = []*model.List[*model.News]{{Kind: "news", Title: "Tin tức", URL: "/tin-tuc/", Items: s.News, Pager: model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}}}
 	o.Pages, o.Languages, o.Strings = s.Pages, o.Site.Languages, themeTables(t, "vi", "en")
@@ -67,4 +61,17 @@ func TestRendererConcurrent(t *testing.T) {
 			t.Errorf("%s differs between two renderings at once", p)
 		}
 	}
+}
+
+// threeNews adds three news items of one category, a day apart from day
+// back, to s, and returns the category.
+func threeNews(s *model.Site, day time.Time) *model.Taxon {
+	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
+	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
+		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
+			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{Markup: "<p>" + title + "</p>", Lead: title}}
+		s.News = append(s.News, n)
+		cat.Items = append(cat.Items, n)
+	}
+	return cat
 }

@@ -42,13 +42,7 @@ func TestItemsInStash(t *testing.T) {
 	o.ThemeChrome = true
 	day := time.Date(2026, 11, 2, 8, 0, 0, 0, model.Zone)
 	s := &model.Site{Updated: day}
-	cat := &model.Taxon{Term: model.Term{Name: "Tin hoạt động", Slug: "tin-hoat-dong", URL: "/tin-tuc/chuyen-muc/tin-hoat-dong/"}}
-	for i, title := range []string{"Hội nghị tổng kết", "Tiếp công dân", "Chuyển đổi số"} {
-		n := &model.News{Title: title, Date: day.AddDate(0, 0, -i), Summary: "Tóm tắt " + title, Category: cat.Name, CategoryRef: cat.Term,
-			URL: "/tin-tuc/2026/11/tin-" + string(rune('a'+i)) + "/", Content: model.Converted{Markup: "<p>" + title + "</p>", Lead: title}}
-		s.News = append(s.News, n)
-		cat.Items = append(cat.Items, n)
-	}
+	cat := threeNews(s, day)
 	s.Categories = []*model.Taxon{cat}
 	pager := model.Pager{Number: 1, Total: 1, Pages: []string{"/tin-tuc/"}}
 	s.Lists = []*model.List[*model.News]{
