@@ -18,6 +18,10 @@ import (
 // NFC returns s in Unicode normalisation form C.
 func NFC(s string) string { return norm.NFC.String(s) }
 
+// NFCBytes returns b in Unicode normalisation form C: b itself, not a
+// copy, when it already is.
+func NFCBytes(b []byte) []byte { return norm.NFC.Bytes(b) }
+
 // foldPool holds diacritic-removing transformers: a transform.Chain keeps
 // state, so each call takes its own.
 var foldPool = sync.Pool{New: func() any {
