@@ -275,12 +275,14 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
 	parallel(ctx, len(b.recs), workers, func(i int) {
+		var md *[]byte
 		if st != nil {
-			b.recs[i].unstow()
+			md = b.recs[i].unstow()
 		}
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()
+			putMarkdownBuf(md) // the converted body holds no part of it
 			b.recs[i].stow(st)
 		}
 	})
