@@ -161,6 +161,9 @@ func Clean(p string, data []byte) ([]byte, diag.List) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
+	if vnfold.QuickNFC(data) {
+		return data, d // valid UTF-8, in NFC: the common case, checked at once
+	}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
