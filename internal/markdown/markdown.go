@@ -99,6 +99,8 @@ type state struct {
 	// parse with them replaced by "- " (see word.go).
 	convert bool
 	bullets []bullet
+	// texts is wordHabits' buffer, kept from one paragraph to the next.
+	texts []text.Segment
 }
 
 // Convert renders src, the body of the file at path starting on file line

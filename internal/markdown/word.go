@@ -107,7 +107,8 @@ func (wordTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 // wordHabits looks at the lines of one paragraph for Word's habits.
 func (st *state) wordHabits(block ast.Node) {
 	// Only what the paragraph shows as text counts, not code spans.
-	var texts []text.Segment
+	texts := st.texts[:0]
+	defer func() { st.texts = texts[:0] }()
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch t := n.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
@@ -150,13 +151,17 @@ func (st *state) wordHabits(block ast.Node) {
 			}
 		}
 		// Bullets between words, run together.
+		// Only a letter after a space or tab is looked at: every bullet
+		// is beyond ASCII, and a byte after an ASCII one begins a letter.
 		var mid []int
-		for off := start + 1; off < seg.Stop; {
+		for off := start + 1; off < seg.Stop; off++ {
+			if st.src[off] < utf8.RuneSelf || !isSpace(st.src[off-1]) {
+				continue
+			}
 			r, size := utf8.DecodeRune(st.src[off:seg.Stop])
-			if slices.Contains(midBullets, r) && isSpace(st.src[off-1]) && off+size < seg.Stop && isSpace(st.src[off+size]) && inText(off) {
+			if slices.Contains(midBullets, r) && off+size < seg.Stop && isSpace(st.src[off+size]) && inText(off) {
 				mid = append(mid, off)
 			}
-			off += size
 		}
 		if len(mid) >= 2 || len(mid) == 1 && startsBullet {
 			r, _ := utf8.DecodeRune(st.src[mid[0]:])
