@@ -208,7 +208,7 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	})
 	for _, img := range images {
 		if st != nil && strings.TrimSpace(altText(img, st.src)) == "" {
-			st.diags.Warnf(st.pos(img), "image %q has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](%s)", img.Destination, img.Destination)
+			st.diags.Warnf(st.pos(img), "image %q has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](%s)", string(img.Destination), string(img.Destination))
 		}
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
