@@ -31,6 +31,10 @@ var lineBullets = []rune{'•', '◦', '▪', '▫', '●', '○', '■', '□',
 // run together ("–" and "·" are also punctuation there).
 var midBullets = lineBullets[:len(lineBullets)-2]
 
+// midBulletLead is the first byte of the smallest mid bullet's UTF-8
+// ('•', U+2022): no other byte begins one.
+const midBulletLead = 0xE2
+
 // bullet is a line-start bullet found by the first parse: the bullet and
 // the spaces after it, at [start, end) of the body.
 type bullet struct{ start, end int }
@@ -151,11 +155,13 @@ func (st *state) wordHabits(block ast.Node) {
 			}
 		}
 		// Bullets between words, run together.
-		// Only a letter after a space or tab is looked at: every bullet
-		// is beyond ASCII, and a byte after an ASCII one begins a letter.
+		// Every mid bullet is U+2022 or above, three bytes from 0xE2 on;
+		// the bytes of any other rune (continuations are below 0xC0) are
+		// skipped without decoding, and so is a bullet not after a space
+		// or tab.
 		var mid []int
 		for off := start + 1; off < seg.Stop; off++ {
-			if st.src[off] < utf8.RuneSelf || !isSpace(st.src[off-1]) {
+			if st.src[off] < midBulletLead || !isSpace(st.src[off-1]) {
 				continue
 			}
 			r, size := utf8.DecodeRune(st.src[off:seg.Stop])
