@@ -364,20 +364,39 @@ func (t *words) breakWord() { t.space = len(t.b) > 0 }
 
 func (t *words) write(s []byte) {
 	for i := 0; i < len(s); {
-		c := s[i]
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(s[i:])
+		// The word at i runs to the next space, written at once.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRune(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
 		}
-		if unicode.IsSpace(r) {
-			t.breakWord()
-		} else {
+		if j > i {
 			if t.space {
 				t.b = append(t.b, ' ')
 				t.space = false
 			}
-			t.b = append(t.b, s[i:i+n]...)
+			t.b = append(t.b, s[i:j]...)
+			i = j
+			continue
 		}
+		n := 1
+		if s[i] >= utf8.RuneSelf {
+			_, n = utf8.DecodeRune(s[i:])
+		}
+		t.breakWord()
 		i += n
 	}
 }
+
+// asciiSpace tells the ASCII bytes unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -36,4 +37,22 @@ func FuzzWordsCollapseSpace(f *testing.F) {
 			t.Errorf("words of %q cut at %d = %q, want %q", s, cut, got, want)
 		}
 	})
+}
+
+func TestASCIISpace(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		if asciiSpace[c] != unicode.IsSpace(rune(c)) {
+			t.Errorf("asciiSpace[%q] = %v, unicode.IsSpace says %v", c, asciiSpace[c], !asciiSpace[c])
+		}
+	}
+}
+
+func BenchmarkWords(b *testing.B) {
+	text := []byte(strings.Repeat("Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2025;\n“Quyết định số 12/2024/QĐ-UBND”  về quản lý đất đai. ", 40))
+	b.SetBytes(int64(len(text)))
+	var t words
+	for b.Loop() {
+		t.b, t.space = t.b[:0], false
+		t.write(text)
+	}
 }
