@@ -69,11 +69,11 @@ type Inputs struct {
 	// last. Set it only when every language has an index (a build's
 	// always do). The search pages' jobs then have no Data.
 	Search func() (string, map[string]string, error)
-	// Lazy makes the pages of news items, gazette issues and documents
-	// when their jobs run rather than in Jobs, so that the pages of a
-	// large site (their JSON-LD, relations and crumbs) are not all in
-	// memory at once. Their jobs then have no Data: a preview, which
-	// compares Data between builds, leaves it false.
+	// Lazy makes the pages of news items, gazette issues and documents,
+	// and the lists of documents, when their jobs run rather than in
+	// Jobs, so that the pages of a large site (their JSON-LD, relations
+	// and crumbs) are not all in memory at once. Their jobs then have no
+	// Data: a preview, which compares Data between builds, leaves it false.
 	Lazy bool
 	// Items, when set, keeps the list items that Jobs renders once each
 	// (items.go) out of memory until the last list has read them; nil:
