@@ -158,15 +158,19 @@ type Stats struct {
 
 // Dir writes a build into a temporary directory beside its destination
 // and swaps it in on Commit. Put is safe for concurrent use.
+//
+// It keeps no record of the paths and folders it made (a large site's
+// build writes half a million files, each in a folder of its own): the
+// file system is the record. A file is created with O_EXCL, so a path
+// written twice is refused, and a folder that already exists is used only
+// when it is a folder, not a link.
 type Dir struct {
 	dest string
 	tmp  string
 	gzip bool
 
-	mu      sync.Mutex
-	dirs    map[string]*folder
-	written map[string]bool
-	sums    []Sum
+	mu   sync.Mutex
+	sums []Sum
 
 	files, bytes atomic.Int64
 }
@@ -183,9 +187,7 @@ func NewDir(dest string, gz bool) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", tmp, err)
 	}
-	top := &folder{}
-	top.once.Do(func() {})
-	return &Dir{dest: dest, tmp: tmp, gzip: gz, dirs: map[string]*folder{".": top}, written: map[string]bool{}}, nil
+	return &Dir{dest: dest, tmp: tmp, gzip: gz}, nil
 }
 
 func randomSuffix() string {
@@ -271,6 +273,11 @@ func (d *Dir) Sums() []Sum {
 // that writes tens of thousands of files.
 func (d *Dir) create(p string, data []byte) error {
 	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if fi, lerr := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(p))); lerr == nil && fi.Mode().IsRegular() {
+			return fmt.Errorf("write %s: written twice", p)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
@@ -284,49 +291,37 @@ func (d *Dir) create(p string, data []byte) error {
 	return nil
 }
 
-// folder is one folder of the build, made once by whichever writer needs
-// it first; the others wait for it.
-type folder struct {
-	once sync.Once
-	err  error
-}
+// claim makes the folder of p; a second write of the same path is then
+// refused by create, not a silent overwrite.
+func (d *Dir) claim(p string) error { return d.folder(path.Dir(p)) }
 
-// claim records that p is being written and makes its folder; a second
-// claim of the same path is an error, not a silent overwrite. Each folder
-// is made once, by one mkdir beside its parent (made first), and outside
-// the lock: writers of different folders do not wait for each other.
-func (d *Dir) claim(p string) error {
-	d.mu.Lock()
-	if d.written[p] {
-		d.mu.Unlock()
-		return fmt.Errorf("write %s: written twice", p)
-	}
-	d.written[p] = true
-	d.mu.Unlock()
-	return d.folder(path.Dir(p))
-}
-
-// folder makes the folder dir (a clean relative path) and its parents, each
-// once. Like create, it names the folder by its joined path: the directory
-// is fresh and holds only what this build made, folders and regular files
-// created with O_EXCL, so no component can be a symbolic link.
+// folder makes the folder dir (a clean relative path) and, when they are
+// missing, its parents. A folder another writer made first is used when
+// it is a folder (os.Lstat: not a link), so that writers of the same or
+// different folders never wait for each other. Like create, it names the
+// folder by its joined path: the directory is fresh and holds only what
+// this build made, folders and regular files created with O_EXCL.
 func (d *Dir) folder(dir string) error {
-	d.mu.Lock()
-	f, ok := d.dirs[dir]
-	if !ok {
-		f = &folder{}
-		d.dirs[dir] = f
+	if dir == "." {
+		return nil
 	}
-	d.mu.Unlock()
-	f.once.Do(func() {
-		if f.err = d.folder(path.Dir(dir)); f.err != nil {
-			return
+	full := filepath.Join(d.tmp, filepath.FromSlash(dir))
+	err := os.Mkdir(full, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := d.folder(path.Dir(dir)); err != nil {
+			return err
 		}
-		if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			f.err = fmt.Errorf("create %s: %w", dir, err)
+		err = os.Mkdir(full, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		if fi, lerr := os.Lstat(full); lerr == nil && fi.IsDir() {
+			return nil
 		}
-	})
-	return f.err
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	return nil
 }
 
 // Stats returns what was written so far.

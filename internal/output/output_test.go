@@ -168,6 +168,31 @@ func TestDirConcurrentFolders(t *testing.T) {
 	}
 }
 
+// TestDirWrittenTwice: a path written a second time, by Put, PutExact or
+// as a .gz twin, is refused and the first file kept.
+func TestDirWrittenTwice(t *testing.T) {
+	d, err := output.NewDir(filepath.Join(t.TempDir(), "public"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	page := []byte(strings.Repeat("<p>trang đầu</p>", 40))
+	if err := d.Put("tin-tuc/a/index.html", page); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"tin-tuc/a/index.html", "tin-tuc/a/index.html.gz"} {
+		if err := d.Put(p, []byte("lần hai")); err == nil || !strings.Contains(err.Error(), "written twice") {
+			t.Errorf("Put %s again: %v, want written twice", p, err)
+		}
+		if err := d.PutExact(p, []byte("lần hai")); err == nil || !strings.Contains(err.Error(), "written twice") {
+			t.Errorf("PutExact %s again: %v, want written twice", p, err)
+		}
+	}
+	if st := d.Stats(); st.Files != 2 {
+		t.Errorf("%d files written, want the page and its .gz", st.Files)
+	}
+}
+
 // TestCommitRemovesPrevious commits a build over an earlier one that holds
 // many folders and a link to a file outside: the earlier build is gone,
 // the new one is in place, and the file outside is untouched.
