@@ -34,6 +34,10 @@
   function isLetter(c) { var k = kind(c); return k < 0 ? LETTER.test(c) : k === 1; }
   function isDigit(c) { var k = kind(c); return k < 0 ? DIGIT.test(c) : k === 2; }
   function hasDigit(s) { return Array.from(s).some(isDigit); }
+  // starts tells whether c may begin a word, or a word after a joiner: a
+  // letter or a digit; a combining mark only continues one (as Go's
+  // startsWord).
+  function starts(c) { return isLetter(c) || isDigit(c); }
 
   function fold(s) {
     var d = s.normalize("NFD");
@@ -70,7 +74,7 @@
   }
   // tok adds the token of s; en selects the English analyzer.
   function tok(out, s, number, en) {
-    var exact = en ? unquote(lower(s)) : number ? lower(s) : iy(lower(s)), folded = fold(exact);
+    var exact = en ? unquote(lower(s)) : number ? lower(s) : iy(lower(s)), folded = en || number ? fold(exact) : iy(fold(exact));
     if (folded) out.push({ exact: exact, folded: folded, number: number });
   }
 
@@ -86,7 +90,7 @@
     for (var x = 0; x < cs.length; x++) { at.push(o); o += cs[x].length; }
     at.push(o);
     while (i < cs.length) {
-      if (!isWord(cs[i])) { i++; continue; }
+      if (!starts(cs[i])) { i++; continue; }
       var j = i, joined = false, digit = false, letter = false, end = i;
       while (j < cs.length) {
         var c = cs[j];
@@ -95,7 +99,7 @@
           j++; end = j; continue;
         }
         var joiner = c === "/" || c === "." || c === "-";
-        if ((joiner || en && (c === "'" || c === "\u2019")) && j + 1 < cs.length && isWord(cs[j + 1]) && j > i) { joined = joined || joiner; j++; continue; }
+        if ((joiner || en && (c === "'" || c === "\u2019")) && j + 1 < cs.length && starts(cs[j + 1]) && j > i) { joined = joined || joiner; j++; continue; }
         break;
       }
       fn(s.slice(at[i], at[end]), at[i], at[end], joined, digit, letter);

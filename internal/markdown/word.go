@@ -31,6 +31,10 @@ var lineBullets = []rune{'•', '◦', '▪', '▫', '●', '○', '■', '□',
 // run together ("–" and "·" are also punctuation there).
 var midBullets = lineBullets[:len(lineBullets)-2]
 
+// midBulletLead is the first byte of the smallest mid bullet's UTF-8
+// ('•', U+2022): no other byte begins one.
+const midBulletLead = 0xE2
+
 // bullet is a line-start bullet found by the first parse: the bullet and
 // the spaces after it, at [start, end) of the body.
 type bullet struct{ start, end int }
@@ -150,13 +154,18 @@ func (st *state) wordHabits(block ast.Node) {
 			}
 		}
 		// Bullets between words, run together.
+		// Every mid bullet is U+2022 or above, three bytes from 0xE2 on;
+		// the bytes of any other rune (continuations are below 0xC0) are
+		// skipped without decoding.
 		var mid []int
-		for off := start + 1; off < seg.Stop; {
+		for off := start + 1; off < seg.Stop; off++ {
+			if st.src[off] < midBulletLead {
+				continue
+			}
 			r, size := utf8.DecodeRune(st.src[off:seg.Stop])
 			if slices.Contains(midBullets, r) && isSpace(st.src[off-1]) && off+size < seg.Stop && isSpace(st.src[off+size]) && inText(off) {
 				mid = append(mid, off)
 			}
-			off += size
 		}
 		if len(mid) >= 2 || len(mid) == 1 && startsBullet {
 			r, _ := utf8.DecodeRune(st.src[mid[0]:])

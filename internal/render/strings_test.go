@@ -17,7 +17,7 @@ import (
 )
 
 // themeTables loads the theme's string tables of langs.
-func themeTables(t *testing.T, langs ...string) map[string]*i18n.Table {
+func themeTables(t testing.TB, langs ...string) map[string]*i18n.Table {
 	t.Helper()
 	tables, d := i18n.Load(os.DirFS("../../i18n"), nil, langs)
 	if d.HasErrors() {
@@ -54,7 +54,7 @@ func themeRenderer(t *testing.T, langs []string, tables map[string]*i18n.Table) 
 
 // demoOptions returns the options of a renderer of the demo site's
 // configuration (site.yaml) with the theme's layouts and assets.
-func demoOptions(t *testing.T) Options {
+func demoOptions(t testing.TB) Options {
 	t.Helper()
 	data, err := os.ReadFile("../../site.yaml")
 	if err != nil {

@@ -38,6 +38,12 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// startsWord tells whether r may begin a word, or a word after a joiner:
+// a letter or a digit. A combining mark belongs to the rune before it, so
+// it only continues a word: folding drops it, and a token that began with
+// one ("ؐ.0" → ".0") would fold to something that is not a token.
+func startsWord(r rune) bool { return isLetter(r) || isDigit(r) }
+
 // isDigit is unicode.IsDigit, from a table for the runes of Vietnamese.
 func isDigit(r rune) bool {
 	if r < runeClasses {
@@ -206,7 +212,7 @@ func (z *tokenizer) scan(s string, out []Token, ids []int32, remembered bool) ([
 	i := 0
 	for i < len(s) {
 		r, size := decode(s[i:])
-		if !isWordRune(r) {
+		if !startsWord(r) {
 			i += size
 			continue
 		}
@@ -223,7 +229,7 @@ func (z *tokenizer) scan(s string, out []Token, ids []int32, remembered bool) ([
 				continue
 			}
 			if (isJoiner(r) || z.inWord(r)) && j+size < len(s) {
-				if n, _ := decode(s[j+size:]); isWordRune(n) && j > start {
+				if n, _ := decode(s[j+size:]); startsWord(n) && j > start {
 					joined = joined || isJoiner(r)
 					j += size
 					continue
@@ -271,7 +277,16 @@ func (z *tokenizer) analyze(s string, number bool) Token {
 	case !number:
 		exact = vnfold.UnifyIY(exact)
 	}
-	return Token{Exact: exact, Folded: vnfold.Fold(exact), Number: number}
+	folded := vnfold.Fold(exact)
+	if !number && (z == nil || !z.english) {
+		// Folding can make a word whose first letters are not an initial
+		// consonant into one that is: "ȑy" folds to "ry", which is spelled
+		// "ri" (vnfold.UnifyIY). Spelled again, the folded word is its own
+		// token. Vietnamese words are unchanged: their initials fold to
+		// initials.
+		folded = vnfold.UnifyIY(folded)
+	}
+	return Token{Exact: exact, Folded: folded, Number: number}
 }
 
 // remember returns the number of the word s, whose token is t, in z.words.

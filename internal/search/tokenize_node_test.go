@@ -35,6 +35,8 @@ func TestClientTokenize(t *testing.T) {
 		"Công ty TNHH, công ti; y tế, ý kiến, ỷ lại, ì ạch", "Thủy lợi, thuỷ, tuy nhiên, tui, huy động, hụi, khuya, yêu cầu",
 		"Kế hoạch số 93/KH-UBND ngày 09/5/2018", "mã 1.004227; Nghị quyết 18-NQ/TW", "kinh-tế, xã hội… (v.v.)",
 		"Thu\u0309 tu\u0323c ky\u0301", // NFD
+		// Letters that fold to an initial, marks that begin a word or follow a joiner.
+		"ȐY, ñy, Ḱy", "\u0610.0, 0.\u0610, a.\u0610b, \u0301a",
 	}
 	for _, p := range append(tab.Same, tab.Apart...) {
 		texts = append(texts, p[0], p[1], "thủ tục "+p[0]+" "+p[1]+"-"+p[0])
