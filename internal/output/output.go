@@ -170,7 +170,7 @@ type Dir struct {
 	gzip bool
 
 	mu   sync.Mutex
-	sums []Sum
+	sums []fileSum
 
 	files, bytes atomic.Int64
 }
@@ -204,18 +204,21 @@ func (d *Dir) Put(p string, data []byte) error {
 	if err := d.claim(p); err != nil {
 		return err
 	}
-	if err := d.write(p, data); err != nil {
+	if err := d.create(p, data); err != nil {
 		return err
 	}
+	s := fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)}
 	if d.gzip && Compressible(p) && len(data) >= 256 {
 		gz, err := Gzip(data)
 		if err != nil {
 			return fmt.Errorf("compress %s: %w", p, err)
 		}
-		if err := d.write(p+".gz", gz); err != nil {
+		if err := d.create(p+".gz", gz); err != nil {
 			return err
 		}
+		s.gz, s.gzSize, s.gzSHA = true, int64(len(gz)), sha256.Sum256(gz)
 	}
+	d.add(s)
 	return nil
 }
 
@@ -228,21 +231,34 @@ func (d *Dir) PutExact(p string, data []byte) error {
 	if err := d.claim(p); err != nil {
 		return err
 	}
-	return d.write(p, data)
-}
-
-// write writes one claimed file and records its size and hash.
-func (d *Dir) write(p string, data []byte) error {
 	if err := d.create(p, data); err != nil {
 		return err
 	}
-	sum := Sum{Path: p, Size: int64(len(data)), SHA256: sha256.Sum256(data)}
-	d.mu.Lock()
-	d.sums = append(d.sums, sum)
-	d.mu.Unlock()
-	d.files.Add(1)
-	d.bytes.Add(int64(len(data)))
+	d.add(fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)})
 	return nil
+}
+
+// fileSum is the size and SHA-256 of a file written and of its .gz twin
+// when it has one: one record, whose path is the caller's, for the two
+// files (a large site writes half a million).
+type fileSum struct {
+	path         string
+	gz           bool
+	size, gzSize int64
+	sha, gzSHA   [32]byte
+}
+
+// add records the files of s as written.
+func (d *Dir) add(s fileSum) {
+	d.mu.Lock()
+	d.sums = append(d.sums, s)
+	d.mu.Unlock()
+	n, b := int64(1), s.size
+	if s.gz {
+		n, b = 2, b+s.gzSize
+	}
+	d.files.Add(n)
+	d.bytes.Add(b)
 }
 
 // Sum is the size and SHA-256 of one file written, for the manifest of
@@ -257,8 +273,14 @@ type Sum struct {
 // included, sorted by path.
 func (d *Dir) Sums() []Sum {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	out := slices.Clone(d.sums)
+	out := make([]Sum, 0, len(d.sums))
+	for _, s := range d.sums {
+		out = append(out, Sum{Path: s.path, Size: s.size, SHA256: s.sha})
+		if s.gz {
+			out = append(out, Sum{Path: s.path + ".gz", Size: s.gzSize, SHA256: s.gzSHA})
+		}
+	}
+	d.mu.Unlock()
 	slices.SortFunc(out, func(a, b Sum) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
