@@ -158,15 +158,19 @@ type Stats struct {
 
 // Dir writes a build into a temporary directory beside its destination
 // and swaps it in on Commit. Put is safe for concurrent use.
+//
+// It keeps no record of the paths and folders it made (a large site's
+// build writes half a million files, each in a folder of its own): the
+// file system is the record. A file is created with O_EXCL, so a path
+// written twice is refused, and a folder that already exists is used only
+// when it is a folder, not a link.
 type Dir struct {
 	dest string
 	tmp  string
 	gzip bool
 
-	mu      sync.Mutex
-	dirs    map[string]*folder
-	written map[string]bool
-	sums    []Sum
+	mu   sync.Mutex
+	sums []fileSum
 
 	files, bytes atomic.Int64
 }
@@ -183,9 +187,7 @@ func NewDir(dest string, gz bool) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", tmp, err)
 	}
-	top := &folder{}
-	top.once.Do(func() {})
-	return &Dir{dest: dest, tmp: tmp, gzip: gz, dirs: map[string]*folder{".": top}, written: map[string]bool{}}, nil
+	return &Dir{dest: dest, tmp: tmp, gzip: gz}, nil
 }
 
 func randomSuffix() string {
@@ -202,18 +204,21 @@ func (d *Dir) Put(p string, data []byte) error {
 	if err := d.claim(p); err != nil {
 		return err
 	}
-	if err := d.write(p, data); err != nil {
+	if err := d.create(p, data); err != nil {
 		return err
 	}
+	s := fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)}
 	if d.gzip && Compressible(p) && len(data) >= 256 {
 		gz, err := Gzip(data)
 		if err != nil {
 			return fmt.Errorf("compress %s: %w", p, err)
 		}
-		if err := d.write(p+".gz", gz); err != nil {
+		if err := d.create(p+".gz", gz); err != nil {
 			return err
 		}
+		s.gz, s.gzSize, s.gzSHA = true, int64(len(gz)), sha256.Sum256(gz)
 	}
+	d.add(s)
 	return nil
 }
 
@@ -226,21 +231,34 @@ func (d *Dir) PutExact(p string, data []byte) error {
 	if err := d.claim(p); err != nil {
 		return err
 	}
-	return d.write(p, data)
-}
-
-// write writes one claimed file and records its size and hash.
-func (d *Dir) write(p string, data []byte) error {
 	if err := d.create(p, data); err != nil {
 		return err
 	}
-	sum := Sum{Path: p, Size: int64(len(data)), SHA256: sha256.Sum256(data)}
-	d.mu.Lock()
-	d.sums = append(d.sums, sum)
-	d.mu.Unlock()
-	d.files.Add(1)
-	d.bytes.Add(int64(len(data)))
+	d.add(fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)})
 	return nil
+}
+
+// fileSum is the size and SHA-256 of a file written and of its .gz twin
+// when it has one: one record, whose path is the caller's, for the two
+// files (a large site writes half a million).
+type fileSum struct {
+	path         string
+	gz           bool
+	size, gzSize int64
+	sha, gzSHA   [32]byte
+}
+
+// add records the files of s as written.
+func (d *Dir) add(s fileSum) {
+	d.mu.Lock()
+	d.sums = append(d.sums, s)
+	d.mu.Unlock()
+	n, b := int64(1), s.size
+	if s.gz {
+		n, b = 2, b+s.gzSize
+	}
+	d.files.Add(n)
+	d.bytes.Add(b)
 }
 
 // Sum is the size and SHA-256 of one file written, for the manifest of
@@ -255,8 +273,14 @@ type Sum struct {
 // included, sorted by path.
 func (d *Dir) Sums() []Sum {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	out := slices.Clone(d.sums)
+	out := make([]Sum, 0, len(d.sums))
+	for _, s := range d.sums {
+		out = append(out, Sum{Path: s.path, Size: s.size, SHA256: s.sha})
+		if s.gz {
+			out = append(out, Sum{Path: s.path + ".gz", Size: s.gzSize, SHA256: s.gzSHA})
+		}
+	}
+	d.mu.Unlock()
 	slices.SortFunc(out, func(a, b Sum) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
@@ -271,6 +295,11 @@ func (d *Dir) Sums() []Sum {
 // that writes tens of thousands of files.
 func (d *Dir) create(p string, data []byte) error {
 	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if fi, lerr := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(p))); lerr == nil && fi.Mode().IsRegular() {
+			return fmt.Errorf("write %s: written twice", p)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
@@ -284,49 +313,37 @@ func (d *Dir) create(p string, data []byte) error {
 	return nil
 }
 
-// folder is one folder of the build, made once by whichever writer needs
-// it first; the others wait for it.
-type folder struct {
-	once sync.Once
-	err  error
-}
+// claim makes the folder of p; a second write of the same path is then
+// refused by create, not a silent overwrite.
+func (d *Dir) claim(p string) error { return d.folder(path.Dir(p)) }
 
-// claim records that p is being written and makes its folder; a second
-// claim of the same path is an error, not a silent overwrite. Each folder
-// is made once, by one mkdir beside its parent (made first), and outside
-// the lock: writers of different folders do not wait for each other.
-func (d *Dir) claim(p string) error {
-	d.mu.Lock()
-	if d.written[p] {
-		d.mu.Unlock()
-		return fmt.Errorf("write %s: written twice", p)
-	}
-	d.written[p] = true
-	d.mu.Unlock()
-	return d.folder(path.Dir(p))
-}
-
-// folder makes the folder dir (a clean relative path) and its parents, each
-// once. Like create, it names the folder by its joined path: the directory
-// is fresh and holds only what this build made, folders and regular files
-// created with O_EXCL, so no component can be a symbolic link.
+// folder makes the folder dir (a clean relative path) and, when they are
+// missing, its parents. A folder another writer made first is used when
+// it is a folder (os.Lstat: not a link), so that writers of the same or
+// different folders never wait for each other. Like create, it names the
+// folder by its joined path: the directory is fresh and holds only what
+// this build made, folders and regular files created with O_EXCL.
 func (d *Dir) folder(dir string) error {
-	d.mu.Lock()
-	f, ok := d.dirs[dir]
-	if !ok {
-		f = &folder{}
-		d.dirs[dir] = f
+	if dir == "." {
+		return nil
 	}
-	d.mu.Unlock()
-	f.once.Do(func() {
-		if f.err = d.folder(path.Dir(dir)); f.err != nil {
-			return
+	full := filepath.Join(d.tmp, filepath.FromSlash(dir))
+	err := os.Mkdir(full, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := d.folder(path.Dir(dir)); err != nil {
+			return err
 		}
-		if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			f.err = fmt.Errorf("create %s: %w", dir, err)
+		err = os.Mkdir(full, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		if fi, lerr := os.Lstat(full); lerr == nil && fi.IsDir() {
+			return nil
 		}
-	})
-	return f.err
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	return nil
 }
 
 // Stats returns what was written so far.

@@ -1,6 +1,7 @@
 package output_test
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -165,6 +166,69 @@ func TestDirConcurrentFolders(t *testing.T) {
 	})
 	if n != 8*60 {
 		t.Errorf("%d files written, want %d", n, 8*60)
+	}
+}
+
+// TestDirWrittenTwice: a path written a second time, by Put, PutExact or
+// as a .gz twin, is refused and the first file kept.
+func TestDirWrittenTwice(t *testing.T) {
+	d, err := output.NewDir(filepath.Join(t.TempDir(), "public"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	page := []byte(strings.Repeat("<p>trang đầu</p>", 40))
+	if err := d.Put("tin-tuc/a/index.html", page); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"tin-tuc/a/index.html", "tin-tuc/a/index.html.gz"} {
+		if err := d.Put(p, []byte("lần hai")); err == nil || !strings.Contains(err.Error(), "written twice") {
+			t.Errorf("Put %s again: %v, want written twice", p, err)
+		}
+		if err := d.PutExact(p, []byte("lần hai")); err == nil || !strings.Contains(err.Error(), "written twice") {
+			t.Errorf("PutExact %s again: %v, want written twice", p, err)
+		}
+	}
+	if st := d.Stats(); st.Files != 2 {
+		t.Errorf("%d files written, want the page and its .gz", st.Files)
+	}
+}
+
+// TestDirSums: Sums lists every file written, .gz twins included, with
+// its size and SHA-256, sorted by path.
+func TestDirSums(t *testing.T) {
+	d, err := output.NewDir(filepath.Join(t.TempDir(), "public"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	page := []byte(strings.Repeat("<p>trang đầu</p>", 40))
+	files := map[string][]byte{"b/index.html": page, "a.css": []byte("p{}"), "z.json": []byte(`{"proof":1}`)}
+	for _, p := range []string{"b/index.html", "a.css"} {
+		if err := d.Put(p, files[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.PutExact("z.json", files["z.json"]); err != nil {
+		t.Fatal(err)
+	}
+	gz, err := output.Gzip(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["b/index.html.gz"] = gz
+	want := []string{"a.css", "b/index.html", "b/index.html.gz", "z.json"}
+	got := d.Sums()
+	if len(got) != len(want) {
+		t.Fatalf("Sums = %d files, want %v", len(got), want)
+	}
+	for i, s := range got {
+		if s.Path != want[i] || s.Size != int64(len(files[s.Path])) || s.SHA256 != sha256.Sum256(files[s.Path]) {
+			t.Errorf("Sums[%d] = %s, %d bytes; want %s, %d bytes, and its hash", i, s.Path, s.Size, want[i], len(files[want[i]]))
+		}
+	}
+	if st := d.Stats(); st.Files != 4 || st.Bytes != int64(len(page)+len(gz)+3+11) {
+		t.Errorf("Stats = %+v", st)
 	}
 }
 

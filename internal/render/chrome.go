@@ -58,7 +58,7 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 	h := template.HTML(b.String())
 	if key != "" {
 		var err error
-		if h, err = r.splice.fragment(h); err != nil {
+		if h, err = r.splice.fragment(h, nil); err != nil {
 			return "", err
 		}
 		c.mu.Lock()

@@ -125,7 +125,7 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 		h := template.HTML(b.String())
 		if memo != nil {
 			var err error
-			if h, err = r.splice.fragment(h); err != nil {
+			if h, err = r.splice.fragment(h, memo.stash); err != nil {
 				return "", err
 			}
 			memo.put(key, h)

@@ -69,11 +69,11 @@ type Inputs struct {
 	// last. Set it only when every language has an index (a build's
 	// always do). The search pages' jobs then have no Data.
 	Search func() (string, map[string]string, error)
-	// Lazy makes the pages of news items, gazette issues and documents
-	// when their jobs run rather than in Jobs, so that the pages of a
-	// large site (their JSON-LD, relations and crumbs) are not all in
-	// memory at once. Their jobs then have no Data: a preview, which
-	// compares Data between builds, leaves it false.
+	// Lazy makes the pages of news items, gazette issues and documents,
+	// and the lists of documents, when their jobs run rather than in
+	// Jobs, so that the pages of a large site (their JSON-LD, relations
+	// and crumbs) are not all in memory at once. Their jobs then have no
+	// Data: a preview, which compares Data between builds, leaves it false.
 	Lazy bool
 	// Items, when set, keeps the list items that Jobs renders once each
 	// (items.go) out of memory until the last list has read them; nil:
@@ -384,13 +384,25 @@ func (r *Renderer) feedIn(lang, title, pageURL, selfURL string, items []*model.N
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc     sitemapLoc `xml:"loc"`
+	LastMod string     `xml:"lastmod,omitempty"`
 	// Links are the page's versions in every language, itself
 	// included, when it has a translation (xhtml:link rel=alternate).
 	Links []sitemapLink `xml:"xhtml:link"`
-	// path is Loc from the site root.
-	path string
+}
+
+// sitemapLoc is a page's address: its path from the site root, which
+// the page's record holds anyway, made absolute only when the sitemap is
+// written (a large site's absolute addresses, one more string per page,
+// are not held while its pages render).
+type sitemapLoc struct {
+	path    string
+	baseURL string // the site's, shared by all
+}
+
+// MarshalXML writes the absolute address, as a string field would.
+func (l sitemapLoc) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return e.EncodeElement(absURL(l.baseURL, l.path), start)
 }
 
 // sitemapLink is an xhtml:link of a sitemap's url.
@@ -429,8 +441,15 @@ func newest[T any](l *model.List[T], date func(T) time.Time) time.Time {
 // Sitemap returns the sitemap of s.
 func (r *Renderer) Sitemap(s *model.Site) *Sitemap {
 	set := &Sitemap{}
+	// The dates are few (days), each made once.
+	days := map[time.Time]string{}
 	add := func(u string, t time.Time) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(u), LastMod: day(t), path: u})
+		d, ok := days[t]
+		if !ok {
+			d = day(t)
+			days[t] = d
+		}
+		set.URLs = append(set.URLs, sitemapURL{Loc: sitemapLoc{u, r.site.BaseURL}, LastMod: d})
 	}
 	add("/", s.Updated)
 	for _, n := range s.News {
@@ -552,9 +571,9 @@ func (r *Renderer) sitemapEditions(s *model.Site, set *Sitemap, add func(u strin
 	}
 	for i := range set.URLs {
 		u := &set.URLs[i]
-		vi := u.path
+		vi := u.Loc.path
 		for _, ed := range s.Editions {
-			if o, ok := ed.Original[u.path]; ok {
+			if o, ok := ed.Original[u.Loc.path]; ok {
 				vi = o
 			}
 		}

@@ -309,11 +309,15 @@ func (r *Renderer) relURL(u string) string {
 	return r.base + strings.TrimPrefix(u, "/")
 }
 
-func (r *Renderer) absURL(u string) string {
+func (r *Renderer) absURL(u string) string { return absURL(r.site.BaseURL, u) }
+
+// absURL returns u, an address from the site root, under the site's
+// base URL; an address with a scheme as it is.
+func absURL(base, u string) string {
 	if strings.Contains(u, "://") {
 		return u
 	}
-	return strings.TrimSuffix(r.site.BaseURL, "/") + "/" + strings.TrimPrefix(u, "/")
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(u, "/")
 }
 
 func (r *Renderer) asset(name string) (string, error) {
