@@ -31,13 +31,18 @@ func memoryLimit(physical int64) int64 {
 	return memoryCap
 }
 
-// limitMemory sets the soft memory limit of a build (see memoryCap) unless
-// GOMEMLIMIT sets one, and returns a function that restores the limit
-// before.
+// limitMemory sets the soft memory limit of a build (see memoryCap) and
+// lets the collector's percentage follow the live heap (tuneGC), unless
+// GOMEMLIMIT sets a limit, and returns a function that restores both.
 func limitMemory() (restore func()) {
+	limit := memoryLimit(physicalMemory())
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	before := debug.SetMemoryLimit(memoryLimit(physicalMemory()))
-	return func() { debug.SetMemoryLimit(before) }
+	before := debug.SetMemoryLimit(limit)
+	stopTuning := tuneGC(heapTarget(limit))
+	return func() {
+		stopTuning()
+		debug.SetMemoryLimit(before)
+	}
 }

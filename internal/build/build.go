@@ -177,8 +177,17 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	parsed := make([]*parsedFile, len(paths))
 	parallel(ctx, len(paths), workers*readsPerWorker, func(i int) {
 		pf := c.parsed(paths[i])
+		var buf *[]byte // a build's buffer of the file, from fileBufs
 		if pf == nil {
-			raw, err := fs.ReadFile(opt.Source, paths[i])
+			var raw []byte
+			var err error
+			if c == nil {
+				buf = fileBufs.Get().(*[]byte)
+				raw, err = readFile(opt.Source, paths[i], *buf)
+				*buf = raw
+			} else {
+				raw, err = fs.ReadFile(opt.Source, paths[i])
+			}
 			if err != nil {
 				err = fmt.Errorf("read %s: %w", paths[i], err)
 				ioErr.CompareAndSwap(nil, &err)
@@ -204,6 +213,9 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 				pf.keepDecoded(&perFile[i], dd)
 			} else {
 				stowMarkdown(&perFile[i], st)
+				if buf != nil && cap(*buf) <= maxPooledFile && reusable(paths[i], &perFile[i]) {
+					fileBufs.Put(buf)
+				}
 			}
 			d.Append(dd)
 		}
@@ -275,12 +287,14 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 	b := &built{site: s, recs: records(s), r: r, assets: assets}
 	b.convs = make([]diag.List, len(b.recs))
 	parallel(ctx, len(b.recs), workers, func(i int) {
+		var md *[]byte
 		if st != nil {
-			b.recs[i].unstow()
+			md = b.recs[i].unstow()
 		}
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()
+			putMarkdownBuf(md) // the converted body holds no part of it
 			b.recs[i].stow(st)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -53,11 +54,8 @@ func (st *store) put(s string) model.Stored {
 	if s == "" {
 		return model.Stored{}
 	}
-	off := st.end.Add(int64(len(s))) - int64(len(s))
-	if _, err := st.f.WriteAt([]byte(s), off); err != nil {
-		st.fail(err)
-	}
-	return model.Stored{Store: st, Off: off, Len: len(s)}
+	// The file only reads the bytes of s: no copy of them is needed.
+	return st.putBytes(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // Put is put, for render's memo of list items (model.Stash).
@@ -77,8 +75,11 @@ func (st *store) putBytes(b []byte) model.Stored {
 
 // bytes reads back what at names, as a new slice (nil when it cannot be
 // read: the error is kept for close).
-func (st *store) bytes(at model.Stored) []byte {
-	buf := make([]byte, at.Len)
+func (st *store) bytes(at model.Stored) []byte { return st.bytesInto(nil, at) }
+
+// bytesInto is bytes, read into buf when it has the room.
+func (st *store) bytesInto(buf []byte, at model.Stored) []byte {
+	buf = slices.Grow(buf[:0], at.Len)[:at.Len]
 	if _, err := st.f.ReadAt(buf, at.Off); err != nil {
 		st.fail(err)
 		return nil
@@ -187,12 +188,30 @@ func stowMarkdown(e *model.Entries, st *store) {
 	}
 }
 
-// unstow reads the record's Markdown back from its store, to convert it.
-func (r record) unstow() {
+// unstow reads the record's Markdown back from its store, to convert it,
+// into a buffer of markdownBufs, which it returns (nil when it read
+// nothing): the caller puts it back once the record is converted and
+// released, when nothing holds a part of the Markdown any more.
+func (r record) unstow() *[]byte {
 	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
 		src := f.Addr().Interface().(*model.Source)
 		if at := src.MarkdownAt; at.Store != nil {
-			src.Markdown, src.MarkdownAt = at.Store.(*store).bytes(at), model.Stored{}
+			buf := markdownBufs.Get().(*[]byte)
+			src.Markdown, src.MarkdownAt = at.Store.(*store).bytesInto(*buf, at), model.Stored{}
+			*buf = src.Markdown
+			return buf
 		}
+	}
+	return nil
+}
+
+// markdownBufs holds the buffers of the Markdown being converted.
+var markdownBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// putMarkdownBuf puts a buffer unstow returned back into markdownBufs,
+// unless it is too large to keep.
+func putMarkdownBuf(buf *[]byte) {
+	if buf != nil && cap(*buf) <= 1<<20 {
+		markdownBufs.Put(buf)
 	}
 }

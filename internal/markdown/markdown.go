@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,7 +59,7 @@ type Converter struct {
 // Result is one converted body.
 type Result struct {
 	// HTML is the rendered body.
-	HTML []byte
+	HTML string
 	// Lead is the plain text of the first paragraph.
 	Lead string
 	// Text is the plain text of the whole body, for search.
@@ -98,6 +99,8 @@ type state struct {
 	// parse with them replaced by "- " (see word.go).
 	convert bool
 	bullets []bullet
+	// texts is wordHabits' buffer, kept from one paragraph to the next.
+	texts []text.Segment
 }
 
 // Convert renders src, the body of the file at path starting on file line
@@ -114,15 +117,40 @@ func (c *Converter) Convert(path string, bodyLine int, src []byte, resolve Resol
 		st = &state{path: path, bodyLine: bodyLine, src: conv, orig: src, edits: edits, resolve: resolve, diags: &d}
 		doc = c.parse(st)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(st.src) + len(st.src)/4)
-	if err := c.md.Renderer().Render(&buf, st.src, doc); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer putBuf(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(bufWriter{buf}, st.src, doc); err != nil {
 		d.Errorf(diag.Pos{Path: path}, "render Markdown: %v", err)
 	}
-	res := Result{HTML: buf.Bytes()}
+	res := Result{HTML: buf.String()}
 	res.Lead, res.Text = plainText(doc, st.src)
 	return res, d
 }
+
+// bufPool holds the buffers bodies are rendered into, then copied out of
+// at their size.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooled is the largest buffer put back into bufPool: the few very
+// long bodies do not keep their buffers.
+const maxPooled = 1 << 20
+
+func putBuf(b *bytes.Buffer) {
+	if b.Cap() <= maxPooled {
+		bufPool.Put(b)
+	}
+}
+
+// bufWriter lets goldmark write straight into a bytes.Buffer: given a
+// writer that is not a util.BufWriter, it wraps it in a new 4 KB
+// bufio.Writer for every body.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
+var _ util.BufWriter = bufWriter{}
 
 func (c *Converter) parse(st *state) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
@@ -180,7 +208,7 @@ func (pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	})
 	for _, img := range images {
 		if st != nil && strings.TrimSpace(altText(img, st.src)) == "" {
-			st.diags.Warnf(st.pos(img), "image %q has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](%s)", img.Destination, img.Destination)
+			st.diags.Warnf(st.pos(img), "image %q has no alt text: say what it shows between the brackets, ![Quang cảnh hội nghị](%s)", string(img.Destination), string(img.Destination))
 		}
 		if st != nil && st.resolve != nil {
 			dest := string(img.Destination)
@@ -271,69 +299,104 @@ func (figureRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// plainText returns the text of the first paragraph and of the whole body.
+// plainText returns the text of the first paragraph and of the whole
+// body, their words with one space between them.
 func plainText(doc ast.Node, src []byte) (lead, all string) {
-	var b strings.Builder
+	t := wordsPool.Get().(*words)
+	defer putWords(t)
+	t.b, t.space = t.b[:0], false
 	paraStart := -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		_, isPara := n.(*ast.Paragraph)
 		if !entering {
 			if isPara && lead == "" && paraStart >= 0 {
-				lead = collapseSpace(b.String()[paraStart:])
+				lead = string(bytes.TrimPrefix(t.b[paraStart:], []byte(" ")))
 			}
 			if n.Type() == ast.TypeBlock {
-				b.WriteByte('\n')
+				t.breakWord()
 			}
 			return ast.WalkContinue, nil
 		}
 		if isPara && lead == "" && paraStart < 0 {
-			paraStart = b.Len()
+			paraStart = len(t.b)
 		}
-		switch t := n.(type) {
+		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(t.Value(src))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
+			t.write(n.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				t.breakWord()
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			t.write(n.Value)
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := range lines.Len() {
 				s := lines.At(i)
-				b.Write(s.Value(src))
+				t.write(s.Value(src))
 			}
 		case *ast.AutoLink:
-			b.Write(t.Label(src))
+			t.write(n.Label(src))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return lead, collapseSpace(b.String())
+	return lead, string(t.b)
 }
 
-// collapseSpace returns strings.Join(strings.Fields(s), " "): the words
-// of s with one space between them, without the slice of every word.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+// words collects words with one space between them as they are written:
+// what strings.Join(strings.Fields(s), " ") makes of all written, without
+// the copy of s.
+type words struct {
+	b     []byte
+	space bool // a space is due before the next word
+}
+
+var wordsPool = sync.Pool{New: func() any { return new(words) }}
+
+func putWords(t *words) {
+	if cap(t.b) <= maxPooled {
+		wordsPool.Put(t)
+	}
+}
+
+// breakWord ends the word being written, as a space would.
+func (t *words) breakWord() { t.space = len(t.b) > 0 }
+
+func (t *words) write(s []byte) {
 	for i := 0; i < len(s); {
-		c := s[i]
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
+		// The word at i runs to the next space, written at once.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
 			}
-			b.WriteString(s[i : i+n])
+			r, n := utf8.DecodeRune(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
 		}
+		if j > i {
+			if t.space {
+				t.b = append(t.b, ' ')
+				t.space = false
+			}
+			t.b = append(t.b, s[i:j]...)
+			i = j
+			continue
+		}
+		n := 1
+		if s[i] >= utf8.RuneSelf {
+			_, n = utf8.DecodeRune(s[i:])
+		}
+		t.breakWord()
 		i += n
 	}
-	return b.String()
 }
+
+// asciiSpace tells the ASCII bytes unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

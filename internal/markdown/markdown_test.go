@@ -125,3 +125,21 @@ func TestTableBox(t *testing.T) {
 		t.Errorf("the text of the tables is lost for search: %q", res.Text)
 	}
 }
+
+// TestDiagnosticsOwnTheirText: a build reads bodies into buffers it uses
+// again once they are converted, so what a diagnostic keeps to show later
+// (in Vietnamese) must not be a part of the body.
+func TestDiagnosticsOwnTheirText(t *testing.T) {
+	src := []byte("Đoạn đầu.\n\n![](anh-hoi-nghi.jpg)\n\nMột • Hai • Ba\n")
+	_, d := markdown.New(markdown.Options{}).Convert("content/news/a.md", 5, src, nil)
+	before := d.FormatIn(diag.Vietnamese, 0)
+	if !strings.Contains(before, "anh-hoi-nghi.jpg") {
+		t.Fatalf("no warning naming the picture:\n%s", before)
+	}
+	for i := range src {
+		src[i] = 'x'
+	}
+	if after := d.FormatIn(diag.Vietnamese, 0); after != before {
+		t.Errorf("the diagnostics changed with the body's bytes:\n%s\nwas\n%s", after, before)
+	}
+}

@@ -111,7 +111,8 @@ func (wordTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 // wordHabits looks at the lines of one paragraph for Word's habits.
 func (st *state) wordHabits(block ast.Node) {
 	// Only what the paragraph shows as text counts, not code spans.
-	var texts []text.Segment
+	texts := st.texts[:0]
+	defer func() { st.texts = texts[:0] }()
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch t := n.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
@@ -156,14 +157,15 @@ func (st *state) wordHabits(block ast.Node) {
 		// Bullets between words, run together.
 		// Every mid bullet is U+2022 or above, three bytes from 0xE2 on;
 		// the bytes of any other rune (continuations are below 0xC0) are
-		// skipped without decoding.
+		// skipped without decoding, and so is a bullet not after a space
+		// or tab.
 		var mid []int
 		for off := start + 1; off < seg.Stop; off++ {
-			if st.src[off] < midBulletLead {
+			if st.src[off] < midBulletLead || !isSpace(st.src[off-1]) {
 				continue
 			}
 			r, size := utf8.DecodeRune(st.src[off:seg.Stop])
-			if slices.Contains(midBullets, r) && isSpace(st.src[off-1]) && off+size < seg.Stop && isSpace(st.src[off+size]) && inText(off) {
+			if slices.Contains(midBullets, r) && off+size < seg.Stop && isSpace(st.src[off+size]) && inText(off) {
 				mid = append(mid, off)
 			}
 		}

@@ -43,13 +43,18 @@ var Zone = time.FixedZone("ICT", 7*3600)
 // line numbers are lineOff lines below the file's. start is where a missing
 // key is reported. Duplicate keys are reported as errors.
 func New(path string, lineOff int, start diag.Pos, node *yaml.Node, d *diag.List) *Map {
-	m := &Map{path: path, lineOff: lineOff, start: start, node: node, values: map[string]*yaml.Node{}, diags: d}
+	if node != nil && node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
+		node = node.Content[0]
+	}
+	m := &Map{path: path, lineOff: lineOff, start: start, node: node, diags: d}
+	if node == nil || node.Kind != yaml.MappingNode {
+		m.values = map[string]*yaml.Node{}
+	} else {
+		m.values = make(map[string]*yaml.Node, len(node.Content)/2)
+		m.keys = make([]*yaml.Node, 0, len(node.Content)/2)
+	}
 	if node == nil {
 		return m
-	}
-	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
-		node = node.Content[0]
-		m.node = node
 	}
 	if node.Kind != yaml.MappingNode {
 		if !(node.Kind == yaml.ScalarNode && node.Tag == "!!null") {

@@ -532,7 +532,7 @@ func (r *Renderer) convertBody(src model.Source, pageURL, sizes string) (model.C
 	res, d := r.md.Convert(src.Path, src.BodyLine, src.Markdown, resolve)
 	d.Append(warns)
 	d.Append(placeholders(src))
-	return model.Converted{Markup: string(res.HTML), Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
+	return model.Converted{Markup: res.HTML, Lead: res.Lead, Short: truncate(model.SummaryLen, res.Lead), Text: res.Text,
 		Files: files, Variants: variants}, d
 }
 

@@ -13,6 +13,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"math/bits"
 	"minhbach/internal/vnfold"
 	"runtime"
 	"slices"
@@ -892,11 +893,20 @@ func (t *term) add(id int32, tf float32) {
 	if float32(f) != tf {
 		panic("search: a term frequency that is not a whole number (are the field weights whole?)")
 	}
-	t.data = binary.AppendUvarint(t.data, uint64(id-t.last))
+	delta := uint64(id - t.last)
+	if need := uvarintLen(delta) + uvarintLen(f); cap(t.data)-len(t.data) < need {
+		// Double the room: append grows a long list by a quarter at a
+		// time, which copies its bytes about five times over.
+		t.data = slices.Grow(t.data, max(need, len(t.data)))
+	}
+	t.data = binary.AppendUvarint(t.data, delta)
 	t.data = binary.AppendUvarint(t.data, f)
 	t.last = id
 	t.df++
 }
+
+// uvarintLen is the length of x as a uvarint.
+func uvarintLen(x uint64) int { return (bits.Len64(x|1) + 6) / 7 }
 
 // score readies the scoring of every term (see impacts) and returns the
 // terms, in the order first seen.

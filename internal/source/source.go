@@ -4,12 +4,15 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -150,12 +153,16 @@ func KindOf(p string) Kind {
 }
 
 // Clean returns data as UTF-8 text without a byte-order mark, with LF line
-// ends and in NFC; invalid UTF-8 is reported at its line.
+// ends and in NFC; invalid UTF-8 is reported at its line. When data is
+// already clean, the result is data itself (or a part of it), not a copy.
 func Clean(p string, data []byte) ([]byte, diag.List) {
 	var d diag.List
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if vnfold.QuickNFC(data) {
+		return data, d // valid UTF-8, in NFC: the common case, checked at once
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -170,7 +177,7 @@ func Clean(p string, data []byte) ([]byte, diag.List) {
 		d.Errorf(diag.Pos{Path: p, Line: line, Col: col}, "invalid UTF-8: save the file as UTF-8")
 		return nil, d
 	}
-	return []byte(vnfold.NFC(string(data))), d
+	return vnfold.NFCBytes(data), d
 }
 
 var errNoClose = errors.New("no closing delimiter")
@@ -200,29 +207,31 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 	}
 	doc.Start = diag.Pos{Path: p, Line: open}
 	doc.LineOff = open
+	// The library splits the front matter from the body. It copies all it
+	// reads, through a new 4 KB bufio.Reader, so it is given a pooled
+	// reader over the file a line at a time that ends once the closing
+	// "---" is read: it copies the front matter only, and the body stays
+	// a part of data, which Head keeps anyway.
+	lr := linePool.Get().(*lineReader)
+	defer linePool.Put(lr)
+	lr.reset(data)
 	var raw []byte
 	format := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
-		raw = bytes.Clone(b)
+		raw = b // the parser's copy, which nothing writes to again
+		lr.done = true
 		return nil
 	})
-	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, format)
-	if err != nil {
+	rest, err := frontmatter.MustParse(lr.buf, nil, format)
+	if err != nil || !lr.done {
 		d.Errorf(doc.Start, `front matter is not closed: add a line "---" after the last key`)
 		return doc, d
 	}
-	// Keep the body as a part of data, which Head keeps anyway, rather
-	// than of the parser's own copy of the file: holding both doubled the
-	// memory a large site's sources take until they are converted.
-	if bytes.HasSuffix(data, body) {
-		body = data[len(data)-len(body):]
-	}
-	doc.Body = body
-	doc.Head = data[:len(data)-len(body)]
+	// What the parser read is data[:lr.off]; rest is what it read after
+	// the closing delimiter (nothing, as it was given lines).
+	end := lr.off - len(rest)
+	doc.Body = data[end:]
+	doc.Head = data[:end]
 	doc.BodyLine = 1 + bytes.Count(doc.Head, []byte("\n"))
-	if !bytes.HasSuffix(data, body) {
-		// Cannot happen with the library's current behaviour; keep lines sane anyway.
-		doc.BodyLine = open + 2 + bytes.Count(raw, []byte("\n"))
-	}
 	node, serr := meta.Parse(raw)
 	if serr != nil {
 		line := 0
@@ -234,4 +243,40 @@ func Parse(p string, data []byte) (Doc, diag.List) {
 	}
 	doc.Meta = node
 	return doc, d
+}
+
+// lineReader gives the front matter parser data a line per Read, and
+// nothing once done is set: the parser then stops reading at the line
+// that closes the front matter.
+type lineReader struct {
+	data []byte
+	off  int  // bytes of data read so far
+	done bool // the front matter was closed
+	buf  *bufio.Reader
+}
+
+// linePool holds lineReaders, each with the bufio.Reader the parser takes
+// as it is rather than wrapping it in a new one.
+var linePool = sync.Pool{New: func() any {
+	lr := &lineReader{}
+	lr.buf = bufio.NewReader(lr)
+	return lr
+}}
+
+func (lr *lineReader) reset(data []byte) {
+	lr.data, lr.off, lr.done = data, 0, false
+	lr.buf.Reset(lr)
+}
+
+func (lr *lineReader) Read(p []byte) (int, error) {
+	if lr.done || lr.off == len(lr.data) {
+		return 0, io.EOF
+	}
+	line := lr.data[lr.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
+	lr.off += n
+	return n, nil
 }

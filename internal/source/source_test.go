@@ -23,6 +23,9 @@ func TestParse(t *testing.T) {
 		{"bad yaml", "---\ntitle: A\n  x: [\n---\n", 0, "", "a.md:3: invalid YAML: mapping values are not allowed in this context (a value that contains \": \" must be quoted: key: \"…\")\n"},
 		{"invalid utf8", "---\ntitle: A\xff\n---\n", 0, "", "a.md:2:9: invalid UTF-8: save the file as UTF-8\n"},
 		{"nfd becomes nfc", "---\ntitle: A\n---\nThu\u0309\n", 4, "Thủ\n", ""},
+		{"no line end after the closing line", "---\ntitle: A\n---", 3, "", ""},
+		{"front matter line longer than the reader's buffer", "---\ntitle: " + strings.Repeat("ả", 3000) + "\n---\nBody\n", 4, "Body\n", ""},
+		{"closing line in the body", "---\ntitle: A\n---\nx\n---\ny\n", 4, "x\n---\ny\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,6 +40,26 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse body = line %d %q, want line %d %q", doc.BodyLine, doc.Body, tt.bodyLine, tt.body)
 			}
 		})
+	}
+}
+
+// TestParseKeepsBody checks that a clean file's body and head are parts of
+// the bytes given, not copies: a large site's bodies are held twice
+// otherwise until they are stored.
+func TestParseKeepsBody(t *testing.T) {
+	data := []byte("---\ntitle: Hội nghị\n---\nNội dung\n")
+	doc, d := source.Parse("a.md", data)
+	if d.HasErrors() {
+		t.Fatal(d.Format(0))
+	}
+	if string(doc.Head)+string(doc.Body) != string(data) {
+		t.Fatalf("head %q + body %q is not the file", doc.Head, doc.Body)
+	}
+	if &doc.Head[0] != &data[0] || &doc.Body[0] != &data[len(doc.Head)] {
+		t.Errorf("head and body are copies of the file, want parts of it")
+	}
+	if title := doc.Meta.Content[0].Content[1].Value; title != "Hội nghị" {
+		t.Errorf("title = %q", title)
 	}
 }
 

@@ -18,6 +18,50 @@ import (
 // NFC returns s in Unicode normalisation form C.
 func NFC(s string) string { return norm.NFC.String(s) }
 
+// NFCBytes returns b in Unicode normalisation form C: b itself, not a
+// copy, when it already is.
+func NFCBytes(b []byte) []byte {
+	if QuickNFC(b) {
+		return b
+	}
+	return norm.NFC.Bytes(b)
+}
+
+// QuickNFC reports whether b is valid UTF-8 made only of ASCII and of the
+// Latin, Vietnamese and punctuation letters (below U+2100) that are in
+// NFC whatever comes before or after them: b is then in NFC. False means
+// that it may not be. It is faster than norm's own check on Vietnamese
+// text, whose letters nearly all take this path.
+func QuickNFC(b []byte) bool {
+	stable := nfcStable()
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if int(r) >= len(stable) || !stable[r] {
+			return false // also utf8.RuneError, of invalid UTF-8
+		}
+		i += n
+	}
+	return true
+}
+
+// nfcStable tells, for each rune below U+2100, whether it is NFC's quick
+// check "yes" with combining class 0: a text of such runes alone is in
+// NFC (UAX #15, the quick check).
+var nfcStable = sync.OnceValue(func() *[0x2100]bool {
+	var t [0x2100]bool
+	for r := rune(0x80); r < rune(len(t)); r++ {
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		t[r] = utf8.ValidRune(r) && p.BoundaryBefore() && p.CCC() == 0 &&
+			norm.NFC.IsNormalString(s)
+	}
+	return &t
+})
+
 // foldPool holds diacritic-removing transformers: a transform.Chain keeps
 // state, so each call takes its own.
 var foldPool = sync.Pool{New: func() any {

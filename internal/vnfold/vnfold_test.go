@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"minhbach/internal/vnfold"
 )
 
@@ -252,4 +254,81 @@ func TestUnifyIY(t *testing.T) {
 			t.Errorf("UnifyIY(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestQuickNFC(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true},
+		{"Ủy ban nhân dân tỉnh: “Quyết định số 12/2024/QĐ-UBND” – 5.000 ₫", true},
+		{"Thu\u0309", false}, // NFD: a combining mark
+		{"e\u0301", false},   // composes to é
+		{"a\xffb", false},    // invalid UTF-8
+		{"\u212b", false},    // Ångström sign: NFC is Å
+		{"\u0344", false},    // not in NFC on its own
+		{"漢字", false},        // beyond the table: norm decides
+		{"Đà Nẵng, Huế", true},
+	} {
+		if got := vnfold.QuickNFC([]byte(tt.in)); got != tt.want {
+			t.Errorf("QuickNFC(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if got, want := string(vnfold.NFCBytes([]byte(tt.in))), vnfold.NFC(tt.in); got != want {
+			t.Errorf("NFCBytes(%q) = %q, want %q", tt.in, got, want)
+		}
+	}
+}
+
+func FuzzQuickNFC(f *testing.F) {
+	f.Add([]byte("Ủy ban nhân dân Thu\u0309 ễ\u0301"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if vnfold.QuickNFC(b) && (!utf8.Valid(b) || !norm.NFC.IsNormal(b)) {
+			t.Errorf("QuickNFC(%q) = true, but it is not valid UTF-8 in NFC", b)
+		}
+		if got, want := string(vnfold.NFCBytes(b)), norm.NFC.String(string(b)); got != want {
+			t.Errorf("NFCBytes(%q) = %q, want %q", b, got, want)
+		}
+	})
+}
+
+// TestQuickNFCPairs checks every rune QuickNFC takes as it is, alone and
+// before and after a sample of the others, against norm.
+func TestQuickNFCPairs(t *testing.T) {
+	var stable []rune
+	for r := rune(0x80); r < 0x2100; r++ {
+		if vnfold.QuickNFC([]byte(string(r))) {
+			stable = append(stable, r)
+		}
+	}
+	if len(stable) < 1000 {
+		t.Fatalf("only %d runes below U+2100 pass QuickNFC", len(stable))
+	}
+	for _, r := range stable {
+		for j := 0; j < len(stable); j += 97 {
+			for _, s := range []string{string(r), string(r) + string(stable[j]), string(stable[j]) + string(r), "a" + string(r) + "e"} {
+				if !norm.NFC.IsNormalString(s) {
+					t.Fatalf("QuickNFC takes %q, which is not in NFC", s)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkNFCBytes checks Vietnamese text that is already in NFC, as
+// every content file is read.
+func BenchmarkNFCBytes(b *testing.B) {
+	text := []byte(strings.Repeat("Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2025; “Quyết định số 12/2024/QĐ-UBND” về quản lý đất đai, Đà Nẵng – Huế. ", 40))
+	b.Run("QuickNFC", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			vnfold.NFCBytes(text)
+		}
+	})
+	b.Run("norm", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			norm.NFC.Bytes(text)
+		}
+	})
 }
