@@ -169,8 +169,9 @@ type Dir struct {
 	tmp  string
 	gzip bool
 
-	mu   sync.Mutex
-	sums []fileSum
+	mu sync.Mutex
+	// sums are the files written, twins their .gz twins.
+	sums, twins []fileSum
 
 	files, bytes atomic.Int64
 }
@@ -207,7 +208,7 @@ func (d *Dir) Put(p string, data []byte) error {
 	if err := d.create(p, data); err != nil {
 		return err
 	}
-	s := fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)}
+	d.add(fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)}, false)
 	if d.gzip && Compressible(p) && len(data) >= 256 {
 		gz, err := Gzip(data)
 		if err != nil {
@@ -216,9 +217,8 @@ func (d *Dir) Put(p string, data []byte) error {
 		if err := d.create(p+".gz", gz); err != nil {
 			return err
 		}
-		s.gz, s.gzSize, s.gzSHA = true, int64(len(gz)), sha256.Sum256(gz)
+		d.add(fileSum{path: p, size: int64(len(gz)), sha: sha256.Sum256(gz)}, true)
 	}
-	d.add(s)
 	return nil
 }
 
@@ -234,31 +234,30 @@ func (d *Dir) PutExact(p string, data []byte) error {
 	if err := d.create(p, data); err != nil {
 		return err
 	}
-	d.add(fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)})
+	d.add(fileSum{path: p, size: int64(len(data)), sha: sha256.Sum256(data)}, false)
 	return nil
 }
 
-// fileSum is the size and SHA-256 of a file written and of its .gz twin
-// when it has one: one record, whose path is the caller's, for the two
-// files (a large site writes half a million).
+// fileSum is the size and SHA-256 of a file written, or of its .gz twin:
+// a twin's path is the file's, shared with the caller, its name made
+// only by Sums (a large site writes half a million files).
 type fileSum struct {
-	path         string
-	gz           bool
-	size, gzSize int64
-	sha, gzSHA   [32]byte
+	path string
+	size int64
+	sha  [32]byte
 }
 
-// add records the files of s as written.
-func (d *Dir) add(s fileSum) {
+// add records a file written, or its .gz twin.
+func (d *Dir) add(s fileSum, twin bool) {
 	d.mu.Lock()
-	d.sums = append(d.sums, s)
-	d.mu.Unlock()
-	n, b := int64(1), s.size
-	if s.gz {
-		n, b = 2, b+s.gzSize
+	if twin {
+		d.twins = append(d.twins, s)
+	} else {
+		d.sums = append(d.sums, s)
 	}
-	d.files.Add(n)
-	d.bytes.Add(b)
+	d.mu.Unlock()
+	d.files.Add(1)
+	d.bytes.Add(s.size)
 }
 
 // Sum is the size and SHA-256 of one file written, for the manifest of
@@ -273,12 +272,12 @@ type Sum struct {
 // included, sorted by path.
 func (d *Dir) Sums() []Sum {
 	d.mu.Lock()
-	out := make([]Sum, 0, len(d.sums))
+	out := make([]Sum, 0, len(d.sums)+len(d.twins))
 	for _, s := range d.sums {
 		out = append(out, Sum{Path: s.path, Size: s.size, SHA256: s.sha})
-		if s.gz {
-			out = append(out, Sum{Path: s.path + ".gz", Size: s.gzSize, SHA256: s.gzSHA})
-		}
+	}
+	for _, s := range d.twins {
+		out = append(out, Sum{Path: s.path + ".gz", Size: s.size, SHA256: s.sha})
 	}
 	d.mu.Unlock()
 	slices.SortFunc(out, func(a, b Sum) int { return strings.Compare(a.Path, b.Path) })
@@ -439,11 +438,19 @@ func Compressible(name string) bool {
 }
 
 // Gzip compresses data deterministically (no name, no time in the header).
+// Its writers are reused: a new one allocates some 800 KB of compressor
+// state, once per page of a build with .gz twins; a writer Reset writes
+// the same bytes as a new one.
 func Gzip(data []byte) ([]byte, error) {
 	var b bytes.Buffer
-	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if err != nil {
-		return nil, err
+	w, _ := gzipWriters.Get().(*gzip.Writer)
+	if w == nil {
+		var err error
+		if w, err = gzip.NewWriterLevel(&b, gzip.BestCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		w.Reset(&b)
 	}
 	if _, err := w.Write(data); err != nil {
 		return nil, err
@@ -451,8 +458,13 @@ func Gzip(data []byte) ([]byte, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
+	w.Reset(nil) // keeps nothing of b
+	gzipWriters.Put(w)
 	return b.Bytes(), nil
 }
+
+// gzipWriters holds the writers of Gzip, at gzip.BestCompression.
+var gzipWriters sync.Pool
 
 // Memory keeps a build in memory, for tests and previews. Put is safe for
 // concurrent use.

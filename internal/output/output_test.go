@@ -1,8 +1,11 @@
 package output_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -281,4 +284,46 @@ func TestCommitRemovesPrevious(t *testing.T) {
 	if got, _ := os.ReadFile(outside); string(got) != "giữ nguyên" {
 		t.Errorf("the file outside = %q", got)
 	}
+}
+
+// TestGzipSameAsNewWriter: Gzip, whose writers are reused, gives the bytes
+// of a new writer at gzip.BestCompression, one input after another and
+// from several goroutines at once, and they decompress to the input.
+func TestGzipSameAsNewWriter(t *testing.T) {
+	var inputs [][]byte
+	for i := range 6 {
+		inputs = append(inputs, []byte(strings.Repeat(fmt.Sprintf("<li>văn bản số %d/QĐ-UBND</li>", i*7919), 1+i*i*300)))
+	}
+	inputs = append(inputs, nil)
+	want := make([][]byte, len(inputs))
+	for i, in := range inputs {
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		w.Write(in)
+		w.Close()
+		want[i] = b.Bytes()
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for round := range 3 {
+				for i, in := range inputs {
+					got, err := output.Gzip(in)
+					if err != nil || !bytes.Equal(got, want[i]) {
+						t.Errorf("round %d, input %d: Gzip differs from a new writer's (%v)", round, i, err)
+						continue
+					}
+					r, err := gzip.NewReader(bytes.NewReader(got))
+					if err != nil {
+						t.Fatal(err)
+					}
+					back, err := io.ReadAll(r)
+					if err != nil || !bytes.Equal(back, in) {
+						t.Errorf("input %d does not decompress to itself (%v)", i, err)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

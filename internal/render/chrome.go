@@ -69,14 +69,15 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 }
 
 // chromeKey names what the theme's header or footer shows of p, "" for
-// any other template (never cached). The footer shows the language's site
-// and footer menu; the header also whether p is the home page (the brand
+// any other template (never cached). The head's asset links (assets) are
+// the same on every page; the footer shows the language's site and footer
+// menu; the header also whether p is the home page (the brand
 // is the current page) or the search page (no search box), and each main
 // menu item's aria-current, computed as partials/header.html does.
 func chromeKey(name, lang string, p *Page) string {
 	switch name {
-	case "footer":
-		return "footer|" + lang
+	case "footer", "assets":
+		return name + "|" + lang
 	case "header":
 		var b strings.Builder
 		b.WriteString("header|")

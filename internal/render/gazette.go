@@ -71,11 +71,17 @@ func Relations(doc *model.Document) []RelationGroup {
 	return out
 }
 
+// The crumbs of the gazette and of the documents, package variables so
+// that the functions that make the pages of 250 000 documents when their
+// jobs run (Inputs.Lazy) do not each hold a copy.
+var (
+	gazCrumb = Crumb{"Công báo", urls.Gazette}
+	docCrumb = Crumb{"Văn bản", urls.Document}
+)
+
 func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page), record func(url, layout string, mk func() *Page)) []Job {
 	g := &s.Gazette
 	var jobs []Job
-	gazCrumb := Crumb{"Công báo", urls.Gazette}
-	docCrumb := Crumb{"Văn bản", urls.Document}
 	page(urls.Gazette, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
 		FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
 	for _, is := range g.Issues {
