@@ -172,15 +172,22 @@ func TestDirConcurrentFolders(t *testing.T) {
 	}
 }
 
-// TestDirWrittenTwice: a path written a second time, by Put, PutExact or
-// as a .gz twin, is refused and the first file kept.
-func TestDirWrittenTwice(t *testing.T) {
+// gzipDir returns a Dir that writes .gz twins, aborted when t ends, and a
+// page long enough to be compressed.
+func gzipDir(t *testing.T) (*output.Dir, []byte) {
+	t.Helper()
 	d, err := output.NewDir(filepath.Join(t.TempDir(), "public"), true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.Abort()
-	page := []byte(strings.Repeat("<p>trang đầu</p>", 40))
+	t.Cleanup(func() { _ = d.Abort() })
+	return d, []byte(strings.Repeat("<p>trang đầu</p>", 40))
+}
+
+// TestDirWrittenTwice: a path written a second time, by Put, PutExact or
+// as a .gz twin, is refused and the first file kept.
+func TestDirWrittenTwice(t *testing.T) {
+	d, page := gzipDir(t)
 	if err := d.Put("tin-tuc/a/index.html", page); err != nil {
 		t.Fatal(err)
 	}
@@ -200,12 +207,7 @@ func TestDirWrittenTwice(t *testing.T) {
 // TestDirSums: Sums lists every file written, .gz twins included, with
 // its size and SHA-256, sorted by path.
 func TestDirSums(t *testing.T) {
-	d, err := output.NewDir(filepath.Join(t.TempDir(), "public"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
-	page := []byte(strings.Repeat("<p>trang đầu</p>", 40))
+	d, page := gzipDir(t)
 	files := map[string][]byte{"b/index.html": page, "a.css": []byte("p{}"), "z.json": []byte(`{"proof":1}`)}
 	for _, p := range []string{"b/index.html", "a.css"} {
 		if err := d.Put(p, files[p]); err != nil {
