@@ -31,10 +31,10 @@ const (
 
 // heapTarget returns the heap a build lets grow before collecting, under
 // the soft memory limit limit: 2/7 of it, 512 MiB under 1.75 GiB. The
-// process's peak RSS is about a third above the heap's, so a build of
-// 50 000 pages, which reached 600 MB of heap and 700–750 MiB of RSS with
-// the default, stays there (a larger target, 640 MiB, took it to 840–895
-// MiB), while the collector runs 34 times instead of 85.
+// process's peak RSS is a third or more above the heap's: a build of
+// 50 000 pages, 640–740 MiB of RSS with the default, took 750–810 MiB
+// (a target of 640 MiB took it to 840–895, 768 MiB past 1 GiB), while
+// the collector ran about 30 times instead of 85.
 func heapTarget(limit int64) uint64 { return uint64(limit) / 7 * 2 }
 
 // gcPercent returns the percentage (GOGC) that lets a heap whose last
