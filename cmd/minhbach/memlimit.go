@@ -35,10 +35,10 @@ func memoryLimit(physical int64) int64 {
 // lets the collector's percentage follow the live heap (tuneGC), unless
 // GOMEMLIMIT sets a limit, and returns a function that restores both.
 func limitMemory() (restore func()) {
-	limit := memoryLimit(physicalMemory())
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
+	limit := memoryLimit(physicalMemory())
 	before := debug.SetMemoryLimit(limit)
 	stopTuning := tuneGC(heapTarget(limit))
 	return func() {

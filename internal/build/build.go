@@ -213,8 +213,8 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 				pf.keepDecoded(&perFile[i], dd)
 			} else {
 				stowMarkdown(&perFile[i], st)
-				if buf != nil && cap(*buf) <= maxPooledFile && reusable(paths[i], &perFile[i]) {
-					fileBufs.Put(buf)
+				if reusable(paths[i], &perFile[i]) {
+					putFileBuf(buf)
 				}
 			}
 			d.Append(dd)
@@ -294,7 +294,7 @@ func run(ctx context.Context, opt Options, c *cache, sink output.Sink) (res *Res
 		b.convs[i] = b.recs[i].convert(r)
 		if c == nil {
 			b.recs[i].release()
-			putMarkdownBuf(md) // the converted body holds no part of it
+			putFileBuf(md) // the converted body holds no part of it
 			b.recs[i].stow(st)
 		}
 	})

@@ -10,13 +10,24 @@ import (
 	"minhbach/internal/source"
 )
 
-// fileBufs holds the buffers a build reads content files into. A
-// Markdown file's bytes are its record's body until stowMarkdown moves
-// the body into the store; its buffer is then free for the next file.
+// fileBufs holds the buffers a build reads content files into, and the
+// Markdown of a body read back from the store to be converted (unstow).
+// A Markdown file's bytes are its record's body until stowMarkdown moves
+// the body into the store; a body's Markdown is free once it is
+// converted. The buffer is then put back for the next file or body.
 var fileBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// maxPooledFile is the largest buffer put back into fileBufs.
+// maxPooledFile is the largest buffer put back into fileBufs: the few
+// very long files do not keep theirs.
 const maxPooledFile = 1 << 20
+
+// putFileBuf puts buf back into fileBufs, unless it is nil or too large
+// to keep.
+func putFileBuf(buf *[]byte) {
+	if buf != nil && cap(*buf) <= maxPooledFile {
+		fileBufs.Put(buf)
+	}
+}
 
 // readFile reads the file at p of fsys into buf, as fs.ReadFile does into
 // a new slice.

@@ -189,29 +189,18 @@ func stowMarkdown(e *model.Entries, st *store) {
 }
 
 // unstow reads the record's Markdown back from its store, to convert it,
-// into a buffer of markdownBufs, which it returns (nil when it read
+// into a buffer of fileBufs, which it returns (nil when it read
 // nothing): the caller puts it back once the record is converted and
 // released, when nothing holds a part of the Markdown any more.
 func (r record) unstow() *[]byte {
 	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Source"); f.IsValid() {
 		src := f.Addr().Interface().(*model.Source)
 		if at := src.MarkdownAt; at.Store != nil {
-			buf := markdownBufs.Get().(*[]byte)
+			buf := fileBufs.Get().(*[]byte)
 			src.Markdown, src.MarkdownAt = at.Store.(*store).bytesInto(*buf, at), model.Stored{}
 			*buf = src.Markdown
 			return buf
 		}
 	}
 	return nil
-}
-
-// markdownBufs holds the buffers of the Markdown being converted.
-var markdownBufs = sync.Pool{New: func() any { return new([]byte) }}
-
-// putMarkdownBuf puts a buffer unstow returned back into markdownBufs,
-// unless it is too large to keep.
-func putMarkdownBuf(buf *[]byte) {
-	if buf != nil && cap(*buf) <= 1<<20 {
-		markdownBufs.Put(buf)
-	}
 }
