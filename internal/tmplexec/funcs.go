@@ -249,7 +249,18 @@ func (s *state) rawArg(dot reflect.Value, w *word) (reflect.Value, error) {
 	if w.kind == wNil {
 		return reflect.Value{}, nil
 	}
-	return s.value(dot, w)
+	v, err := s.value(dot, w)
+	return unwrapValue(v), err
+}
+
+// unwrapValue returns the value a reflect.Value holds when v is one: a
+// value of type reflect.Value reaches a parameter of that type as it is,
+// so a built-in sees (and and/or return) the value it holds.
+func unwrapValue(v reflect.Value) reflect.Value {
+	if v.IsValid() && v.Type() == reflectValueType {
+		return v.Interface().(reflect.Value)
+	}
+	return v
 }
 
 // rawArgs calls f with between lo and hi (-1: any number) raw arguments.
@@ -272,7 +283,7 @@ func rawArgs(lo, hi int, f func([]reflect.Value) (reflect.Value, bool)) caller {
 			a = append(a, v)
 		}
 		if has {
-			a = append(a, final)
+			a = append(a, unwrapValue(final))
 		}
 		v, ok := f(a)
 		if !ok {
@@ -335,7 +346,7 @@ func andOr(or bool) caller {
 			}
 		}
 		if has {
-			v = final
+			v = unwrapValue(final)
 		}
 		return v, nil
 	}
