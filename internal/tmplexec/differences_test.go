@@ -1,6 +1,8 @@
 package tmplexec
 
 import (
+	"bytes"
+	"html/template"
 	"reflect"
 	"testing"
 )
@@ -26,5 +28,27 @@ func TestReflectValueArguments(t *testing.T) {
 		"printed": `{{.Three}} {{.Zero | print}}`,
 	} {
 		t.Run(name, func(t *testing.T) { matchBoth(t, src, data, data) })
+	}
+}
+
+// TestMissingKeyOption: with missingkey=zero a missing key prints its
+// type's zero, with missingkey=error html/template fails; a program
+// printed nothing for both.
+func TestMissingKeyOption(t *testing.T) {
+	for _, opt := range []string{"missingkey=zero", "missingkey=error", "missingkey=default"} {
+		t.Run(opt, func(t *testing.T) {
+			tmpl := template.Must(template.New("t").Option(opt).Parse(`{{.a}}|{{.b}}|{{with .m}}{{.x}}{{end}}`))
+			s := New(tmpl)
+			for _, data := range []map[string]any{{"a": 1, "b": 2, "m": map[string]int{"x": 1}}, {"a": 1, "m": map[string]int{"y": 2}}} {
+				for range 2 {
+					var got, want bytes.Buffer
+					err := s.Execute(&got, "t", data)
+					werr := tmpl.Execute(&want, data)
+					if (err == nil) != (werr == nil) || got.String() != want.String() {
+						t.Fatalf("%v: %q, %v; html/template %q, %v", data, got.String(), err, want.String(), werr)
+					}
+				}
+			}
+		})
 	}
 }

@@ -142,10 +142,10 @@ func (s *Set) compile(name string) {
 	if _, ok := old[name]; ok {
 		return
 	}
-	c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
-	p, err := c.program(name)
-	if err != nil {
-		p = nil
+	var p *program
+	if missingKeyDefault(s.t) {
+		c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
+		p, _ = c.program(name)
 	}
 	next := make(map[string]*program, len(old)+1)
 	for k, v := range old {
@@ -161,11 +161,35 @@ func (s *Set) Unsupported(name string) string {
 	if p, ok := (*s.progs.Load())[name]; !ok || p != nil {
 		return ""
 	}
+	if !missingKeyDefault(s.t) {
+		return "missingkey option"
+	}
 	c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
 	if _, err := c.program(name); err != nil {
 		return err.Error()
 	}
 	return ""
+}
+
+// missingKeyDefault says whether t runs with the default missingkey
+// option, the only one programs follow: with missingkey=zero or error a
+// missing map key prints its zero or fails. text/template keeps the
+// option unexported; reflect may read (not set) such fields. Should they
+// move in another Go release, the answer is false and t runs with
+// html/template (which TestLayoutsRunAsPrograms would report).
+func missingKeyDefault(t *template.Template) bool {
+	v := reflect.ValueOf(t).Elem().FieldByName("text") // *text/template.Template
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return false
+	}
+	if v = v.Elem().FieldByName("common"); v.Kind() != reflect.Pointer || v.IsNil() {
+		return false
+	}
+	if v = v.Elem().FieldByName("option"); v.Kind() != reflect.Struct {
+		return false
+	}
+	v = v.FieldByName("missingKey")
+	return v.CanInt() && v.Int() == 0
 }
 
 // program is a compiled template with the templates it calls.
