@@ -52,3 +52,10 @@ func TestMissingKeyOption(t *testing.T) {
 		})
 	}
 }
+
+// TestReflectValueData: text/template runs a reflect.Value given as data
+// on the value it holds.
+func TestReflectValueData(t *testing.T) {
+	type kind struct{ Kind string }
+	matchBoth(t, `{{.Kind}} {{.}}`, reflect.ValueOf(kind{"k"}), reflect.ValueOf(kind{"k"}), reflect.ValueOf(&kind{"p"}))
+}

@@ -204,7 +204,12 @@ func (p *program) run(b *bytes.Buffer, data any) (err error) {
 			err = fmt.Errorf("tmplexec: panic: %v", r)
 		}
 	}()
-	dot := reflect.ValueOf(data)
+	// text/template runs a reflect.Value given as data on the value it
+	// holds.
+	dot, ok := data.(reflect.Value)
+	if !ok {
+		dot = reflect.ValueOf(data)
+	}
 	st.vars = append(st.vars[:0], variable{"$", dot})
 	return st.list(p.root.body, dot)
 }
