@@ -118,6 +118,14 @@ func (c *compiler) list(l *parse.ListNode) ([]node, error) {
 					a.out = append([]*function{last.head.fn}, a.out...)
 					p.cmds = p.cmds[:len(p.cmds)-1]
 				}
+				// html/template ends every printing action with its
+				// escapers, or with html or urlquery (left to it at
+				// run time). One without was not escaped: a template
+				// redefined after New, whose tree html/template never saw.
+				if last := p.cmds[len(p.cmds)-1].head; len(a.out) == 0 &&
+					(last.kind != wFunc || last.fn.name != "html" && last.fn.name != "urlquery") {
+					return nil, unsupported("action %s without escaper", n)
+				}
 			}
 			out = append(out, a)
 		case *parse.IfNode:

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -298,6 +299,7 @@ func FuzzTemplateShapes(f *testing.F) {
 		if tooSlow(src) {
 			t.Skip()
 		}
+		defer time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("slow: %q", src)) }).Stop()
 		checkShape(t, src)
 	})
 }

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 )
 
 // Verify makes every Execute that ran a program also run html/template,
@@ -45,6 +46,12 @@ func Runs() (programs, fellBackToHTML int64) { return ran.Load(), fellBack.Load(
 type Set struct {
 	t     *template.Template
 	funcs map[string]*function
+	// trees are the parse trees of t's templates when New was called,
+	// which html/template escapes in place. Programs are compiled from
+	// them, not from each template's Tree field: html/template sets that
+	// field again when it first executes the template, which may happen
+	// in another goroutine while a caller of the template compiles.
+	trees map[string]*parse.Tree
 
 	mu sync.Mutex
 	// progs maps a template name to its program, or to nil when the
@@ -57,9 +64,14 @@ type Set struct {
 }
 
 // New returns the Set of t. funcs must be the functions t was given with
-// Funcs, later maps overriding earlier ones as Funcs does.
+// Funcs, later maps overriding earlier ones as Funcs does. t must be
+// parsed: a template defined or redefined after New runs with
+// html/template.
 func New(t *template.Template, funcs ...template.FuncMap) *Set {
-	s := &Set{t: t, funcs: map[string]*function{}}
+	s := &Set{t: t, funcs: map[string]*function{}, trees: map[string]*parse.Tree{}}
+	for _, x := range t.Templates() {
+		s.trees[x.Name()] = x.Tree
+	}
 	for name, f := range builtins {
 		s.funcs[name] = f
 	}
@@ -143,7 +155,10 @@ func (s *Set) compile(name string) {
 		return
 	}
 	var p *program
-	if missingKeyDefault(s.t) {
+	// name has just run, so its Tree field is set for good (the fields of
+	// the templates it calls may not be): one that differs from New's
+	// was defined again since.
+	if ht := s.t.Lookup(name); ht != nil && ht.Tree == s.trees[name] && missingKeyDefault(s.t) {
 		c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
 		p, _ = c.program(name)
 	}
@@ -239,15 +254,15 @@ func (c *compiler) template(name string) (*tmplCode, error) {
 	if t, ok := c.tmpls[name]; ok {
 		return t, nil
 	}
-	ht := c.set.t.Lookup(name)
-	if ht == nil || ht.Tree == nil || ht.Tree.Root == nil {
+	tree := c.set.trees[name]
+	if tree == nil || tree.Root == nil {
 		// A template html/template derived for another context lives
 		// only in its text/template set, out of reach.
 		return nil, fmt.Errorf("template %q not found", name)
 	}
 	t := &tmplCode{name: name}
 	c.tmpls[name] = t
-	body, err := c.list(ht.Tree.Root)
+	body, err := c.list(tree.Root)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
