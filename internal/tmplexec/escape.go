@@ -75,6 +75,14 @@ func stringify(v reflect.Value) (string, content) {
 	return fmt.Sprint(v.Interface()), cPlain
 }
 
+// typeOf is v's type, nil for no value, for messages.
+func typeOf(v reflect.Value) reflect.Type {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Type()
+}
+
 func escaper(name string, esc func(string, content) (string, bool)) *function {
 	f := &function{name: name}
 	f.esc = func(v reflect.Value) (string, error) {
@@ -82,7 +90,7 @@ func escaper(name string, esc func(string, content) (string, bool)) *function {
 		out, ok := esc(s, c)
 		if !ok {
 			if traceFallback {
-				return "", fmt.Errorf("%w: %s of %s %.40q", errFallback, name, v.Type(), s)
+				return "", fmt.Errorf("%w: %s of %v %.40q", errFallback, name, typeOf(v), s)
 			}
 			return "", errFallback
 		}

@@ -236,28 +236,69 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// FuzzEscapers prints a string in every context a layout puts values in,
-// and compares with html/template.
+// escaperContexts are the places FuzzEscapers prints a value in, each a
+// template of its own, so that a value one context leaves to
+// html/template does not hide the others.
+var escaperContexts = []string{
+	`<p>{{.}}</p>`,
+	`<a title="{{.}}">x</a>`,
+	`<a title='{{.}}'>x</a>`,
+	`<a title={{.}}>x</a>`,
+	`<a href="{{.}}">x</a>`,
+	`<a href='{{.}}'>x</a>`,
+	`<a href={{.}}>x</a>`,
+	`<a href="/p/{{.}}/?q={{.}}&amp;r={{.}}#{{.}}">x</a>`,
+	`<a href="/q?a={{.}}">y</a>`,
+	`<a href=/q/{{.}}>y</a>`,
+	`<a href="mailto:{{.}}">y</a>`,
+	`<img srcset="{{.}}" alt="">`,
+	`<img srcset={{.}} alt="">`,
+	`<img srcset="/a.jpg 1x, {{.}}" alt="">`,
+	`<img src="{{.}}" srcset="/b.jpg {{.}}">`,
+	`<textarea>{{.}}</textarea><title>{{.}}</title>`,
+	`<!-- {{.}} -->`,
+	`<p {{.}}>`,
+	`<input {{.}}="v">`,
+	`<input value={{.}} {{.}}>`,
+	`<script>var x = {{.}};</script>`,
+	`<script type="application/ld+json">{{.}}</script>`,
+	`<a onclick="f({{.}})">x</a>`,
+	`<p style="color: {{.}}">x</p>`,
+}
+
+// FuzzEscapers prints a string, and the typed strings of html/template
+// made of it, in every context a layout puts values in, and compares with
+// html/template.
 func FuzzEscapers(f *testing.F) {
 	for _, s := range []string{"", "a b", `<script>"x"&'y'+</script>`, "javascript:alert(1)", "JavaScript:x", "mailto:a@b.vn",
-		"/a b/?q=đất&x=%zz%41", "\x00\xff\xfe", "\uFDD0\uFFFE x", "a.jpg 1x, javascript:b 2x, c d e", " /x.jpg  320w ,", "http://x/ü?a=b#c"} {
+		"/a b/?q=đất&x=%zz%41", "\x00\xff\xfe", "\uFDD0\uFFFE x", "a.jpg 1x, javascript:b 2x, c d e", " /x.jpg  320w ,", "http://x/ü?a=b#c",
+		`title="x"`, "onclick", "data-x", `a'b"c`, "<b>x</b>", "x=1 y", "%41%4g%", "\t\n\f\r \v", "\uFFFD\xc3"} {
 		f.Add(s)
 	}
-	src := `<p>{{.}}</p><a title="{{.}}" href="{{.}}" data-x={{.}}>x</a><a href="/q?a={{.}}">y</a><img srcset="{{.}}" alt=""><textarea>{{.}}</textarea><!-- {{.}} -->`
 	fm := funcs()
-	tmpl := template.Must(template.New("t").Funcs(fm).Parse(src))
+	tmpl := template.Must(template.New("t").Funcs(fm).Parse(""))
+	for i, src := range escaperContexts {
+		template.Must(tmpl.New(fmt.Sprint("c", i)).Parse(src))
+	}
 	s := New(tmpl, fm)
-	var b bytes.Buffer
-	if err := s.Execute(&b, "t", "first"); err != nil {
-		f.Fatal(err)
+	for i := range escaperContexts {
+		var b bytes.Buffer
+		if err := s.Execute(&b, fmt.Sprint("c", i), "first"); err != nil {
+			f.Fatal(err)
+		}
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		Verify.Store(true)
 		defer Verify.Store(false)
-		for _, v := range []any{in, template.HTML(in), template.URL(in), template.Srcset(in), &in} {
-			var b bytes.Buffer
-			if err := s.Execute(&b, "t", v); err != nil {
-				t.Fatalf("%T %q: %v", v, in, err)
+		h, u, src, attr := template.HTML(in), template.URL(in), template.Srcset(in), template.HTMLAttr(in)
+		values := []any{in, &in, h, &h, u, &u, src, attr, &attr, template.JS(in), template.JSStr(in), template.CSS(in),
+			status(in), errors.New(in), []byte(in), any(nil)}
+		for i := range escaperContexts {
+			for _, v := range values {
+				var b bytes.Buffer
+				if err := s.Execute(&b, fmt.Sprint("c", i), v); err != nil {
+					t.Fatalf("%s with %T %q: %v", escaperContexts[i], v, in, err)
+				}
 			}
 		}
 	})
