@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 )
 
 // Verify makes every Execute that ran a program also run html/template,
@@ -45,6 +46,11 @@ func Runs() (programs, fellBackToHTML int64) { return ran.Load(), fellBack.Load(
 type Set struct {
 	t     *template.Template
 	funcs map[string]*function
+	// trees are the parse trees of the set's templates, taken before any
+	// execution: html/template escapes them in place, and may set a
+	// template's Tree field again when it runs it as an entry, so
+	// compiling reads them from here.
+	trees map[string]*parse.Tree
 
 	mu sync.Mutex
 	// progs maps a template name to its program, or to nil when the
@@ -59,7 +65,12 @@ type Set struct {
 // New returns the Set of t. funcs must be the functions t was given with
 // Funcs, later maps overriding earlier ones as Funcs does.
 func New(t *template.Template, funcs ...template.FuncMap) *Set {
-	s := &Set{t: t, funcs: map[string]*function{}}
+	s := &Set{t: t, funcs: map[string]*function{}, trees: map[string]*parse.Tree{}}
+	for _, ht := range t.Templates() {
+		if ht.Tree != nil {
+			s.trees[ht.Name()] = ht.Tree
+		}
+	}
 	for name, f := range builtins {
 		s.funcs[name] = f
 	}
@@ -210,15 +221,15 @@ func (c *compiler) template(name string) (*tmplCode, error) {
 	if t, ok := c.tmpls[name]; ok {
 		return t, nil
 	}
-	ht := c.set.t.Lookup(name)
-	if ht == nil || ht.Tree == nil || ht.Tree.Root == nil {
+	tree := c.set.trees[name]
+	if tree == nil || tree.Root == nil {
 		// A template html/template derived for another context lives
 		// only in its text/template set, out of reach.
 		return nil, fmt.Errorf("template %q not found", name)
 	}
 	t := &tmplCode{name: name}
 	c.tmpls[name] = t
-	body, err := c.list(ht.Tree.Root)
+	body, err := c.list(tree.Root)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
