@@ -42,15 +42,18 @@ type variable struct {
 
 // state is one run of a program.
 type state struct {
-	w     *bytes.Buffer
+	w *bytes.Buffer
+	// vars holds the variables in scope, those of the templates that
+	// called the current one below base: a template sees only its own.
 	vars  []variable
+	base  int
 	depth int
 }
 
 func (s *state) push(name string, v reflect.Value) { s.vars = append(s.vars, variable{name, v}) }
 
 func (s *state) setVar(name string, v reflect.Value) bool {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			s.vars[i].value = v
 			return true
@@ -60,7 +63,7 @@ func (s *state) setVar(name string, v reflect.Value) bool {
 }
 
 func (s *state) varValue(name string) (reflect.Value, bool) {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].value, true
 		}
@@ -118,8 +121,15 @@ func (s *state) node(n *node, dot reflect.Value) error {
 				return err
 			}
 		}
-		inner := state{w: s.w, depth: s.depth + 1, vars: []variable{{"$", v}}}
-		return inner.list(n.tmpl.body, v)
+		// No dynamic scoping: the template sees only its own $.
+		base, mark := s.base, len(s.vars)
+		s.base = mark
+		s.depth++
+		s.push("$", v)
+		err := s.list(n.tmpl.body, v)
+		s.vars, s.base = s.vars[:mark], base
+		s.depth--
+		return err
 	case nBreak:
 		return errBreak
 	case nContinue:

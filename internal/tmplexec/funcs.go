@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -183,23 +184,11 @@ func fastAnys[R any](f func(...any) (R, error)) caller {
 // callValue calls fun through reflection, as text/template's evalCall
 // does.
 func callValue(s *state, dot, fun reflect.Value, args []word, final reflect.Value, has bool) (reflect.Value, error) {
-	typ := fun.Type()
-	switch {
-	case typ.NumOut() == 1:
-	case typ.NumOut() == 2 && typ.Out(1) == errorType:
-	default:
+	sig := signatureOf(fun.Type())
+	if sig == nil {
 		return reflect.Value{}, fb()
 	}
-	in := make([]reflect.Type, typ.NumIn())
-	for i := range in {
-		in[i] = typ.In(i)
-	}
-	var variadic reflect.Type
-	if typ.IsVariadic() {
-		variadic = in[len(in)-1].Elem()
-		in = in[:len(in)-1]
-	}
-	argv, err := s.argValues(dot, in, variadic, args, final, has, make([]reflect.Value, 0, len(args)+1))
+	argv, err := s.argValues(dot, sig.in, sig.variadic, args, final, has, make([]reflect.Value, 0, len(args)+1))
 	if err != nil {
 		return reflect.Value{}, err
 	}
@@ -212,6 +201,38 @@ func callValue(s *state, dot, fun reflect.Value, args []word, final reflect.Valu
 		v = v.Interface().(reflect.Value)
 	}
 	return v, nil
+}
+
+// signature is what callValue needs of a function type: its fixed
+// parameters and the element type of its variadic one.
+type signature struct {
+	in       []reflect.Type
+	variadic reflect.Type
+}
+
+// signatures holds the signature of each function type called so far;
+// a nil one is a type text/template cannot call (not one result, or two
+// with an error).
+var signatures sync.Map
+
+func signatureOf(typ reflect.Type) *signature {
+	if s, ok := signatures.Load(typ); ok {
+		return s.(*signature)
+	}
+	var sig *signature
+	switch {
+	case typ.NumOut() == 1, typ.NumOut() == 2 && typ.Out(1) == errorType:
+		sig = &signature{in: make([]reflect.Type, typ.NumIn())}
+		for i := range sig.in {
+			sig.in[i] = typ.In(i)
+		}
+		if typ.IsVariadic() {
+			sig.variadic = sig.in[len(sig.in)-1].Elem()
+			sig.in = sig.in[:len(sig.in)-1]
+		}
+	}
+	signatures.Store(typ, sig)
+	return sig
 }
 
 // The built-in functions of text/template that the package runs itself;

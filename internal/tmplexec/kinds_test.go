@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -82,6 +83,19 @@ type Outer struct {
 type Inner struct{ IName string }
 
 func (i *Inner) IMethod() string { return "im:" + i.IName }
+
+// Join takes a fixed and a variadic argument.
+func (o Outer) Join(sep string, parts ...string) string {
+	return o.Name + sep + strings.Join(parts, sep)
+}
+
+// Pick returns an element of S, or fails.
+func (o *Outer) Pick(i int) (any, error) {
+	if i < 0 || i >= len(o.S) {
+		return nil, fmt.Errorf("no element %d", i)
+	}
+	return o.S[i], nil
+}
 
 func (o *Outer) Nilsafe() string {
 	if o == nil {

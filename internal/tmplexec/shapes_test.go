@@ -126,10 +126,11 @@ var shapeSubs = []string{"a", "b", "x", "n", "h", "z", "Name", "BName", "IName",
 var shapeCalls = []string{"and %s %s", "or %s %s", "and %s %s %s", "or %s %s %s", "not %s", "len %s", "index %s %s", "index %s 1",
 	`index %s "a"`, "eq %s %s", "eq %s %s %s", "ne %s %s", "lt %s %s", "le %s 1", "gt %s %s", "ge %s 1.5", "print %s", "print %s %s",
 	`printf "%%v|%%s" %s %s`, "println %s", "relURL %s", "cut 3 %s", "add 1 %s", `T "k" %s`, `label "l" %s`, `item "i" %s`,
-	`dict "a" %s "b" %s`, `pair %s 2`, "slice %s 1", "html %s", "urlquery %s", "js %s", "len %s", "not %s"}
+	`dict "a" %s "b" %s`, `pair %s 2`, "slice %s 1", "html %s", "urlquery %s", "js %s", "len %s", "not %s",
+	`.Join "-" %s`, `.Join %s`, `$.Join "-" %s %s`, ".Pick %s", ".Pick 1", "$.Pick 0", ".Base.BMethod %s"}
 
 // shapeFinals are functions a pipeline's value may go on to.
-var shapeFinals = []string{"print", "len", "not", `printf "%v"`, "and 1", "or 0", "and .Name", "or .NilP", "relURL", "cut 3", "add 1",
+var shapeFinals = []string{".Join \"-\"", ".Pick", "print", "len", "not", `printf "%v"`, "and 1", "or 0", "and .Name", "or .NilP", "relURL", "cut 3", "add 1",
 	`T "k"`, "eq 1", `eq "x" .Name`, "html", "urlquery", `index .M`, `item "i"`, "println"}
 
 func (g *shapes) field() string {

@@ -46,11 +46,10 @@ func Runs() (programs, fellBackToHTML int64) { return ran.Load(), fellBack.Load(
 type Set struct {
 	t     *template.Template
 	funcs map[string]*function
-	// trees are the parse trees of t's templates when New was called,
-	// which html/template escapes in place. Programs are compiled from
-	// them, not from each template's Tree field: html/template sets that
-	// field again when it first executes the template, which may happen
-	// in another goroutine while a caller of the template compiles.
+	// trees are the parse trees of the set's templates, taken before any
+	// execution: html/template escapes them in place, and may set a
+	// template's Tree field again when it runs it as an entry, so
+	// compiling reads them from here.
 	trees map[string]*parse.Tree
 
 	mu sync.Mutex
@@ -69,8 +68,10 @@ type Set struct {
 // html/template.
 func New(t *template.Template, funcs ...template.FuncMap) *Set {
 	s := &Set{t: t, funcs: map[string]*function{}, trees: map[string]*parse.Tree{}}
-	for _, x := range t.Templates() {
-		s.trees[x.Name()] = x.Tree
+	for _, ht := range t.Templates() {
+		if ht.Tree != nil {
+			s.trees[ht.Name()] = ht.Tree
+		}
 	}
 	for name, f := range builtins {
 		s.funcs[name] = f
