@@ -39,6 +39,7 @@ import (
 	"minhbach/internal/proof"
 	"minhbach/internal/render"
 	"minhbach/internal/serve"
+	"minhbach/internal/tmplexec"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -89,6 +90,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		fmt.Fprint(stderr, usage())
 		return 2
 	}
+	// MINHBACH_TEMPLATES=html executes the layouts with html/template
+	// alone (README: a way round, should tmplexec ever print a page
+	// differently).
+	tmplexec.Off.Store(os.Getenv("MINHBACH_TEMPLATES") == "html")
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "build":

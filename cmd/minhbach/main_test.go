@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"minhbach/internal/diag"
+	"minhbach/internal/tmplexec"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
@@ -239,5 +240,33 @@ func TestVietnameseByDefault(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "build", "--bogus"); code != 2 || !strings.Contains(errs, "không có tùy chọn -bogus") {
 		t.Errorf("build --bogus: exit %d, %q", code, errs)
+	}
+}
+
+// TestTemplatesHTMLOnly checks the way round of MINHBACH_TEMPLATES=html:
+// no page runs as a tmplexec program, and the output is the same.
+func TestTemplatesHTMLOnly(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.yaml"), siteYAML)
+	writeFile(t, filepath.Join(dir, "content/news/2026/hoi-nghi.md"), goodNews)
+	build := func(dest string) (programs int64) {
+		before, _ := tmplexec.Runs()
+		if code, _, errs := runCLI(t, "build", "--source", dir, "--destination", dest); code != 0 {
+			t.Fatalf("build exit %d: %s", code, errs)
+		}
+		after, _ := tmplexec.Runs()
+		return after - before
+	}
+	t.Setenv("MINHBACH_TEMPLATES", "html")
+	if n := build(filepath.Join(dir, "html")); n != 0 {
+		t.Errorf("with MINHBACH_TEMPLATES=html, %d pages ran as programs", n)
+	}
+	t.Setenv("MINHBACH_TEMPLATES", "")
+	if n := build(filepath.Join(dir, "programs")); n == 0 {
+		t.Error("without MINHBACH_TEMPLATES, no page ran as a program")
+	}
+	a, b := tree(t, filepath.Join(dir, "html")), tree(t, filepath.Join(dir, "programs"))
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("outputs differ:\n%v\n%v", a, b)
 	}
 }

@@ -18,9 +18,9 @@ import (
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
 	"serve":    {"build", "images", "model", "proof", "diag"},
-	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday", "i18n", "required"},
+	"build":    {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday", "i18n", "required", "tmplexec"},
 	"search":   {"vnfold"},
-	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold", "i18n"},
+	"render":   {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold", "i18n", "tmplexec"},
 	"i18n":     {"meta", "diag"},
 	"graph":    {"urls", "model", "config", "media", "pdfsig", "vnfold", "vnnum", "diag"},
 	"schema":   {"model", "source", "config", "meta", "media", "vnfold", "vnnum", "diag", "urls"},
@@ -48,6 +48,7 @@ var allowed = map[string][]string{
 	"sitetest": {"build", "output", "meta", "minhbach"},
 	"deploy":   {"config", "diag"},
 	"s3fake":   {},
+	"tmplexec": {},
 }
 
 // external lists where each third-party module may be imported.

@@ -2,11 +2,13 @@ package render
 
 import (
 	"bytes"
+	"os"
 	"testing"
 	"time"
 
 	"minhbach/internal/config"
 	"minhbach/internal/model"
+	"minhbach/internal/tmplexec"
 )
 
 // benchSite is the configuration of a site in Vietnamese only, as the
@@ -20,7 +22,13 @@ const benchSite = "title: Cổng thông tin điện tử tỉnh Sơn Hà\nbase_u
 // allocations of the templates, for comparing a layout change.
 //
 //	go test -run XXX -bench Page -benchmem ./internal/render
+//	BENCH_HTML_TEMPLATE=1 go test -run XXX -bench Page -benchmem ./internal/render
 func BenchmarkPage(b *testing.B) {
+	// Time the pages as a build runs them, not also with html/template
+	// (TestMain's check); BENCH_HTML_TEMPLATE=1 times html/template alone.
+	tmplexec.Verify.Store(false)
+	tmplexec.Off.Store(os.Getenv("BENCH_HTML_TEMPLATE") != "")
+	b.Cleanup(func() { tmplexec.Verify.Store(true); tmplexec.Off.Store(false) })
 	o := demoOptions(b)
 	site, d := config.Load([]byte(benchSite))
 	if d.HasErrors() {

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+
+	"minhbach/internal/tmplexec"
 )
 
 // The chrome of a page is its header and its footer: the same on most
@@ -21,6 +23,8 @@ import (
 // holds base.html and the partials, and the HTML made so far.
 type chromeSet struct {
 	sets map[string]*template.Template
+	// runs are the same sets, run by tmplexec.
+	runs map[string]*tmplexec.Set
 	// cached is false when the site has its own base or partials.
 	cached bool
 	mu     sync.Mutex
@@ -35,7 +39,7 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 	if lang == "" {
 		lang = r.langs[0]
 	}
-	t, ok := c.sets[lang]
+	t, ok := c.runs[lang]
 	if !ok {
 		return "", fmt.Errorf("chrome %q: no language %q", name, lang)
 	}
@@ -52,7 +56,7 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, name, p); err != nil {
+	if err := t.Execute(&b, name, p); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())

@@ -102,7 +102,7 @@ func (it *items) reset(stash model.Stash) {
 // layouts of lang, from the memo when the theme's partials allow it.
 func (r *Renderer) item(lang string) func(name string, data any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		t, ok := r.chromes.sets[lang]
+		t, ok := r.chromes.runs[lang]
 		if !ok {
 			return "", fmt.Errorf("item %q: no language %q", name, lang)
 		}
@@ -119,7 +119,7 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 			}
 		}
 		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		if err := t.Execute(&b, name, data); err != nil {
 			return "", err
 		}
 		h := template.HTML(b.String())

@@ -24,6 +24,7 @@ import (
 	"minhbach/internal/media"
 	"minhbach/internal/model"
 	"minhbach/internal/publog"
+	"minhbach/internal/tmplexec"
 )
 
 // Renderer renders pages. It has no setters: all it reads is given to
@@ -39,7 +40,9 @@ type Renderer struct {
 	md     *markdown.Converter
 	// sets holds each declared language's templates by layout; langs
 	// the languages, Vietnamese first; tables their strings.
-	sets   map[string]map[string]*template.Template
+	sets map[string]map[string]*template.Template
+	// runs are the same sets, run by tmplexec.
+	runs   map[string]map[string]*tmplexec.Set
 	langs  []string
 	tables map[string]*i18n.Table
 	menu   []config.MenuItem
@@ -176,7 +179,8 @@ func New(o Options) (*Renderer, diag.List) {
 	}
 	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}),
 		base: site.BasePath(), log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache,
-		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{}}
+		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{},
+		runs: map[string]map[string]*tmplexec.Set{}}
 	r.items.reset(nil)
 	var d diag.List
 	if r.tables == nil {
@@ -187,8 +191,11 @@ func New(o Options) (*Renderer, diag.List) {
 			r.tables[lang] = i18n.New(lang, nil) // every key a layout uses is reported missing
 		}
 	}
-	first := r.tables[langs[0]]
-	base := template.New("layouts/base.html").Funcs(r.funcs()).Funcs(r.textFuncs(first))
+	baseFuncs, textFuncs := r.funcs(), map[string]template.FuncMap{}
+	for _, lang := range langs {
+		textFuncs[lang] = r.textFuncs(r.tables[lang])
+	}
+	base := template.New("layouts/base.html").Funcs(baseFuncs).Funcs(textFuncs[langs[0]])
 	files := []string{"base.html"}
 	partials, _ := fs.Glob(layouts, "partials/*.html")
 	slices.Sort(partials)
@@ -201,7 +208,7 @@ func New(o Options) (*Renderer, diag.List) {
 	if d.HasErrors() {
 		return r, d
 	}
-	r.chromes = &chromeSet{sets: map[string]*template.Template{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
+	r.chromes = &chromeSet{sets: map[string]*template.Template{}, runs: map[string]*tmplexec.Set{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
 	if o.ThemeChrome && o.MinifyHTML != nil {
 		r.splice = newSplicer(o.MinifyHTML)
 	}
@@ -212,11 +219,13 @@ func New(o Options) (*Renderer, diag.List) {
 			return r, d
 		}
 		if i > 0 {
-			c.Funcs(r.textFuncs(r.tables[lang]))
+			c.Funcs(textFuncs[lang])
 		}
 		r.chromes.sets[lang] = c
+		r.chromes.runs[lang] = tmplexec.New(c, baseFuncs, textFuncs[lang])
 	}
 	set := map[string]*template.Template{}
+	runs := map[string]*tmplexec.Set{}
 	var all []*template.Template
 	for _, name := range Layouts {
 		t, err := base.Clone()
@@ -228,9 +237,11 @@ func New(o Options) (*Renderer, diag.List) {
 			continue
 		}
 		set[name] = t
+		runs[name] = tmplexec.New(t, baseFuncs, textFuncs[langs[0]])
 		all = append(all, t)
 	}
 	r.sets[langs[0]] = set
+	r.runs[langs[0]] = runs
 	d.Append(checkKeys(all, langs, r.tables))
 	used := r.usedKeys(all)
 	for _, lang := range langs {
@@ -238,7 +249,8 @@ func New(o Options) (*Renderer, diag.List) {
 	}
 	for _, lang := range langs[1:] {
 		other := map[string]*template.Template{}
-		fm := r.textFuncs(r.tables[lang])
+		otherRuns := map[string]*tmplexec.Set{}
+		fm := textFuncs[lang]
 		for _, name := range Layouts {
 			t, ok := set[name]
 			if !ok {
@@ -250,8 +262,10 @@ func New(o Options) (*Renderer, diag.List) {
 				continue
 			}
 			other[name] = c.Funcs(fm)
+			otherRuns[name] = tmplexec.New(c, baseFuncs, fm)
 		}
 		r.sets[lang] = other
+		r.runs[lang] = otherRuns
 	}
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
@@ -642,7 +656,7 @@ func (r *Renderer) ExecuteTo(b *bytes.Buffer, layout string, p *Page) error {
 	if lang == "" {
 		lang = r.langs[0]
 	}
-	set, ok := r.sets[lang]
+	set, ok := r.runs[lang]
 	if !ok {
 		return fmt.Errorf("no language %q among the site's languages %v", lang, r.langs)
 	}
@@ -660,7 +674,7 @@ func (r *Renderer) ExecuteTo(b *bytes.Buffer, layout string, p *Page) error {
 	if m, ok := r.menus[p.Lang]; ok {
 		p.Menu, p.FooterMenu = m[0], m[1]
 	}
-	return t.ExecuteTemplate(b, "layouts/base.html", p)
+	return t.Execute(b, "layouts/base.html", p)
 }
 
 // runOf returns the Run of a job that renders with to: into a pooled
