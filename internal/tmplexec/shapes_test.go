@@ -27,7 +27,7 @@ func shapeData() []any {
 	}
 	v := *o
 	v.Name, v.S, v.M = "value", nil, nil
-	return []any{o, m, v, o, nil}
+	return []any{o, m, v, o, nil, (*Outer)(nil)}
 }
 
 // checkShape runs src as described above; it skips sources html/template
