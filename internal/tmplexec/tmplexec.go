@@ -63,9 +63,11 @@ type Set struct {
 }
 
 // New returns the Set of t. funcs must be the functions t was given with
-// Funcs, later maps overriding earlier ones as Funcs does. t must be
-// parsed: a template defined or redefined after New runs with
-// html/template.
+// Funcs, later maps overriding earlier ones as Funcs does. New takes the
+// trees of t's templates, so t must not be parsed again: a template
+// defined after New, or redefined and then executed, runs with
+// html/template, but a called template redefined with text alone would
+// print its old text.
 func New(t *template.Template, funcs ...template.FuncMap) *Set {
 	s := &Set{t: t, funcs: map[string]*function{}, trees: map[string]*parse.Tree{}}
 	for _, ht := range t.Templates() {
