@@ -430,7 +430,10 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// closes once finish returns.
 	defer func() { <-indexDone }()
 
-	if b.sitemap == nil {
+	// A session keeps its sitemap for the next patch; a build's sitemap
+	// job makes it when it runs (Inputs.Lazy), so that its entries (at
+	// 250 000 documents some 30 MB) are not live while the pages render.
+	if b.sitemap == nil && c != nil {
 		b.sitemap = r.Sitemap(s)
 	}
 	// A build makes the pages of records as it renders them; a session

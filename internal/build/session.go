@@ -463,8 +463,13 @@ func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, er
 // holds in memory while it counts words before it moves the longer lists
 // to a temporary file (search.Options.SpillBytes): a site of 50 000
 // documents has about 60 MB of them, one of 250 000 about 300 MB. A
-// preview session keeps them in memory.
-const spillPostings = 64 << 20
+// preview session keeps them in memory. The lists grow by doubling, so
+// up to twice the budget is in memory, beside the pages being rendered:
+// at 250 000 documents a budget of 64 MiB left some 120 MB of postings
+// live through most of the render stage (heap profile), where the
+// collector, under the memory limit, marks what is live every few
+// seconds. At 50 000 documents 16 MiB means three spills.
+const spillPostings = 16 << 20
 
 func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, error) {
 	if c == nil {

@@ -43,7 +43,7 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 		}
 		if b.Decision != nil {
 			if t := cite(b.Decision, "decision", byNumber, known, d); t != nil {
-				t.Budgets = append(t.Budgets, b)
+				t.Disclosed().Budgets = append(t.Budgets(), b)
 				if !b.Decided.IsZero() && !dayOf(b.Decided).Equal(dayOf(t.Issued)) {
 					d.Warnf(b.DecidedPos, "decided %s differs from the date %s of %s in the gazette: the gazette's date is used", b.Decided.Format("02/01/2006"),
 						t.Issued.Format("02/01/2006"), t.Number)
@@ -71,7 +71,7 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 			b.Published.Compare(a.Published), cmp.Compare(a.URL, b.URL))
 	})
 	for _, doc := range s.Gazette.Documents {
-		slices.SortFunc(doc.Budgets, func(a, b *model.Budget) int { return cmp.Compare(a.URL, b.URL) })
+		slices.SortFunc(doc.Budgets(), func(a, b *model.Budget) int { return cmp.Compare(a.URL, b.URL) })
 	}
 	per := site.Paginate
 	bs.Years = facets(bs.Items, urls.Budget+"nam/", func(b *model.Budget) (string, string) { y := fmt.Sprint(b.Year); return y, y })

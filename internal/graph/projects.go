@@ -35,7 +35,7 @@ func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFun
 		p.Updated = time.Date(p.Start, time.January, 1, 0, 0, 0, 0, model.Zone)
 		if p.Decision != nil {
 			if t := cite(p.Decision, "decision", byNumber, known, d); t != nil {
-				t.Projects = append(t.Projects, p)
+				t.Disclosed().Projects = append(t.Projects(), p)
 				p.Updated = later(p.Updated, t.Issued)
 			}
 		}
@@ -55,7 +55,7 @@ func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFun
 		return cmp.Or(cmp.Compare(rank(a.Status), rank(b.Status)), bytes.Compare(keys[a], keys[b]), cmp.Compare(a.URL, b.URL))
 	})
 	for _, doc := range s.Gazette.Documents {
-		slices.SortFunc(doc.Projects, func(a, b *model.Project) int { return cmp.Compare(a.URL, b.URL) })
+		slices.SortFunc(doc.Projects(), func(a, b *model.Project) int { return cmp.Compare(a.URL, b.URL) })
 	}
 	per := site.Paginate
 	ps.Years = facets(ps.Items, urls.Project+"nam/", func(p *model.Project) (string, string) { y := fmt.Sprint(p.Start); return y, y })

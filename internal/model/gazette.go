@@ -326,14 +326,57 @@ type Document struct {
 	// Published are the procedures this decision published; CitedBy the
 	// procedures that cite it as legal basis. Both in code order.
 	Published, CitedBy []*Procedure `fingerprint:"records"`
-	// Drafts are the consultations whose draft this document was issued
+	// Disclosures are the disclosure records that cite the document, nil
+	// when none do (most documents); read them with Drafts, Budgets and
+	// Projects.
+	Disclosures *Disclosures `fingerprint:"records"`
+	// Content is set when the body is converted.
+	Content Converted `fingerprint:"body"`
+}
+
+// Disclosures are the disclosure records that cite a document. A
+// Document holds them behind one pointer rather than as three slices:
+// at 250 000 documents that is 64 bytes a document, and a Document of
+// 880 bytes takes 896 where one of 944 took 1 024 (32 MB).
+type Disclosures struct {
+	// Drafts are the consultations whose draft the document was issued
 	// from (issued_as); Budgets the budget disclosures it decided;
-	// Projects the projects it approved.
+	// Projects the projects it approved. Each in URL order.
 	Drafts   []*Consultation `fingerprint:"records"`
 	Budgets  []*Budget       `fingerprint:"records"`
 	Projects []*Project      `fingerprint:"records"`
-	// Content is set when the body is converted.
-	Content Converted `fingerprint:"body"`
+}
+
+// Drafts are the consultations whose draft d was issued from.
+func (d *Document) Drafts() []*Consultation {
+	if d.Disclosures == nil {
+		return nil
+	}
+	return d.Disclosures.Drafts
+}
+
+// Budgets are the budget disclosures d decided.
+func (d *Document) Budgets() []*Budget {
+	if d.Disclosures == nil {
+		return nil
+	}
+	return d.Disclosures.Budgets
+}
+
+// Projects are the projects d approved.
+func (d *Document) Projects() []*Project {
+	if d.Disclosures == nil {
+		return nil
+	}
+	return d.Disclosures.Projects
+}
+
+// Disclosed returns d's Disclosures, made when d has none yet.
+func (d *Document) Disclosed() *Disclosures {
+	if d.Disclosures == nil {
+		d.Disclosures = &Disclosures{}
+	}
+	return d.Disclosures
 }
 
 // Code is an entry of a registry of site.yaml: a code and its label.

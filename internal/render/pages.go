@@ -70,10 +70,11 @@ type Inputs struct {
 	// always do). The search pages' jobs then have no Data.
 	Search func() (string, map[string]string, error)
 	// Lazy makes the pages of news items, gazette issues and documents,
-	// and the lists of documents, when their jobs run rather than in
-	// Jobs, so that the pages of a large site (their JSON-LD, relations
-	// and crumbs) are not all in memory at once. Their jobs then have no
-	// Data: a preview, which compares Data between builds, leaves it false.
+	// the lists of documents, and the sitemap (when Sitemap is nil), when
+	// their jobs run rather than in Jobs, so that the pages of a large
+	// site (their JSON-LD, relations and crumbs) are not all in memory at
+	// once. Their jobs then have no Data: a preview, which compares Data
+	// between builds, leaves it false.
 	Lazy bool
 	// Items, when set, keeps the list items that Jobs renders once each
 	// (items.go) out of memory until the last list has read them; nil:
@@ -223,12 +224,17 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		r.editionSearchPage(ed, edIndex[ed.Lang], searchPage)
 	}
 	// The sitemap's data is its list of addresses and dates, not the whole
-	// site: a preview re-runs it only when one of those changes.
-	sitemap := in.Sitemap
-	if sitemap == nil {
-		sitemap = r.Sitemap(s)
+	// site: a preview re-runs it only when one of those changes. Lazy
+	// jobs make it when the job runs, and have no Data.
+	switch sitemap := in.Sitemap; {
+	case sitemap == nil && in.Lazy:
+		jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(r.Sitemap(s)) }})
+	default:
+		if sitemap == nil {
+			sitemap = r.Sitemap(s)
+		}
+		jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(sitemap) }, Data: sitemap})
 	}
-	jobs = append(jobs, Job{Path: "sitemap.xml", Run: func() ([]byte, error) { return marshalXML(sitemap) }, Data: sitemap})
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}, Data: "robots"})

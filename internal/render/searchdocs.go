@@ -14,16 +14,20 @@ import (
 // label its result shows (a date, a number, a status, as pages show
 // them): news, gazette documents, procedures (abolished ones ranked
 // lower), the disclosure kinds, plain pages and statistics.
+//
+// The list is made at its full length at once: at 250 000 documents it
+// is some 70 MB, live while the index is built beside the pages.
 func SearchDocs(s *model.Site) []search.Doc {
-	var docs []search.Doc
+	disclosure, statistics := disclosureSearchDocs(s), statisticsDocs(&s.Statistics)
+	docs := make([]search.Doc, 0, len(s.News)+len(s.Gazette.Documents)+len(s.Catalogue.Procedures)+len(disclosure)+len(s.Pages)+len(statistics))
 	for _, n := range s.News {
 		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
-			Text: n.Summary, More: []string{n.Content.Text}, Read: readOf(n.Content.TextAt), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
+			Text: n.Summary, More: partOf(n.Content.Text), Read: readOf(n.Content.TextAt), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
 	}
 	for _, d := range s.Gazette.Documents {
 		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
 			Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
-			Text:  d.DocType + " " + d.Agency, More: []string{d.Content.Text}, Read: readOf(d.Content.TextAt), Summary: d.Content.Lead,
+			Text:  d.DocType + " " + d.Agency, More: partOf(d.Content.Text), Read: readOf(d.Content.TextAt), Summary: d.Content.Lead,
 			Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()})
 	}
 	for _, p := range s.Catalogue.Procedures {
@@ -49,14 +53,23 @@ func SearchDocs(s *model.Site) []search.Doc {
 			summary += " Phí, lệ phí: " + p.Fee + "."
 		}
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
-			Text: text, More: []string{p.Content.Text}, Read: readOf(p.Content.TextAt), Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
+			Text: text, More: partOf(p.Content.Text), Read: readOf(p.Content.TextAt), Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
 	}
-	docs = append(docs, disclosureSearchDocs(s)...)
+	docs = append(docs, disclosure...)
 	for _, p := range s.Pages {
 		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.FullText(), Summary: p.Content.Lead})
 	}
-	docs = append(docs, statisticsDocs(&s.Statistics)...)
-	return docs
+	return append(docs, statistics...)
+}
+
+// partOf returns text as the one part of a Doc's More, or none when it
+// is empty (a build keeps the text in its store, read by Read): an
+// empty part gives no tokens.
+func partOf(text string) []string {
+	if text == "" {
+		return nil
+	}
+	return []string{text}
 }
 
 // statisticsDocs lists the statistics pages: each period, with the names

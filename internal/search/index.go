@@ -842,7 +842,7 @@ func (x *indexer) index(docs []Doc, order []int) {
 				tm := x.terms[t]
 				n := len(tm.data)
 				tm.add(int32(id), c.tf[k])
-				x.held += len(tm.data) - n
+				x.held += spillable(len(tm.data)) - spillable(n)
 			}
 		}
 		// The dicts are cleared between batches, when every count
@@ -884,6 +884,18 @@ func (x *indexer) spillLists() {
 			t.data = nil
 		}
 	}
+}
+
+// spillable is how many of a list's n bytes of postings count toward
+// the spill's budget: all of them once the list is long enough to be
+// spilled, none before. The many short lists stay in memory whatever
+// the budget; counting them would spill again after every batch once
+// they alone pass it.
+func spillable(n int) int {
+	if n < spillMin {
+		return 0
+	}
+	return n
 }
 
 // add appends document id, above every document added before, with its
