@@ -184,10 +184,14 @@ func TestValueKinds(t *testing.T) {
 		"number":     `{{1}} {{1.5}} {{0x10}} {{'a'}} {{1e3}} {{-0}} {{2i}}`,
 		"nilcmp":     `{{if eq .NilP nil}}x{{end}}`,
 		"dot":        `{{.}}`,
+		"callScopes": `{{define "s"}}{{$x := 2}}{{$x}}{{$}}{{range $i, $e := .}}{{$i}}{{template "s2" $e}}{{$e}}{{end}}{{end}}` +
+			`{{define "s2"}}{{$i := "in"}}{{$e := $}}<{{$i}}{{$e}}>{{end}}` +
+			`{{$x := 1}}{{range $i, $e := .S}}{{template "s" $.S}}{{$i}}{{$e}}{{$x}}{{end}}{{template "s" .S}}{{$x}}{{template "s2" $x}}`,
+		"shortCircuit": `{{or .Name .NilP.Name}} {{and .NilP .NilP.Name}} {{or .Name (panic)}} {{and 0 (.Pick -1)}} {{if and .S (index .S 5)}}x{{end}}`,
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			matchBoth(t, src, richData(), richData())
+			matchBoth(t, src, richData(), richData(), (*Outer)(nil))
 		})
 	}
 }

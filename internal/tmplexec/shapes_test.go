@@ -27,7 +27,7 @@ func shapeData() []any {
 	}
 	v := *o
 	v.Name, v.S, v.M = "value", nil, nil
-	return []any{o, m, v, o, nil}
+	return []any{o, m, v, o, nil, (*Outer)(nil)}
 }
 
 // checkShape runs src as described above; it skips sources html/template
@@ -39,6 +39,9 @@ func checkShape(t *testing.T, src string) {
 		t.Skip()
 	}
 	if _, err := tmpl.New("p").Parse(`<i>{{.}}</i>`); err != nil {
+		t.Skip()
+	}
+	if _, err := tmpl.New("q").Parse(`{{$x := .}}{{range $i, $e := .}}{{$i}}:{{$e}}{{template "p" $x}};{{else}}none{{end}}{{$}}`); err != nil {
 		t.Skip()
 	}
 	s := New(tmpl, funcs())
@@ -264,7 +267,9 @@ func (g *shapes) item(depth int) {
 			g.out.WriteString("<b>x</b>")
 		}
 	case 8:
-		switch g.next(3) {
+		switch g.next(4) {
+		case 3:
+			g.out.WriteString(`{{template "q" ` + g.pipeline(0) + `}}`)
 		case 0:
 			g.out.WriteString(`{{template "p"}}`)
 		case 1:

@@ -63,9 +63,11 @@ type Set struct {
 }
 
 // New returns the Set of t. funcs must be the functions t was given with
-// Funcs, later maps overriding earlier ones as Funcs does. t must be
-// parsed: a template defined or redefined after New runs with
-// html/template.
+// Funcs, later maps overriding earlier ones as Funcs does. New takes the
+// trees of t's templates, so t must not be parsed again: a template
+// defined after New, or redefined and then executed, runs with
+// html/template, but a called template redefined with text alone would
+// print its old text.
 func New(t *template.Template, funcs ...template.FuncMap) *Set {
 	s := &Set{t: t, funcs: map[string]*function{}, trees: map[string]*parse.Tree{}}
 	for _, ht := range t.Templates() {
@@ -155,14 +157,7 @@ func (s *Set) compile(name string) {
 	if _, ok := old[name]; ok {
 		return
 	}
-	var p *program
-	// name has just run, so its Tree field is set for good (the fields of
-	// the templates it calls may not be): one that differs from New's
-	// was defined again since.
-	if ht := s.t.Lookup(name); ht != nil && ht.Tree == s.trees[name] && missingKeyDefault(s.t) {
-		c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
-		p, _ = c.program(name)
-	}
+	p, _ := s.build(name)
 	next := make(map[string]*program, len(old)+1)
 	for k, v := range old {
 		next[k] = v
@@ -171,20 +166,34 @@ func (s *Set) compile(name string) {
 	s.progs.Store(&next)
 }
 
+// build returns the program of name, which html/template has just
+// executed, or why it has none.
+func (s *Set) build(name string) (*program, string) {
+	// name has run, so its Tree field is set for good (the fields of the
+	// templates it calls may not be): one that differs from New's was
+	// defined again since.
+	if ht := s.t.Lookup(name); ht == nil || ht.Tree != s.trees[name] {
+		return nil, "defined after New"
+	}
+	if !missingKeyDefault(s.t) {
+		return nil, "missingkey option"
+	}
+	c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
+	p, err := c.program(name)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return p, ""
+}
+
 // Unsupported returns why name has no program, "" when it has one or has
 // not been executed yet. For tests and benchmarks.
 func (s *Set) Unsupported(name string) string {
 	if p, ok := (*s.progs.Load())[name]; !ok || p != nil {
 		return ""
 	}
-	if !missingKeyDefault(s.t) {
-		return "missingkey option"
-	}
-	c := &compiler{set: s, tmpls: map[string]*tmplCode{}}
-	if _, err := c.program(name); err != nil {
-		return err.Error()
-	}
-	return ""
+	_, why := s.build(name)
+	return why
 }
 
 // missingKeyDefault says whether t runs with the default missingkey
