@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
@@ -31,12 +30,7 @@ func TestTemplateProgramsMatchHTMLTemplate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fsys := fstest.MapFS{}
-		for _, f := range a.Files {
-			if !strings.HasPrefix(f.Name, "want/") {
-				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-			}
-		}
+		fsys := sitetest.Input(a)
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		sites[name] = build.Options{Source: fsys, Theme: minhbach.Theme, Now: sitetest.DefaultNow, NoMinify: true}
 		sites[name+"/minified"] = build.Options{Source: fsys, Theme: minhbach.Theme, Now: sitetest.DefaultNow}

@@ -53,13 +53,7 @@ type Site struct {
 // Build builds the input files of an archive in memory.
 func Build(t testing.TB, a *txtar.Archive) *Site {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		if !strings.HasPrefix(f.Name, "want/") {
-			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	opt := build.Options{Source: fsys, Theme: minhbach.Theme, Now: DefaultNow, NoMinify: true}
+	opt := build.Options{Source: Input(a), Theme: minhbach.Theme, Now: DefaultNow, NoMinify: true}
 	for _, line := range strings.Split(string(a.Comment), "\n") {
 		k, v, ok := strings.Cut(line, ":")
 		if !ok {
@@ -82,6 +76,17 @@ func Build(t testing.TB, a *txtar.Archive) *Site {
 		}
 	}
 	return buildWith(t, opt)
+}
+
+// Input returns the input files of an archive: all but want/.
+func Input(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
 }
 
 // BuildFS builds a site's files in memory as Build builds an archive

@@ -110,15 +110,7 @@ func fast1[A, R any](f func(A) R) caller {
 }
 
 func fast2[A, B, R any](f func(A, B) R) caller {
-	in := []reflect.Type{reflect.TypeFor[A](), reflect.TypeFor[B]()}
-	return func(s *state, dot reflect.Value, args []word, final reflect.Value, has bool) (reflect.Value, error) {
-		var buf [2]reflect.Value
-		a, err := s.argValues(dot, in, nil, args, final, has, buf[:0])
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		return reflect.ValueOf(f(get[A](a[0]), get[B](a[1]))), nil
-	}
+	return fast2e(func(a A, b B) (R, error) { return f(a, b), nil })
 }
 
 func fast2e[A, B, R any](f func(A, B) (R, error)) caller {
