@@ -78,7 +78,10 @@ type word struct {
 	num     *parse.NumberNode
 	str     string // wConst of a string: its text
 	isStr   bool
-	display string // for messages
+	// ideal is a wNumber's value as an argument of type any (idealOK
+	// false when text/template fails on it).
+	ideal   reflect.Value
+	idealOK bool
 }
 
 // field is one name of a field chain, with what it resolved to for the
@@ -128,20 +131,8 @@ func (c *compiler) list(l *parse.ListNode) ([]node, error) {
 				}
 			}
 			out = append(out, a)
-		case *parse.IfNode:
-			b, err := c.branch(nIf, n.Pipe, n.List, n.ElseList)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, b)
-		case *parse.WithNode:
-			b, err := c.branch(nWith, n.Pipe, n.List, n.ElseList)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, b)
-		case *parse.RangeNode:
-			b, err := c.branch(nRange, n.Pipe, n.List, n.ElseList)
+		case *parse.IfNode, *parse.WithNode, *parse.RangeNode:
+			b, err := c.branch(n)
 			if err != nil {
 				return nil, err
 			}
@@ -169,17 +160,28 @@ func (c *compiler) list(l *parse.ListNode) ([]node, error) {
 	return out, nil
 }
 
-func (c *compiler) branch(kind nodeKind, pipe *parse.PipeNode, list, elseList *parse.ListNode) (node, error) {
-	p, err := c.pipeline(pipe)
+// branch compiles an if, a with or a range.
+func (c *compiler) branch(n parse.Node) (node, error) {
+	var kind nodeKind
+	var br *parse.BranchNode
+	switch n := n.(type) {
+	case *parse.IfNode:
+		kind, br = nIf, &n.BranchNode
+	case *parse.WithNode:
+		kind, br = nWith, &n.BranchNode
+	case *parse.RangeNode:
+		kind, br = nRange, &n.BranchNode
+	}
+	p, err := c.pipeline(br.Pipe)
 	if err != nil {
 		return node{}, err
 	}
 	b := node{kind: kind, pipe: p}
-	if b.list, err = c.list(list); err != nil {
+	if b.list, err = c.list(br.List); err != nil {
 		return node{}, err
 	}
-	if elseList != nil {
-		if b.elseList, err = c.list(elseList); err != nil {
+	if br.ElseList != nil {
+		if b.elseList, err = c.list(br.ElseList); err != nil {
 			return node{}, err
 		}
 		if b.elseList == nil {
@@ -213,7 +215,7 @@ func (c *compiler) pipeline(p *parse.PipeNode) (*pipeline, error) {
 }
 
 func (c *compiler) word(n parse.Node) (word, error) {
-	w := word{display: n.String()}
+	var w word
 	switch n := n.(type) {
 	case *parse.DotNode:
 		w.kind = wDot
@@ -248,6 +250,7 @@ func (c *compiler) word(n parse.Node) (word, error) {
 		w.kind, w.val, w.str, w.isStr = wConst, reflect.ValueOf(n.Text), n.Text, true
 	case *parse.NumberNode:
 		w.kind, w.num = wNumber, n
+		w.ideal, w.idealOK = idealConstant(n)
 	case *parse.NilNode:
 		w.kind = wNil
 	default:

@@ -315,86 +315,58 @@ func (s *state) pipeline(p *pipeline, dot reflect.Value) (reflect.Value, error) 
 
 // command evaluates c with the previous command's value final (when has).
 func (s *state) command(c *command, dot, final reflect.Value, has bool) (reflect.Value, error) {
-	h := &c.head
-	switch h.kind {
-	case wField:
-		return s.fieldChain(dot, dot, h.fields, c.args, final, has)
-	case wChain:
-		recv, err := s.arg(dot, nil, h.sub)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		return s.fieldChain(dot, recv, h.fields, c.args, final, has)
-	case wFunc:
-		return h.fn.call(s, dot, c.args, final, has)
-	case wVar:
-		v, ok := s.varValue(h.varName)
-		if !ok {
-			return reflect.Value{}, fb()
-		}
-		if len(h.fields) == 0 {
-			if len(c.args) > 0 || has {
-				return reflect.Value{}, fb()
-			}
-			return v, nil
-		}
-		return s.fieldChain(dot, v, h.fields, c.args, final, has)
-	}
-	if len(c.args) > 0 || has {
-		return reflect.Value{}, fb()
-	}
-	switch h.kind {
-	case wPipe:
-		return s.pipeline(h.pipe, dot)
-	case wDot:
-		return dot, nil
-	case wConst:
-		return h.val, nil
-	case wNumber:
-		v, ok := idealConstant(h.num)
-		if !ok {
-			return reflect.Value{}, fb()
-		}
-		return v, nil
-	}
-	return reflect.Value{}, fb()
+	return s.word(dot, &c.head, c.args, final, has)
 }
 
 // value evaluates a word given as an argument of type any (or as the
-// receiver of a chain: typ nil).
+// receiver of a chain).
 func (s *state) value(dot reflect.Value, w *word) (reflect.Value, error) {
+	return s.word(dot, w, nil, reflect.Value{}, false)
+}
+
+// word evaluates w, the first word of a command, with the words after it
+// and final (when has): arguments of a function or a method, an error
+// for any other word.
+func (s *state) word(dot reflect.Value, w *word, args []word, final reflect.Value, has bool) (reflect.Value, error) {
 	switch w.kind {
-	case wDot:
-		return dot, nil
 	case wField:
-		return s.fieldChain(dot, dot, w.fields, nil, reflect.Value{}, false)
-	case wVar:
-		v, ok := s.varValue(w.varName)
-		if !ok {
-			return reflect.Value{}, fb()
-		}
-		if len(w.fields) == 0 {
-			return v, nil
-		}
-		return s.fieldChain(dot, v, w.fields, nil, reflect.Value{}, false)
+		return s.fieldChain(dot, dot, w.fields, args, final, has)
 	case wChain:
 		recv, err := s.arg(dot, nil, w.sub)
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		return s.fieldChain(dot, recv, w.fields, nil, reflect.Value{}, false)
-	case wPipe:
-		return s.pipeline(w.pipe, dot)
+		return s.fieldChain(dot, recv, w.fields, args, final, has)
 	case wFunc:
-		return w.fn.call(s, dot, nil, reflect.Value{}, false)
-	case wConst:
-		return w.val, nil
-	case wNumber:
-		v, ok := idealConstant(w.num)
+		return w.fn.call(s, dot, args, final, has)
+	case wVar:
+		v, ok := s.varValue(w.varName)
 		if !ok {
 			return reflect.Value{}, fb()
 		}
+		if len(w.fields) > 0 {
+			return s.fieldChain(dot, v, w.fields, args, final, has)
+		}
+		if len(args) > 0 || has {
+			return reflect.Value{}, fb()
+		}
 		return v, nil
+	}
+	if len(args) > 0 || has {
+		return reflect.Value{}, fb()
+	}
+	switch w.kind {
+	case wPipe:
+		return s.pipeline(w.pipe, dot)
+	case wDot:
+		return dot, nil
+	case wConst:
+		return w.val, nil
+	case wNumber:
+		if !w.idealOK {
+			return reflect.Value{}, fb()
+		}
+		return w.ideal, nil
 	}
 	return reflect.Value{}, fb()
 }

@@ -242,14 +242,19 @@ var builtins = map[string]*function{
 	"le":       {name: "le", call: rawArgs(2, 2, compare(func(c int) bool { return c <= 0 }))},
 	"gt":       {name: "gt", call: rawArgs(2, 2, compare(func(c int) bool { return c > 0 }))},
 	"ge":       {name: "ge", call: rawArgs(2, 2, compare(func(c int) bool { return c >= 0 }))},
-	"print":    {name: "print", call: anyArgs(0, fmt.Sprint)},
-	"println":  {name: "println", call: anyArgs(0, fmt.Sprintln)},
-	"printf":   {name: "printf", call: printf},
+	"print":    {name: "print", call: fastAnys(noError(fmt.Sprint))},
+	"println":  {name: "println", call: fastAnys(noError(fmt.Sprintln))},
+	"printf":   {name: "printf", call: fastFormat(func(f string, a ...any) (string, error) { return fmt.Sprintf(f, a...), nil })},
 	"call":     {name: "call", call: leave},
 	"html":     {name: "html", call: leave},
 	"js":       {name: "js", call: leave},
 	"slice":    {name: "slice", call: leave},
 	"urlquery": {name: "urlquery", call: leave},
+}
+
+// noError is f with no error, for fastAnys.
+func noError(f func(...any) string) func(...any) (string, error) {
+	return func(a ...any) (string, error) { return f(a...), nil }
 }
 
 func leave(*state, reflect.Value, []word, reflect.Value, bool) (reflect.Value, error) {
@@ -304,36 +309,6 @@ func rawArgs(lo, hi int, f func([]reflect.Value) (reflect.Value, bool)) caller {
 		}
 		return v, nil
 	}
-}
-
-// anyArgs calls f with its arguments as any, as text/template gives them
-// to fmt.Sprint.
-func anyArgs(lo int, f func(...any) string) caller {
-	return func(s *state, dot reflect.Value, args []word, final reflect.Value, has bool) (reflect.Value, error) {
-		var buf [8]reflect.Value
-		a, err := s.argValues(dot, make([]reflect.Type, lo), anyType, args, final, has, buf[:0])
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		all := make([]any, len(a))
-		for i, v := range a {
-			all[i] = get[any](v)
-		}
-		return reflect.ValueOf(f(all...)), nil
-	}
-}
-
-var printf = func(s *state, dot reflect.Value, args []word, final reflect.Value, has bool) (reflect.Value, error) {
-	var buf [8]reflect.Value
-	a, err := s.argValues(dot, []reflect.Type{stringType}, anyType, args, final, has, buf[:0])
-	if err != nil {
-		return reflect.Value{}, err
-	}
-	rest := make([]any, len(a)-1)
-	for i, v := range a[1:] {
-		rest[i] = get[any](v)
-	}
-	return reflect.ValueOf(fmt.Sprintf(get[string](a[0]), rest...)), nil
 }
 
 func truth(v reflect.Value) bool {

@@ -19,7 +19,6 @@ import (
 	"html/template"
 	"os"
 	"reflect"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"text/template/parse"
@@ -241,8 +240,6 @@ func (p *program) run(b *bytes.Buffer, data any) (err error) {
 
 // escaperPrefix begins the names of the functions html/template adds.
 const escaperPrefix = "_html_template_"
-
-func isEscaper(name string) bool { return strings.HasPrefix(name, escaperPrefix) }
 
 // compiler turns escaped parse trees into code.
 type compiler struct {
