@@ -22,9 +22,7 @@ import (
 // chromeSet holds what chrome needs: one template set per language that
 // holds base.html and the partials, and the HTML made so far.
 type chromeSet struct {
-	sets map[string]*template.Template
-	// runs are the same sets, run by tmplexec.
-	runs map[string]*tmplexec.Set
+	sets map[string]*tmplexec.Set
 	// cached is false when the site has its own base or partials.
 	cached bool
 	mu     sync.Mutex
@@ -39,7 +37,7 @@ func (r *Renderer) chrome(name string, p *Page) (template.HTML, error) {
 	if lang == "" {
 		lang = r.langs[0]
 	}
-	t, ok := c.runs[lang]
+	t, ok := c.sets[lang]
 	if !ok {
 		return "", fmt.Errorf("chrome %q: no language %q", name, lang)
 	}

@@ -102,7 +102,7 @@ func (it *items) reset(stash model.Stash) {
 // layouts of lang, from the memo when the theme's partials allow it.
 func (r *Renderer) item(lang string) func(name string, data any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		t, ok := r.chromes.runs[lang]
+		t, ok := r.chromes.sets[lang]
 		if !ok {
 			return "", fmt.Errorf("item %q: no language %q", name, lang)
 		}

@@ -40,14 +40,15 @@ type Renderer struct {
 	md     *markdown.Converter
 	// sets holds each declared language's templates by layout; langs
 	// the languages, Vietnamese first; tables their strings.
-	sets map[string]map[string]*template.Template
-	// runs are the same sets, run by tmplexec.
-	runs   map[string]map[string]*tmplexec.Set
-	langs  []string
-	tables map[string]*i18n.Table
-	menu   []config.MenuItem
-	footer []config.MenuItem
-	base   string
+	sets map[string]map[string]*tmplexec.Set
+	// layouts are the first language's parsed sets, whose T keys
+	// UsedKeys lists.
+	layouts []*template.Template
+	langs   []string
+	tables  map[string]*i18n.Table
+	menu    []config.MenuItem
+	footer  []config.MenuItem
+	base    string
 	// cache, when set, keeps converted bodies between builds.
 	cache *ConvertCache
 	// public is the catalogue of information to publish (nil: no page).
@@ -179,8 +180,7 @@ func New(o Options) (*Renderer, diag.List) {
 	}
 	r := &Renderer{site: site, fsys: o.Files, assets: o.Assets, md: markdown.New(markdown.Options{Unsafe: site.UnsafeHTML}),
 		base: site.BasePath(), log: o.Log, public: o.PublicList, notice: o.Notice, cache: o.Cache,
-		langs: langs, tables: o.Strings, sets: map[string]map[string]*template.Template{},
-		runs: map[string]map[string]*tmplexec.Set{}}
+		langs: langs, tables: o.Strings, sets: map[string]map[string]*tmplexec.Set{}}
 	r.items.reset(nil)
 	var d diag.List
 	if r.tables == nil {
@@ -208,7 +208,7 @@ func New(o Options) (*Renderer, diag.List) {
 	if d.HasErrors() {
 		return r, d
 	}
-	r.chromes = &chromeSet{sets: map[string]*template.Template{}, runs: map[string]*tmplexec.Set{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
+	r.chromes = &chromeSet{sets: map[string]*tmplexec.Set{}, cached: o.ThemeChrome, html: map[string]template.HTML{}}
 	if o.ThemeChrome && o.MinifyHTML != nil {
 		r.splice = newSplicer(o.MinifyHTML)
 	}
@@ -221,11 +221,10 @@ func New(o Options) (*Renderer, diag.List) {
 		if i > 0 {
 			c.Funcs(textFuncs[lang])
 		}
-		r.chromes.sets[lang] = c
-		r.chromes.runs[lang] = tmplexec.New(c, baseFuncs, textFuncs[lang])
+		r.chromes.sets[lang] = tmplexec.New(c, baseFuncs, textFuncs[lang])
 	}
-	set := map[string]*template.Template{}
-	runs := map[string]*tmplexec.Set{}
+	parsed := map[string]*template.Template{}
+	set := map[string]*tmplexec.Set{}
 	var all []*template.Template
 	for _, name := range Layouts {
 		t, err := base.Clone()
@@ -236,23 +235,21 @@ func New(o Options) (*Renderer, diag.List) {
 			d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
 			continue
 		}
-		set[name] = t
-		runs[name] = tmplexec.New(t, baseFuncs, textFuncs[langs[0]])
+		parsed[name] = t
+		set[name] = tmplexec.New(t, baseFuncs, textFuncs[langs[0]])
 		all = append(all, t)
 	}
-	r.sets[langs[0]] = set
-	r.runs[langs[0]] = runs
+	r.sets[langs[0]], r.layouts = set, all
 	d.Append(checkKeys(all, langs, r.tables))
 	used := r.usedKeys(all)
 	for _, lang := range langs {
 		d.Append(r.tables[lang].Unknown(used))
 	}
 	for _, lang := range langs[1:] {
-		other := map[string]*template.Template{}
-		otherRuns := map[string]*tmplexec.Set{}
+		other := map[string]*tmplexec.Set{}
 		fm := textFuncs[lang]
 		for _, name := range Layouts {
-			t, ok := set[name]
+			t, ok := parsed[name]
 			if !ok {
 				continue
 			}
@@ -261,11 +258,9 @@ func New(o Options) (*Renderer, diag.List) {
 				d.Errorf(diag.Pos{Path: "layouts/" + name}, "layout error: %v", err)
 				continue
 			}
-			other[name] = c.Funcs(fm)
-			otherRuns[name] = tmplexec.New(c, baseFuncs, fm)
+			other[name] = tmplexec.New(c.Funcs(fm), baseFuncs, fm)
 		}
 		r.sets[lang] = other
-		r.runs[lang] = otherRuns
 	}
 	r.menu = slices.Clone(site.Menus["main"])
 	r.footer = slices.Clone(site.Menus["footer"])
@@ -656,7 +651,7 @@ func (r *Renderer) ExecuteTo(b *bytes.Buffer, layout string, p *Page) error {
 	if lang == "" {
 		lang = r.langs[0]
 	}
-	set, ok := r.runs[lang]
+	set, ok := r.sets[lang]
 	if !ok {
 		return fmt.Errorf("no language %q among the site's languages %v", lang, r.langs)
 	}

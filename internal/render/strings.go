@@ -259,11 +259,7 @@ func checkKeys(sets []*template.Template, langs []string, tables map[string]*i18
 // UsedKeys returns the constant keys of T calls in the layouts a renderer
 // loaded, sorted; the theme's tests compare them with its tables.
 func (r *Renderer) UsedKeys() []string {
-	var sets []*template.Template
-	for _, t := range r.sets[r.langs[0]] {
-		sets = append(sets, t)
-	}
-	return r.usedKeys(sets)
+	return r.usedKeys(r.layouts)
 }
 
 // usedKeys returns the constant keys of T calls in the templates, sorted.
