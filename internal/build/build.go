@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -352,20 +353,6 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// read it.
 	editionDocs := editionSearchDocs(s, r)
 	docs := func() []search.Doc { return SearchDocs(s) }
-	if c == nil {
-		// Only the index reads the bodies' plain text: it lets go of
-		// each document's once read, and the records keep none.
-		docs = func() []search.Doc {
-			all := SearchDocs(s)
-			for _, rec := range b.recs {
-				rec.forgetText()
-			}
-			for i := range all {
-				all[i].Release = true
-			}
-			return all
-		}
-	}
 	// The indexes' files are named by their content: a file of another
 	// language's index may be one the Vietnamese index has put already.
 	var putMu sync.Mutex
@@ -398,14 +385,15 @@ func (p *pass) finish(b *built) (*Result, error) {
 	indexDone := make(chan struct{})
 	var indexErr error
 	if c == nil {
-		all := docs()
 		// A build reads its records' list no more: pages read the site.
+		// Its records hold no plain text (stow moved it to the store),
+		// and the index makes each search document when it reads it.
 		b.recs, b.convs = nil, nil
 		var manifest string
 		var editionIdx map[string]string
 		go func() {
 			defer close(indexDone)
-			if manifest, indexErr = c.searchIndex(func() []search.Doc { return all }, putIndex); indexErr == nil {
+			if manifest, indexErr = buildSearchIndex(s, putIndex); indexErr == nil {
 				editionIdx, indexErr = c.editionIndexes(s, editionDocs, r, putEdition)
 			}
 		}()
@@ -439,7 +427,15 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// A build makes the pages of records as it renders them; a session
 	// needs them at once, to compare with its last build's.
 	in.Sitemap = b.sitemap
-	jobs := r.Jobs(s, in)
+	// A build asks the list for each job as it runs it (the pages of
+	// records are made then); a session keeps its jobs whole.
+	list := r.JobList(s, in)
+	job, n := list.At, list.Len()
+	var jobs []render.Job
+	if c != nil {
+		jobs = list.All()
+		job = func(i int) render.Job { return jobs[i] }
+	}
 	fps, reach, summed := c.fingerprints(jobs, r, p.layouts, p.config, opt, assets, ids)
 	res.Fingerprinted = summed
 	c.lap("fingerprint")
@@ -447,17 +443,19 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// hands each to the sink and forgets it.
 	var outs [][]byte
 	if c != nil {
-		outs = make([][]byte, len(jobs))
+		outs = make([][]byte, n)
 	}
-	jobDiags := make([]diag.List, len(jobs))
+	// The jobs' diagnostics, by job: few jobs have one, and a list of
+	// 470 000 empty ones (11 MB) is a list the collector reads each cycle.
+	var diagMu sync.Mutex
+	jobDiags := map[int]diag.List{}
+	failed := func(i int, d diag.List) {
+		diagMu.Lock()
+		jobDiags[i] = d
+		diagMu.Unlock()
+	}
 	var pages, ran, spliced atomic.Int64
-	pictures := 0
-	for _, j := range jobs {
-		if j.Picture {
-			pictures++
-		}
-	}
-	opt.Progress.rendering(len(jobs), pictures)
+	opt.Progress.rendering(n, list.Pictures())
 	// A build into a sink that forgets what it is handed renders each page
 	// and minifies it into buffers that the next page reuses.
 	_, forgets := sink.(output.Forgetful)
@@ -466,16 +464,16 @@ func (p *pass) finish(b *built) (*Result, error) {
 	// items, crumbs and title) and closures are then garbage while the
 	// rest render. Only its path is read after (disclosure); a session
 	// keeps its jobs whole for the next rebuild.
-	parallel(ctx, len(jobs), workers, func(i int) {
-		j := jobs[i]
+	parallel(ctx, n, workers, func(i int) {
+		j := job(i)
 		defer opt.Progress.rendered(j.Picture)
 		if c == nil {
-			defer func() { jobs[i] = render.Job{Path: j.Path} }()
+			defer list.Release(i)
 		}
 		if forgets && j.To != nil {
 			ran.Add(1)
 			if n, err := renderTo(j, mini, r, put); err != nil {
-				jobDiags[i] = templateDiag(j.Path, err)
+				failed(i, templateDiag(j.Path, err))
 			} else if strings.HasSuffix(j.Path, ".html") {
 				pages.Add(1)
 				spliced.Add(int64(n))
@@ -503,7 +501,7 @@ func (p *pass) finish(b *built) (*Result, error) {
 			err = put(j.Path, data)
 		}
 		if err != nil {
-			jobDiags[i] = templateDiag(j.Path, err)
+			failed(i, templateDiag(j.Path, err))
 			return
 		}
 		if outs != nil {
@@ -513,8 +511,8 @@ func (p *pass) finish(b *built) (*Result, error) {
 			pages.Add(1)
 		}
 	})
-	for _, d := range jobDiags {
-		res.Diags.Append(d)
+	for _, i := range slices.Sorted(maps.Keys(jobDiags)) {
+		res.Diags.Append(jobDiags[i])
 	}
 	res.Pages = int(pages.Load())
 	res.Rendered = int(ran.Load())
@@ -526,9 +524,9 @@ func (p *pass) finish(b *built) (*Result, error) {
 	res.Site = s
 	res.Withheld = s.Withheld
 	res.PublicList = r.PublicList()
-	paths := make([]string, len(jobs))
-	for i, j := range jobs {
-		paths[i] = j.Path
+	paths := make([]string, n)
+	for i := range paths {
+		paths[i] = job(i).Path
 	}
 	res.Disclosure = disclosure(res.PublicList, s, res.Config, paths)
 	if res.Required = requiredReport(res.Config, s); res.Required != nil {

@@ -43,33 +43,6 @@ func (r record) release() {
 	}
 }
 
-// forgetText clears the plain text of the record's converted body, which
-// only the search index reads: a build does so once it has its search
-// documents, which the index lets go of one by one (search.Doc.Release).
-func (r record) forgetText() {
-	if f := reflect.ValueOf(r.ptr).Elem().FieldByName("Content"); f.IsValid() {
-		clearText(f)
-	}
-}
-
-// clearText clears the Text of every model.Converted and
-// model.ProcedureContent in v.
-func clearText(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Struct:
-		if t := v.Type(); t == reflect.TypeFor[model.Converted]() || t == reflect.TypeFor[model.ProcedureContent]() {
-			v.FieldByName("Text").SetString("")
-		}
-		for i := range v.NumField() {
-			clearText(v.Field(i))
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			clearText(v.Index(i))
-		}
-	}
-}
-
 // records returns the records of s in their fixed order: news, pages,
 // documents, issues, procedures, statistics rows, disclosure records, then
 // each other language's edition (news, pages, documents, procedures),

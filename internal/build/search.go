@@ -64,3 +64,22 @@ func (c *cache) editionIndexes(s *model.Site, docs map[string][]search.Doc, r *r
 	}
 	return out, nil
 }
+
+// buildSearchIndex builds a plain build's search index of the site with
+// put and returns its manifest's URL: the index makes each search
+// document when it reads it (render.SearchDocSource), so that no list of
+// them is live beside the pages being rendered, and moves its longer
+// posting lists to a temporary file (spillPostings).
+func buildSearchIndex(s *model.Site, put search.Put) (string, error) {
+	opt := search.DefaultOptions
+	opt.SpillBytes = spillPostings
+	n, make := render.SearchDocSource(s)
+	idx, err := search.BuildFrom(n, func(i int) *search.Doc {
+		d := make(i)
+		return &d
+	}, opt, put)
+	if err != nil {
+		return "", err
+	}
+	return idx.Manifest, nil
+}

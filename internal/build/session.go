@@ -455,10 +455,6 @@ func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, er
 	return m, nil
 }
 
-// searchIndex builds the index of the site's docs with put and returns
-// its manifest's URL. A session keeps the index files and puts them again
-// when the docs are the same; when it defers indexing, it puts them again
-// without looking at the docs until IndexSearch.
 // spillPostings is how many bytes of postings a build's search index
 // holds in memory while it counts words before it moves the longer lists
 // to a temporary file (search.Options.SpillBytes): a site of 50 000
@@ -471,16 +467,12 @@ func (c *cache) minify(mini *output.Minifier, p string, data []byte) ([]byte, er
 // seconds. At 50 000 documents 16 MiB means three spills.
 const spillPostings = 16 << 20
 
+// searchIndex builds the index of a session's docs with put and returns
+// its manifest's URL (a plain build's is buildSearchIndex). A session
+// keeps the index files and puts them again when the docs are the same;
+// when it defers indexing, it puts them again without looking at the
+// docs until IndexSearch.
 func (c *cache) searchIndex(docs func() []search.Doc, put search.Put) (string, error) {
-	if c == nil {
-		opt := search.DefaultOptions
-		opt.SpillBytes = spillPostings
-		idx, err := search.Build(docs(), opt, put)
-		if err != nil {
-			return "", err
-		}
-		return idx.Manifest, nil
-	}
 	reuse := c.index != nil && c.indexing == indexLater
 	rebuilt := false
 	if !reuse {

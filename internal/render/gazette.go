@@ -79,35 +79,38 @@ var (
 	docCrumb = Crumb{"Văn bản", urls.Document}
 )
 
-func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page), record func(url, layout string, mk func() *Page)) []Job {
+func (r *Renderer) gazetteJobs(s *model.Site, page func(url, layout string, p *Page), records recordsOf) []Job {
 	g := &s.Gazette
 	var jobs []Job
 	page(urls.Gazette, "gazette/index.html", &Page{Kind: "gazette", Title: "Công báo", Issues: g.Issues,
 		FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, {Name: "Công báo"}}})
-	for _, is := range g.Issues {
-		record(is.URL, "gazette/issue.html", func() *Page {
+	records(len(g.Issues), func(i int) (string, string, func() *Page) {
+		is := g.Issues[i]
+		return is.URL, "gazette/issue.html", func() *Page {
 			return withBody(&Page{Kind: "issue", Title: is.Title, Issue: is, AsOf: g.AsOf,
 				FeedURL: urls.Gazette + "atom.xml", Crumbs: []Crumb{home, gazCrumb, {Name: is.Title}}, JSONLD: r.publicationIssue(is)}, is.Content)
-		})
-	}
-	for _, doc := range g.Documents {
-		record(doc.URL, "document/single.html", func() *Page {
+		}
+	})
+	records(len(g.Documents), func(i int) (string, string, func() *Page) {
+		doc := g.Documents[i]
+		return doc.URL, "document/single.html", func() *Page {
 			title := doc.DocType + " " + doc.Number
 			p := &Page{Kind: "document", Title: title + ": " + doc.Title, Description: doc.Title, Document: doc,
 				Relations: Relations(doc), AsOf: g.AsOf, Crumbs: []Crumb{home, docCrumb, {Name: doc.Number}}}
 			p.setBody(doc.Content)
 			p.JSONLD = r.legislation(doc, g.AsOf)
 			return p
-		})
-	}
+		}
+	})
 	// The list pages too are made when their jobs run, when the pages of
 	// records are (at 250 000 documents some 100 MB of Pages and crumbs).
-	for _, l := range g.Lists {
-		record(l.URL, "document/list.html", func() *Page {
+	records(len(g.Lists), func(i int) (string, string, func() *Page) {
+		l := g.Lists[i]
+		return l.URL, "document/list.html", func() *Page {
 			title, crumbs := listPage(docCrumb, l.Title, l.Kind != "all", l.Term, l.Pager)
 			return &Page{Kind: "documents", Title: title, DocList: l, Gazette: g, Crumbs: crumbs, AsOf: g.AsOf}
-		})
-	}
+		}
+	})
 	jobs = append(jobs, Job{Path: "cong-bao/atom.xml", Run: func() ([]byte, error) { return r.issueFeed(g.Issues) }, Data: g.Issues})
 	jobs = append(jobs, Job{Path: "du-lieu/van-ban.json", Run: func() ([]byte, error) { return DocumentsJSON(r.absURL, g.Documents, g.AsOf) }, Data: g.Documents})
 	jobs = append(jobs, Job{Path: "du-lieu/van-ban.csv", Run: func() ([]byte, error) { return DocumentsCSV(r.absURL, g.Documents, g.AsOf) }, Data: g.Documents})

@@ -87,10 +87,114 @@ type Inputs struct {
 // The first copy of each photo comes first: the job that makes it
 // decodes the photo and makes all its copies at once, while other workers
 // render pages; the other copies come last, when they are made.
-func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
+func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job { return r.JobList(s, in).All() }
+
+// JobList is a list of jobs, some of them made when asked for.
+type JobList struct {
+	parts []jobPart
+	n     int
+}
+
+// jobPart is a run of a JobList: jobs, or n jobs that at makes.
+type jobPart struct {
+	start int
+	jobs  []Job
+	n     int
+	at    func(i int) Job
+}
+
+// add appends jobs, or else n jobs that at makes.
+func (l *JobList) add(jobs []Job, n int, at func(i int) Job) {
+	if at == nil {
+		n = len(jobs)
+	}
+	if n == 0 {
+		return
+	}
+	l.parts = append(l.parts, jobPart{start: l.n, jobs: jobs, n: n, at: at})
+	l.n += n
+}
+
+// part returns the index of the part that holds job i.
+func (l *JobList) part(i int) int {
+	k, _ := slices.BinarySearchFunc(l.parts, i, func(p jobPart, i int) int {
+		switch {
+		case i < p.start:
+			return 1
+		case i >= p.start+p.n:
+			return -1
+		}
+		return 0
+	})
+	return k
+}
+
+// Len is the number of jobs.
+func (l *JobList) Len() int { return l.n }
+
+// At returns job i, made anew each time for a record's page made when its
+// job runs (Inputs.Lazy). Any goroutine may call it.
+func (l *JobList) At(i int) Job {
+	p := &l.parts[l.part(i)]
+	if p.at != nil {
+		return p.at(i - p.start)
+	}
+	return p.jobs[i-p.start]
+}
+
+// Release lets go of job i but its path, once it has run, when the list
+// holds it: its page and closures are then garbage while the rest
+// render. Any goroutine may call it, for a job no other one reads.
+func (l *JobList) Release(i int) {
+	p := &l.parts[l.part(i)]
+	if p.at == nil {
+		j := &p.jobs[i-p.start]
+		*j = Job{Path: j.Path}
+	}
+}
+
+// Pictures is the number of jobs that make the copies of a photo
+// (Job.Picture); a record's page is none.
+func (l *JobList) Pictures() int {
+	n := 0
+	for _, p := range l.parts {
+		for _, j := range p.jobs {
+			if j.Picture {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// All returns every job, in order.
+func (l *JobList) All() []Job {
+	jobs := make([]Job, 0, l.n)
+	for _, p := range l.parts {
+		if p.at == nil {
+			jobs = append(jobs, p.jobs...)
+			continue
+		}
+		for i := range p.n {
+			jobs = append(jobs, p.at(i))
+		}
+	}
+	return jobs
+}
+
+// recordsOf is how Jobs lists n pages of records: the i-th at the URL
+// url, rendered with layout from the page mk makes.
+type recordsOf func(n int, at func(i int) (url, layout string, mk func() *Page))
+
+// JobList is Jobs as a list whose jobs of records' pages (Inputs.Lazy)
+// are made when asked for (At), so that a build of 250 000 documents
+// holds no job, path and closures for each of them (some 60 MB, live
+// while the pages render) but while it runs it.
+func (r *Renderer) JobList(s *model.Site, in Inputs) *JobList {
 	r.items.reset(in.Items)
 	firsts, rest := r.variantJobs(s, in.Maker)
 	jobs := firsts
+	list := &JobList{}
 	page := func(url, layout string, p *Page) {
 		p.URL = url
 		p.Notice = r.notice
@@ -98,30 +202,40 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		to := func(b *bytes.Buffer) error { return r.ExecuteTo(b, layout, p) }
 		jobs = append(jobs, Job{Path: FilePath(url), Run: runOf(to), To: to, Layout: layout, Data: p})
 	}
-	// record is page for the page of a record, which mk makes: at once,
-	// or when the job runs (Inputs.Lazy).
-	record := func(url, layout string, mk func() *Page) {
+	// records lists pages of records: each made at once, or made with its
+	// job when the list is asked for it (Inputs.Lazy).
+	records := func(n int, at func(i int) (url, layout string, mk func() *Page)) {
 		if !in.Lazy {
-			page(url, layout, mk())
+			for i := range n {
+				url, layout, mk := at(i)
+				page(url, layout, mk())
+			}
 			return
 		}
-		to := func(b *bytes.Buffer) error {
-			p := mk()
-			p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
-			return r.ExecuteTo(b, layout, p)
-		}
-		jobs = append(jobs, Job{Path: FilePath(url), Layout: layout, Run: runOf(to), To: to})
+		// The jobs listed so far, then the records'.
+		list.add(jobs, 0, nil)
+		jobs = nil
+		list.add(nil, n, func(i int) Job {
+			url, layout, mk := at(i)
+			to := func(b *bytes.Buffer) error {
+				p := mk()
+				p.URL, p.Notice, p.Translations = url, r.notice, r.alternates(s, p.Lang, url)
+				return r.ExecuteTo(b, layout, p)
+			}
+			return Job{Path: FilePath(url), Layout: layout, Run: runOf(to), To: to}
+		})
 	}
 	page("/", "home.html", &Page{Kind: "home", Title: r.site.Title, Description: r.site.Description,
 		Latest: first(s.News, HomeCount), Categories: s.Categories, FeedURL: urls.News + "atom.xml", Issues: s.Gazette.Issues[:min(3, len(s.Gazette.Issues))],
 		Catalogue: &s.Catalogue, Consultations: &s.Consultations, AsOf: s.Consultations.AsOf})
-	for _, n := range s.News {
-		record(n.URL, "news/single.html", func() *Page {
+	records(len(s.News), func(i int) (string, string, func() *Page) {
+		n := s.News[i]
+		return n.URL, "news/single.html", func() *Page {
 			return withBody(&Page{Kind: "news", Title: n.Title, Description: n.Summary, News: n, Image: n.Image,
 				FeedURL: n.CategoryRef.URL + "atom.xml",
 				Crumbs:  []Crumb{home, {"Tin tức", urls.News}, {n.CategoryRef.Name, n.CategoryRef.URL}, {Name: n.Title}}}, n.Content)
-		})
-	}
+		}
+	})
 	for _, l := range s.Lists {
 		crumbs := []Crumb{home, {Name: "Tin tức", URL: urls.News}}
 		switch l.Kind {
@@ -158,7 +272,8 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 		p.setBody(sp.Content)
 		page(sp.URL, "page.html", p)
 	}
-	jobs = append(jobs, r.gazetteJobs(s, page, record)...)
+	gazette := r.gazetteJobs(s, page, records)
+	jobs = append(jobs, gazette...)
 	jobs = append(jobs, r.procedureJobs(s, page)...)
 	jobs = append(jobs, r.statisticsJobs(s, page)...)
 	if l := r.public; l != nil {
@@ -238,7 +353,8 @@ func (r *Renderer) Jobs(s *model.Site, in Inputs) []Job {
 	jobs = append(jobs, Job{Path: "robots.txt", Run: func() ([]byte, error) {
 		return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.absURL("/sitemap.xml")), nil
 	}, Data: "robots"})
-	return append(append(jobs, rest...), searchJobs...)
+	list.add(append(append(jobs, rest...), searchJobs...), 0, nil)
+	return list
 }
 
 // variantJobs makes the smaller copies of the photos that pages show,

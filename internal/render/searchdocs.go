@@ -14,52 +14,90 @@ import (
 // label its result shows (a date, a number, a status, as pages show
 // them): news, gazette documents, procedures (abolished ones ranked
 // lower), the disclosure kinds, plain pages and statistics.
-//
-// The list is made at its full length at once: at 250 000 documents it
-// is some 70 MB, live while the index is built beside the pages.
 func SearchDocs(s *model.Site) []search.Doc {
+	n, doc := SearchDocSource(s)
+	docs := make([]search.Doc, n)
+	for i := range docs {
+		docs[i] = doc(i)
+	}
+	return docs
+}
+
+// SearchDocSource gives the documents of SearchDocs one at a time: their
+// number, and doc, which makes the i-th when asked (from any goroutine,
+// the same each time), for search.BuildFrom. A build's index thus holds
+// no list of them: at 250 000 documents such a list is some 100 MB with
+// its labels, live while the index is built beside the pages. The
+// disclosure kinds and statistics, few, are made at once.
+func SearchDocSource(s *model.Site) (n int, doc func(i int) search.Doc) {
 	disclosure, statistics := disclosureSearchDocs(s), statisticsDocs(&s.Statistics)
-	docs := make([]search.Doc, 0, len(s.News)+len(s.Gazette.Documents)+len(s.Catalogue.Procedures)+len(disclosure)+len(s.Pages)+len(statistics))
-	for _, n := range s.News {
-		docs = append(docs, search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
-			Text: n.Summary, More: partOf(n.Content.Text), Read: readOf(n.Content.TextAt), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date})
-	}
-	for _, d := range s.Gazette.Documents {
-		docs = append(docs, search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
-			Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
-			Text:  d.DocType + " " + d.Agency, More: partOf(d.Content.Text), Read: readOf(d.Content.TextAt), Summary: d.Content.Lead,
-			Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()})
-	}
-	for _, p := range s.Catalogue.Procedures {
-		var levels [][2]string
-		var names []string
-		for _, l := range p.Levels {
-			levels = append(levels, [2]string{l.Code, l.Label})
-			names = append(names, l.Label)
+	news, docs, procs, pages := s.News, s.Gazette.Documents, s.Catalogue.Procedures, s.Pages
+	n = len(news) + len(docs) + len(procs) + len(disclosure) + len(pages) + len(statistics)
+	return n, func(i int) search.Doc {
+		if i < len(news) {
+			return newsSearchDoc(news[i])
 		}
-		var papers []string
-		for _, it := range p.Documents {
-			papers = append(papers, it.Name)
+		i -= len(news)
+		if i < len(docs) {
+			return documentSearchDoc(docs[i])
 		}
-		label := "Mã " + p.Code + " · " + strings.Join(names, ", ")
-		if p.Status != model.Active {
-			label += " · " + p.Status.Label()
+		i -= len(docs)
+		if i < len(procs) {
+			return procedureSearchDoc(procs[i])
 		}
-		text := strings.Join([]string{"thủ tục hành chính", p.Field.Label, p.Agency, p.Place, p.Target, p.ProcessingTime, p.Fee,
-			strings.Join(p.Methods, " "), strings.Join(p.Steps, " "), strings.Join(papers, " "), strings.Join(p.Requirements, " "),
-			p.Result}, " ")
-		summary := "Cơ quan thực hiện: " + p.Agency + ". Thời hạn giải quyết: " + p.ProcessingTime + "."
-		if p.Fee != "" {
-			summary += " Phí, lệ phí: " + p.Fee + "."
+		i -= len(procs)
+		if i < len(disclosure) {
+			return disclosure[i]
 		}
-		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
-			Text: text, More: partOf(p.Content.Text), Read: readOf(p.Content.TextAt), Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()})
+		i -= len(disclosure)
+		if i < len(pages) {
+			p := pages[i]
+			return search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.FullText(), Summary: p.Content.Lead}
+		}
+		return statistics[i-len(pages)]
 	}
-	docs = append(docs, disclosure...)
-	for _, p := range s.Pages {
-		docs = append(docs, search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindPage, Text: p.Content.FullText(), Summary: p.Content.Lead})
+}
+
+// newsSearchDoc is a news item's search document.
+func newsSearchDoc(n *model.News) search.Doc {
+	return search.Doc{URL: n.URL, Title: n.Title, Kind: search.KindNews, Label: ShortDate(n.Date) + " · " + n.CategoryRef.Name,
+		Text: n.Summary, More: partOf(n.Content.Text), Read: readOf(n.Content.TextAt), Summary: n.Summary, Year: n.Date.Year(), Date: n.Date}
+}
+
+// documentSearchDoc is a gazette document's search document.
+func documentSearchDoc(d *model.Document) search.Doc {
+	return search.Doc{URL: d.URL, Title: d.Title, Kind: search.KindDocument, Number: d.Number,
+		Label: d.DocType + " số " + d.Number + " · " + ShortDate(d.Issued) + " · " + d.Status.Label(),
+		Text:  d.DocType + " " + d.Agency, More: partOf(d.Content.Text), Read: readOf(d.Content.TextAt), Summary: d.Content.Lead,
+		Field: d.Field.Code, FieldLabel: d.Field.Label, DocType: d.DocType, Year: d.Issued.Year()}
+}
+
+// procedureSearchDoc is a procedure's search document, ranked lower
+// when the procedure is not listed (abolished).
+func procedureSearchDoc(p *model.Procedure) search.Doc {
+	var levels [][2]string
+	var names []string
+	for _, l := range p.Levels {
+		levels = append(levels, [2]string{l.Code, l.Label})
+		names = append(names, l.Label)
 	}
-	return append(docs, statistics...)
+	var papers []string
+	for _, it := range p.Documents {
+		papers = append(papers, it.Name)
+	}
+	label := "Mã " + p.Code + " · " + strings.Join(names, ", ")
+	if p.Status != model.Active {
+		label += " · " + p.Status.Label()
+	}
+	text := strings.Join([]string{"thủ tục hành chính", p.Field.Label, p.Agency, p.Place, p.Target, p.ProcessingTime, p.Fee,
+		strings.Join(p.Methods, " "), strings.Join(p.Steps, " "), strings.Join(papers, " "), strings.Join(p.Requirements, " "),
+		p.Result}, " ")
+	summary := "Cơ quan thực hiện: " + p.Agency + ". Thời hạn giải quyết: " + p.ProcessingTime + "."
+	if p.Fee != "" {
+		summary += " Phí, lệ phí: " + p.Fee + "."
+	}
+	return search.Doc{URL: p.URL, Title: p.Title, Kind: search.KindProcedure, Number: p.Code, Label: label,
+		Text: text, More: partOf(p.Content.Text), Read: readOf(p.Content.TextAt), Summary: summary, Field: p.Field.Code, FieldLabel: p.Field.Label, Levels: levels, Demote: !p.Listed()}
 }
 
 // partOf returns text as the one part of a Doc's More, or none when it

@@ -122,6 +122,8 @@ type counts struct {
 	tf   []float32
 	dl   float64
 	tl   int
+	// mult is the document's multiplier (multOf).
+	mult float64
 	// words are the numbers of a field's words in the tokenizer.
 	words []int32
 }

@@ -45,10 +45,6 @@ type Doc struct {
 	// document's words, so that a caller may keep a long body out of
 	// memory until then.
 	Read func() string
-	// Release lets Build clear Text, More and Read as soon as it has read them,
-	// so that a large site's text is not all held at once (when the caller
-	// keeps no other reference to it).
-	Release bool
 	// Summary is shown under a result; its words are highlighted.
 	Summary string
 	// Facets: a field code and label, a document type, levels, a year.
@@ -225,10 +221,11 @@ type posting struct {
 }
 
 // group is a document's facet values as indexes into the tables (-1 for
-// none), its levels ascending.
+// none); levels is the index of its set of levels in the tables'
+// levelSets. It holds no pointer: the collector need not look into a
+// site's list of them.
 type group struct {
-	kind, field, docType, year int
-	levels                     []int
+	kind, field, docType, year, levels int32
 }
 
 // compareLevels orders level sets as the bit masks they once were: by
@@ -252,21 +249,60 @@ func compareLevels(a, b []int) int {
 // term shards and long files (TermFile), the prefix table (PrefixFile)
 // and the rows (RowFile).
 func Build(docs []Doc, opt Options, put Put) (*Index, error) {
+	return BuildFrom(len(docs), func(i int) *Doc { return &docs[i] }, opt, put)
+}
+
+// BuildFrom is Build of n documents that doc makes when asked for them:
+// doc(i) is the i-th, the same each time it is asked (Build asks for
+// each document four times: its facets, its place in the order, its row
+// and its words), from several goroutines at once, and Build keeps
+// nothing of it beyond what the index needs. A caller that makes the
+// documents from its own records thus never holds them all at once (at
+// 250 000 documents a []Doc is some 100 MB with its labels, live while
+// the index is built beside the pages).
+func BuildFrom(n int, doc func(i int) *Doc, opt Options, put Put) (*Index, error) {
 	opt = opt.withDefaults()
-	tables := newTables(docs)
+	tables := newTables()
+	// newest and oldest are the dates of the news the index holds, which
+	// make newer news rank slightly higher.
+	var newest, oldest time.Time
+	for i := range n {
+		d := doc(i)
+		tables.add(d)
+		if d.Kind == KindNews && !d.Date.IsZero() {
+			if newest.IsZero() || d.Date.After(newest) {
+				newest = d.Date
+			}
+			if oldest.IsZero() || d.Date.Before(oldest) {
+				oldest = d.Date
+			}
+		}
+	}
+	tables.sort()
 	// Documents are numbered in facet-group order, so that the manifest
 	// can give each group as one run of numbers.
-	order := make([]int, len(docs))
-	groups := make([]group, len(docs))
-	for i := range docs {
-		order[i] = i
-		groups[i] = tables.group(&docs[i])
+	order := make([]int, n)
+	groups := make([]group, n)
+	{
+		type key struct {
+			sec  int64
+			nsec int32
+			url  string
+		}
+		keys := make([]key, n)
+		for i := range n {
+			d := doc(i)
+			order[i] = i
+			groups[i] = tables.group(d)
+			keys[i] = key{d.Date.Unix(), int32(d.Date.Nanosecond()), d.URL}
+		}
+		slices.SortStableFunc(order, func(x, y int) int {
+			gx, gy := &groups[x], &groups[y]
+			return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
+				compareLevels(tables.levelSets[gx.levels], tables.levelSets[gy.levels]), cmp.Compare(gy.year, gx.year),
+				cmp.Compare(keys[y].sec, keys[x].sec), cmp.Compare(keys[y].nsec, keys[x].nsec), cmp.Compare(keys[x].url, keys[y].url))
+		})
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		gx, gy := groups[x], groups[y]
-		return cmp.Or(cmp.Compare(gx.kind, gy.kind), cmp.Compare(gx.field, gy.field), cmp.Compare(gx.docType, gy.docType),
-			compareLevels(gx.levels, gy.levels), cmp.Compare(gy.year, gx.year), docs[y].Date.Compare(docs[x].Date), cmp.Compare(docs[x].URL, docs[y].URL))
-	})
 	idx := &Index{Names: map[string]string{}}
 	written := map[string]bool{}
 	// write publishes a file under its content name, once for equal
@@ -283,6 +319,13 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		return name, put(p, bytes.Clone(data))
 	}
 
+	// Rows first: once they are written, the index needs of a document
+	// only its words.
+	nChunks, folders, err := writeRows(n, doc, order, opt, idx, put)
+	if err != nil {
+		return nil, err
+	}
+
 	x := newIndexer()
 	x.english = !vietnamese(opt.Lang)
 	if opt.SpillBytes > 0 {
@@ -293,7 +336,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		defer sp.close()
 		x.spill, x.budget = sp, opt.SpillBytes
 	}
-	x.index(docs, order)
+	x.index(doc, order, newest, oldest)
 	terms := x.score()
 
 	// Every term's best documents, with their impacts, are in its shard.
@@ -318,7 +361,7 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		buf.Reset()
 		list = x.impacts(t, list[:0])
 		best, rest := t.split(list, opt.TopImpacts, &sb)
-		e.set(int(t.df), best, rest, len(docs))
+		e.set(int(t.df), best, rest, n)
 		e.appendTo(&buf)
 		if buf.Len()-1 > opt.LongBytes && (len(e.Rest) > 0 || e.Bitmap != nil) {
 			wholes[t] = bytes.Clone(buf.Bytes())
@@ -394,8 +437,41 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		return nil, err
 	}
 
-	// Rows: a folder of FolderFiles row files is named by the content of
-	// its files, so that an edit that changes one row changes one folder.
+	var runs []Group
+	var last group
+	for _, i := range order {
+		g := groups[i]
+		if len(runs) > 0 && g == last {
+			runs[len(runs)-1].Count++
+			continue
+		}
+		last = g
+		runs = append(runs, Group{Count: 1, Kind: int(g.kind), Field: int(g.field), Type: int(g.docType), Year: int(g.year), Levels: tables.levelSets[g.levels]})
+	}
+	manifest := Manifest{
+		Version: FormatVersion, Docs: n, PrefixLen: PrefixLen, TitleWords: TitleWords,
+		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, FolderFiles: opt.FolderFiles, RowFolders: folders,
+		Shards: nShards, Prefixes: len(prefixNames), Parts: partNames, PrefixFiles: prefixNames,
+		Kinds: kindsIn(opt.KindLabels), Fields: tables.fields, Types: tables.types, Levels: tables.levels,
+		Groups: runs,
+	}
+	if !vietnamese(opt.Lang) {
+		manifest.Lang = opt.Lang
+	}
+	data, _ := json.Marshal(manifest)
+	name, err := write(ManifestFile, data)
+	if err != nil {
+		return nil, err
+	}
+	idx.Manifest = "/" + Dir + name + ".json"
+	return idx, nil
+}
+
+// writeRows puts the row files of the documents in order (RowFile): a
+// folder of FolderFiles row files is named by the content of its files,
+// so that an edit that changes one row changes one folder. It returns
+// the number of row files and the folders' names.
+func writeRows(n int, doc func(i int) *Doc, order []int, opt Options, idx *Index, put Put) (int, []string, error) {
 	nChunks := 0
 	var folders []string
 	var folder [][]byte
@@ -422,10 +498,11 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		folder = folder[:0]
 		return nil
 	}
-	for start := 0; start < len(order); start += opt.ChunkDocs {
-		var rows RowFile
-		for _, i := range order[start:min(len(order), start+opt.ChunkDocs)] {
-			d := &docs[i]
+	var rows RowFile
+	for start := 0; start < n; start += opt.ChunkDocs {
+		rows = rows[:0]
+		for _, i := range order[start:min(n, start+opt.ChunkDocs)] {
+			d := doc(i)
 			rows = append(rows, Row{URL: d.URL, Title: d.Title, Kind: d.Kind, Label: d.Label, Summary: clip(d.Summary, 240)})
 		}
 		data, _ := json.Marshal(rows)
@@ -433,43 +510,14 @@ func Build(docs []Doc, opt Options, put Put) (*Index, error) {
 		nChunks++
 		if len(folder) == opt.FolderFiles {
 			if err := flush(); err != nil {
-				return nil, err
+				return 0, nil, err
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		return nil, err
+		return 0, nil, err
 	}
-
-	var runs []Group
-	for _, i := range order {
-		g := groups[i]
-		if len(runs) > 0 {
-			r := &runs[len(runs)-1]
-			if r.Kind == g.kind && r.Field == g.field && r.Type == g.docType && slices.Equal(r.Levels, g.levels) && r.Year == g.year {
-				r.Count++
-				continue
-			}
-		}
-		runs = append(runs, Group{Count: 1, Kind: g.kind, Field: g.field, Type: g.docType, Year: g.year, Levels: g.levels})
-	}
-	manifest := Manifest{
-		Version: FormatVersion, Docs: len(docs), PrefixLen: PrefixLen, TitleWords: TitleWords,
-		ChunkDocs: opt.ChunkDocs, RowFiles: nChunks, FolderFiles: opt.FolderFiles, RowFolders: folders,
-		Shards: nShards, Prefixes: len(prefixNames), Parts: partNames, PrefixFiles: prefixNames,
-		Kinds: kindsIn(opt.KindLabels), Fields: tables.fields, Types: tables.types, Levels: tables.levels,
-		Groups: runs,
-	}
-	if !vietnamese(opt.Lang) {
-		manifest.Lang = opt.Lang
-	}
-	data, _ := json.Marshal(manifest)
-	name, err := write(ManifestFile, data)
-	if err != nil {
-		return nil, err
-	}
-	idx.Manifest = "/" + Dir + name + ".json"
-	return idx, nil
+	return nChunks, folders, nil
 }
 
 // contentBytes is how many bytes of a file's SHA-256 name it (12 hex
@@ -777,21 +825,10 @@ func newIndexer() *indexer {
 // depend on the number of workers.
 const batch = 256
 
-// index counts the weighted frequency of every term in every document;
-// document id is the position in order. It clears the text of the
-// documents marked Release.
-func (x *indexer) index(docs []Doc, order []int) {
-	newest, oldest := time.Time{}, time.Time{}
-	for _, d := range docs {
-		if d.Kind == KindNews && !d.Date.IsZero() {
-			if newest.IsZero() || d.Date.After(newest) {
-				newest = d.Date
-			}
-			if oldest.IsZero() || d.Date.Before(oldest) {
-				oldest = d.Date
-			}
-		}
-	}
+// index counts the weighted frequency of every term in every document,
+// which doc makes (see BuildFrom); document id is the position in order.
+// newest and oldest are the dates of the newest and oldest news.
+func (x *indexer) index(doc func(i int) *Doc, order []int, newest, oldest time.Time) {
 	x.dl = make([]float32, len(order))
 	x.mult = make([]float32, len(order))
 	x.tl = make([]int32, len(order))
@@ -814,24 +851,16 @@ func (x *indexer) index(docs []Doc, order []int) {
 					if j >= n {
 						return
 					}
-					work[j].count(&docs[order[start+j]], z)
+					d := doc(order[start+j])
+					work[j].count(d, z)
+					work[j].mult = multOf(d, newest, oldest)
 				}
 			})
 		}
 		wg.Wait()
 		for j := range n {
-			id, c, d := start+j, &work[j], &docs[order[start+j]]
-			if d.Release {
-				d.Text, d.More, d.Read = "", nil, nil
-			}
-			mult := 1.0
-			if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
-				mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
-			}
-			if d.Demote {
-				mult = 0.5
-			}
-			x.dl[id], x.mult[id], x.tl[id] = float32(c.dl), float32(mult), int32(c.tl)
+			id, c := start+j, &work[j]
+			x.dl[id], x.mult[id], x.tl[id] = float32(c.dl), float32(c.mult), int32(c.tl)
 			dict := c.dict
 			for k, local := range c.ids {
 				t := dict.global[local]
@@ -860,6 +889,19 @@ func (x *indexer) index(docs []Doc, order []int) {
 	if x.spill != nil {
 		x.spill.flush()
 	}
+}
+
+// multOf is what a document's scores are multiplied by: up to 1.2 for
+// the newest news, 0.5 for a demoted document, else 1.
+func multOf(d *Doc, newest, oldest time.Time) float64 {
+	mult := 1.0
+	if d.Kind == KindNews && !d.Date.IsZero() && newest.After(oldest) {
+		mult += 0.2 * float64(d.Date.Sub(oldest)) / float64(newest.Sub(oldest))
+	}
+	if d.Demote {
+		mult = 0.5
+	}
+	return mult
 }
 
 // termOf returns the index in x.terms of the term of key, added when new.
@@ -1030,57 +1072,84 @@ type tables struct {
 	fields [][2]string
 	types  []string
 	levels [][2]string
+	// levelSets are the documents' sets of levels (indexes into levels,
+	// ascending), each once; the first is none (nil).
+	levelSets [][]int
+	setOf     map[string]int32
+
+	seenF, seenT, seenL map[string]bool
 }
 
-func newTables(docs []Doc) *tables {
-	t := &tables{}
-	seenF, seenT, seenL := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, d := range docs {
-		if d.Field != "" && !seenF[d.Field] {
-			seenF[d.Field] = true
-			t.fields = append(t.fields, [2]string{d.Field, d.FieldLabel})
-		}
-		if d.DocType != "" && !seenT[d.DocType] {
-			seenT[d.DocType] = true
-			t.types = append(t.types, d.DocType)
-		}
-		for _, l := range d.Levels {
-			if !seenL[l[0]] {
-				seenL[l[0]] = true
-				t.levels = append(t.levels, l)
-			}
+func newTables() *tables {
+	return &tables{seenF: map[string]bool{}, seenT: map[string]bool{}, seenL: map[string]bool{},
+		levelSets: [][]int{nil}, setOf: map[string]int32{"": 0}}
+}
+
+// add adds the facet values of d to the tables.
+func (t *tables) add(d *Doc) {
+	if d.Field != "" && !t.seenF[d.Field] {
+		t.seenF[d.Field] = true
+		t.fields = append(t.fields, [2]string{d.Field, d.FieldLabel})
+	}
+	if d.DocType != "" && !t.seenT[d.DocType] {
+		t.seenT[d.DocType] = true
+		t.types = append(t.types, d.DocType)
+	}
+	for _, l := range d.Levels {
+		if !t.seenL[l[0]] {
+			t.seenL[l[0]] = true
+			t.levels = append(t.levels, l)
 		}
 	}
+}
+
+// sort orders the tables once every document is added, before group.
+func (t *tables) sort() {
 	slices.SortFunc(t.fields, func(a, b [2]string) int { return cmp.Compare(a[1], b[1]) })
 	slices.Sort(t.types)
 	slices.SortFunc(t.levels, func(a, b [2]string) int { return cmp.Compare(a[0], b[0]) })
-	return t
+	t.seenF, t.seenT, t.seenL = nil, nil, nil
 }
 
 // group returns a document's facet values as indexes into the tables
 // (-1 for none).
 func (t *tables) group(d *Doc) group {
-	g := group{field: -1, docType: -1, year: d.Year}
+	g := group{field: -1, docType: -1, year: int32(d.Year)}
 	for i, k := range kinds {
 		if k[0] == d.Kind {
-			g.kind = i
+			g.kind = int32(i)
 		}
 	}
 	for i, f := range t.fields {
 		if f[0] == d.Field {
-			g.field = i
+			g.field = int32(i)
 		}
 	}
 	if d.DocType != "" {
-		g.docType = slices.Index(t.types, d.DocType)
+		g.docType = int32(slices.Index(t.types, d.DocType))
 	}
+	if len(d.Levels) == 0 {
+		return g
+	}
+	var levels []int
 	for _, l := range d.Levels {
 		for i, x := range t.levels {
-			if x[0] == l[0] && !slices.Contains(g.levels, i) {
-				g.levels = append(g.levels, i)
+			if x[0] == l[0] && !slices.Contains(levels, i) {
+				levels = append(levels, i)
 			}
 		}
 	}
-	slices.Sort(g.levels)
+	slices.Sort(levels)
+	key := fmt.Sprint(levels)
+	if len(levels) == 0 {
+		key = ""
+	}
+	set, ok := t.setOf[key]
+	if !ok {
+		set = int32(len(t.levelSets))
+		t.setOf[key] = set
+		t.levelSets = append(t.levelSets, levels)
+	}
+	g.levels = set
 	return g
 }
