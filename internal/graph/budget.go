@@ -43,7 +43,7 @@ func budgets(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, cla
 		}
 		if b.Decision != nil {
 			if t := cite(b.Decision, "decision", byNumber, known, d); t != nil {
-				t.Disclosed().Budgets = append(t.Budgets(), b)
+				t.MakeExtra().Budgets = append(t.Budgets(), b)
 				if !b.Decided.IsZero() && !dayOf(b.Decided).Equal(dayOf(t.Issued)) {
 					d.Warnf(b.DecidedPos, "decided %s differs from the date %s of %s in the gazette: the gazette's date is used", b.Decided.Format("02/01/2006"),
 						t.Issued.Format("02/01/2006"), t.Number)

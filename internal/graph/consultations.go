@@ -88,7 +88,7 @@ func consultations(site *config.Site, e *model.Entries, fsys fs.FS, opt Options,
 		c.State, c.DaysLeft = ConsultationState(c.Opens, c.Closes, opt.Now)
 		if c.IssuedAs != nil {
 			if t := cite(c.IssuedAs, "issued_as", byNumber, known, d); t != nil {
-				t.Disclosed().Drafts = append(t.Drafts(), c)
+				t.MakeExtra().Drafts = append(t.Drafts(), c)
 				if t.Issued.Before(dayOf(c.Closes)) {
 					d.Warnf(c.IssuedAs.Pos, "issued_as %s was issued on %s, before comments closed on %s: check the number", t.Number,
 						t.Issued.Format("02/01/2006"), c.Closes.Format("02/01/2006"))

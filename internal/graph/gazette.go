@@ -210,8 +210,8 @@ func validity(doc *model.Document, now time.Time) {
 			doc.Ends = b.Effect
 		}
 	}
-	if doc.StatusOverride != "" {
-		doc.Status = doc.StatusOverride
+	if doc.StatusOverride() != "" {
+		doc.Status = doc.StatusOverride()
 		return
 	}
 	doc.Status = statusAt(doc, now)
@@ -231,7 +231,9 @@ func validity(doc *model.Document, now time.Time) {
 	for i := range ahead {
 		ahead[i].Status = statusAt(doc, ahead[i].Date)
 	}
-	doc.Upcoming = ahead
+	if len(ahead) > 0 || doc.Extra != nil {
+		doc.MakeExtra().Upcoming = ahead
+	}
 }
 
 // statusAt computes a document's validity on day t from its dates and the
@@ -280,13 +282,13 @@ func statusAt(doc *model.Document, t time.Time) model.Status {
 func next(docs []*model.Document) []model.StatusChange {
 	var first time.Time
 	for _, doc := range docs {
-		if len(doc.Upcoming) > 0 && (first.IsZero() || doc.Upcoming[0].Date.Before(first)) {
-			first = doc.Upcoming[0].Date
+		if up := doc.Upcoming(); len(up) > 0 && (first.IsZero() || up[0].Date.Before(first)) {
+			first = up[0].Date
 		}
 	}
 	var out []model.StatusChange
 	for _, doc := range docs {
-		for _, c := range doc.Upcoming {
+		for _, c := range doc.Upcoming() {
 			if c.Date.Equal(first) {
 				out = append(out, c)
 			}

@@ -53,13 +53,13 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 			continue
 		}
 		for i := range p.LegalBasis {
-			if t := cite(&p.LegalBasis[i], "legal_basis", byNumber, known, d); t != nil && !slices.Contains(t.CitedBy, p) {
-				t.CitedBy = append(t.CitedBy, p)
+			if t := cite(&p.LegalBasis[i], "legal_basis", byNumber, known, d); t != nil && !slices.Contains(t.CitedBy(), p) {
+				t.MakeExtra().CitedBy = append(t.CitedBy(), p)
 			}
 		}
 		if p.PublishedBy != nil {
 			if t := cite(p.PublishedBy, "published_by", byNumber, known, d); t != nil {
-				t.Published = append(t.Published, p)
+				t.MakeExtra().Published = append(t.Published(), p)
 			}
 		}
 		for i := range p.Documents {
@@ -81,8 +81,8 @@ func procedures(site *config.Site, e *model.Entries, fsys fs.FS, s *model.Site, 
 	}
 	slices.SortFunc(c.Procedures, func(a, b *model.Procedure) int { return cmp.Compare(a.Code, b.Code) })
 	for _, doc := range s.Gazette.Documents {
-		slices.SortFunc(doc.Published, byTitle)
-		slices.SortFunc(doc.CitedBy, byTitle)
+		slices.SortFunc(doc.Published(), byTitle)
+		slices.SortFunc(doc.CitedBy(), byTitle)
 	}
 	for _, p := range c.Procedures {
 		if p.Listed() {

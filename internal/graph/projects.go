@@ -35,7 +35,7 @@ func projects(site *config.Site, e *model.Entries, s *model.Site, claim claimFun
 		p.Updated = time.Date(p.Start, time.January, 1, 0, 0, 0, 0, model.Zone)
 		if p.Decision != nil {
 			if t := cite(p.Decision, "decision", byNumber, known, d); t != nil {
-				t.Disclosed().Projects = append(t.Projects(), p)
+				t.MakeExtra().Projects = append(t.Projects(), p)
 				p.Updated = later(p.Updated, t.Issued)
 			}
 		}

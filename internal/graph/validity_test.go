@@ -71,7 +71,7 @@ func TestValidity(t *testing.T) {
 		t.Errorf("Ends = %s, want the replacement's date 2027-03-01, before the term's end", doc.Ends)
 	}
 	var got []string
-	for _, c := range doc.Upcoming {
+	for _, c := range doc.Upcoming() {
 		got = append(got, c.Date.Format("2006-01-02")+" "+string(c.Status)+" "+c.Cause())
 	}
 	want := []string{
@@ -91,9 +91,9 @@ func TestValidity(t *testing.T) {
 		t.Errorf("Back is not ordered latest first: %v", doc.Back)
 	}
 
-	doc.StatusOverride, doc.Upcoming = model.Expired, nil
+	doc.MakeExtra().StatusOverride, doc.Extra.Upcoming = model.Expired, nil
 	validity(doc, date("2026-11-23"))
-	if doc.Status != model.Expired || len(doc.Upcoming) != 0 {
-		t.Errorf("with an override: Status = %s with %d changes ahead, want %s and none", doc.Status, len(doc.Upcoming), model.Expired)
+	if doc.Status != model.Expired || len(doc.Upcoming()) != 0 {
+		t.Errorf("with an override: Status = %s with %d changes ahead, want %s and none", doc.Status, len(doc.Upcoming()), model.Expired)
 	}
 }

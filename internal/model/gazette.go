@@ -301,9 +301,7 @@ type Document struct {
 	// Attachments keep the order written.
 	Attachments []*Attachment
 	Relations   []Relation
-	// StatusOverride is the explicit status key, "" when computed.
-	StatusOverride Status
-	NumberPos      At
+	NumberPos   At
 
 	// Set by graph.
 
@@ -317,28 +315,31 @@ type Document struct {
 	// a whole-document repeal or replacement takes effect, past or
 	// future; zero when no end is known.
 	Ends time.Time
-	// Upcoming are the known changes of validity after the build date,
-	// in date order (none when the status is an override).
-	Upcoming []StatusChange
 	// Back are the relations of other documents to this one, the latest
 	// to take effect first.
 	Back []BackRelation
-	// Published are the procedures this decision published; CitedBy the
-	// procedures that cite it as legal basis. Both in code order.
-	Published, CitedBy []*Procedure `fingerprint:"records"`
-	// Disclosures are the disclosure records that cite the document, nil
-	// when none do (most documents); read them with Drafts, Budgets and
-	// Projects.
-	Disclosures *Disclosures `fingerprint:"records"`
+	// Extra holds what few documents have, nil when a document has none
+	// of it: read it with StatusOverride, Upcoming, Published, CitedBy,
+	// Drafts, Budgets and Projects; MakeExtra makes it.
+	Extra *DocumentExtra `fingerprint:"records"`
 	// Content is set when the body is converted.
 	Content Converted `fingerprint:"body"`
 }
 
-// Disclosures are the disclosure records that cite a document. A
-// Document holds them behind one pointer rather than as three slices:
-// at 250 000 documents that is 64 bytes a document, and a Document of
-// 880 bytes takes 896 where one of 944 took 1 024 (32 MB).
-type Disclosures struct {
+// DocumentExtra is what few documents have. A Document holds it behind
+// one pointer rather than as a string and six slices: at 250 000
+// documents that is 136 bytes a document, and with its four At of 16
+// bytes a Document of 760 bytes takes 768 where one of 880 took 896
+// (32 MB), 944 bytes 1 024 before (another 32 MB).
+type DocumentExtra struct {
+	// StatusOverride is the explicit status key, "" when computed.
+	StatusOverride Status
+	// Upcoming are the known changes of validity after the build date,
+	// in date order (none when the status is an override).
+	Upcoming []StatusChange
+	// Published are the procedures this decision published; CitedBy the
+	// procedures that cite it as legal basis. Both in code order.
+	Published, CitedBy []*Procedure `fingerprint:"records"`
 	// Drafts are the consultations whose draft the document was issued
 	// from (issued_as); Budgets the budget disclosures it decided;
 	// Projects the projects it approved. Each in URL order.
@@ -347,36 +348,69 @@ type Disclosures struct {
 	Projects []*Project      `fingerprint:"records"`
 }
 
-// Drafts are the consultations whose draft d was issued from.
-func (d *Document) Drafts() []*Consultation {
-	if d.Disclosures == nil {
+// MakeExtra returns d's Extra, made when d has none yet.
+func (d *Document) MakeExtra() *DocumentExtra {
+	if d.Extra == nil {
+		d.Extra = &DocumentExtra{}
+	}
+	return d.Extra
+}
+
+// StatusOverride is the explicit status key, "" when computed.
+func (d *Document) StatusOverride() Status {
+	if d.Extra == nil {
+		return ""
+	}
+	return d.Extra.StatusOverride
+}
+
+// Upcoming are the known changes of d's validity after the build date,
+// in date order.
+func (d *Document) Upcoming() []StatusChange {
+	if d.Extra == nil {
 		return nil
 	}
-	return d.Disclosures.Drafts
+	return d.Extra.Upcoming
+}
+
+// Published are the procedures d published, in code order.
+func (d *Document) Published() []*Procedure {
+	if d.Extra == nil {
+		return nil
+	}
+	return d.Extra.Published
+}
+
+// CitedBy are the procedures that cite d as legal basis, in code order.
+func (d *Document) CitedBy() []*Procedure {
+	if d.Extra == nil {
+		return nil
+	}
+	return d.Extra.CitedBy
+}
+
+// Drafts are the consultations whose draft d was issued from.
+func (d *Document) Drafts() []*Consultation {
+	if d.Extra == nil {
+		return nil
+	}
+	return d.Extra.Drafts
 }
 
 // Budgets are the budget disclosures d decided.
 func (d *Document) Budgets() []*Budget {
-	if d.Disclosures == nil {
+	if d.Extra == nil {
 		return nil
 	}
-	return d.Disclosures.Budgets
+	return d.Extra.Budgets
 }
 
 // Projects are the projects d approved.
 func (d *Document) Projects() []*Project {
-	if d.Disclosures == nil {
+	if d.Extra == nil {
 		return nil
 	}
-	return d.Disclosures.Projects
-}
-
-// Disclosed returns d's Disclosures, made when d has none yet.
-func (d *Document) Disclosed() *Disclosures {
-	if d.Disclosures == nil {
-		d.Disclosures = &Disclosures{}
-	}
-	return d.Disclosures
+	return d.Extra.Projects
 }
 
 // Code is an entry of a registry of site.yaml: a code and its label.

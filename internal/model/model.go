@@ -45,16 +45,28 @@ type Source struct {
 // record's Where makes it a diag.Pos.
 type At struct {
 	Line, Col int32
-	// Ref names the node in a JSON catalogue (see diag.Pos).
-	Ref string
+	// Ref names the node in a JSON catalogue (see diag.Pos); nil for
+	// none (a Markdown file's keys), so that an At is 16 bytes: a
+	// gazette document keeps four.
+	Ref *string
 }
 
 // AtOf returns where p is in its file.
-func AtOf(p diag.Pos) At { return At{Line: int32(p.Line), Col: int32(p.Col), Ref: p.Ref} }
+func AtOf(p diag.Pos) At {
+	a := At{Line: int32(p.Line), Col: int32(p.Col)}
+	if p.Ref != "" {
+		a.Ref = &p.Ref
+	}
+	return a
+}
 
 // Where returns the position a in the record's file.
 func (s Source) Where(a At) diag.Pos {
-	return diag.Pos{Path: s.Path, Line: int(a.Line), Col: int(a.Col), Ref: a.Ref}
+	p := diag.Pos{Path: s.Path, Line: int(a.Line), Col: int(a.Col)}
+	if a.Ref != nil {
+		p.Ref = *a.Ref
+	}
+	return p
 }
 
 // Image is a picture a page shows: its source file and, once resolved,

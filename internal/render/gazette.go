@@ -314,7 +314,7 @@ func exportDoc(abs func(string) string, d *model.Document) ExportDocument {
 	x := ExportDocument{Number: d.Number, Title: d.Title, DocType: d.DocType, Agency: d.Agency, Signer: d.Signer,
 		Issued: day(d.Issued), Effective: day(d.Effective), Ends: day(d.Ends), FieldCode: d.Field.Code, Field: d.Field.Label,
 		Status: string(d.Status), StatusLabel: d.Status.Label(), URL: abs(d.URL), Upcoming: []ExportChange{}, Relations: []ExportRelation{}, Attachments: []ExportFile{}}
-	for _, c := range d.Upcoming {
+	for _, c := range d.Upcoming() {
 		x.Upcoming = append(x.Upcoming, ExportChange{From: day(c.Date), Status: string(c.Status), StatusLabel: c.Status.Label(), Cause: c.Cause()})
 	}
 	if d.Issue != nil {

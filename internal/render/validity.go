@@ -36,11 +36,11 @@ func StatusSteps(doc *model.Document) string {
 // model's Vietnamese labels).
 func statusSteps(tab *i18n.Table) func(doc *model.Document) (string, error) {
 	return func(doc *model.Document) (string, error) {
-		if len(doc.Upcoming) == 0 {
+		if len(doc.Upcoming()) == 0 {
 			return "", nil
 		}
-		steps := make([]StatusStep, len(doc.Upcoming))
-		for i, c := range doc.Upcoming {
+		steps := make([]StatusStep, len(doc.Upcoming()))
+		for i, c := range doc.Upcoming() {
 			label := c.Status.Label()
 			if tab != nil {
 				var err error

@@ -133,10 +133,10 @@ func decodeDocument(m *meta.Map, src model.Source, site *config.Site) *model.Doc
 		for _, st := range model.Statuses {
 			labels = append(labels, st.Label())
 			if vnfold.Key(s) == vnfold.Key(string(st)) || vnfold.Key(s) == vnfold.Key(st.Label()) {
-				d.StatusOverride = st
+				d.MakeExtra().StatusOverride = st
 			}
 		}
-		if d.StatusOverride == "" {
+		if d.StatusOverride() == "" {
 			m.Diags().Errorf(m.Pos(m.Node("status")), "unknown status %q (allowed: %s)", s, strings.Join(labels, ", "))
 		}
 	}

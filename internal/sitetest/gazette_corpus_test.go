@@ -54,7 +54,7 @@ func TestCatalogueCorpusBuilds(t *testing.T) {
 	}
 	published := 0
 	for _, d := range res.Site.Gazette.Documents {
-		published += len(d.Published)
+		published += len(d.Published())
 	}
 	if published != 300 || len(c.Fields) < 10 || len(c.Levels) != 3 {
 		t.Errorf("%d procedures linked from their decisions (want 300), %d fields, %d levels", published, len(c.Fields), len(c.Levels))
