@@ -131,7 +131,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 			t := byNumber[vnfold.NumberKey(r.Number)]
 			switch {
 			case t == doc:
-				d.Errorf(r.Pos, "%s %q names the document itself", r.Kind, r.Number)
+				d.Errorf(doc.Where(r.Pos), "%s %q names the document itself", r.Kind, r.Number)
 			case t != nil:
 				r.Target = t
 				if r.Number == t.Number {
@@ -139,7 +139,7 @@ func gazette(site *config.Site, e *model.Entries, fsys fs.FS, opt Options, s *mo
 				}
 				t.Back = append(t.Back, model.BackRelation{Kind: r.Kind, From: doc, Scope: r.Scope, Effect: r.Effect})
 			default:
-				known.unresolved(d, r.Pos, string(r.Kind), r.Number, r.External, false)
+				known.unresolved(d, doc.Where(r.Pos), string(r.Kind), r.Number, r.External, false)
 			}
 		}
 	}

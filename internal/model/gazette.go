@@ -208,7 +208,9 @@ type Relation struct {
 	// External marks a document outside the site; Title describes it.
 	External bool
 	Title    string
-	Pos      diag.Pos
+	// Pos is where the relation is written, in the acting document's file
+	// (its Where makes it a diag.Pos).
+	Pos At
 	// Scope names the parts acted on, as written ("Điều 5, khoản 2");
 	// empty means the whole document.
 	Scope string

@@ -164,7 +164,7 @@ func relations(m *meta.Map, kind model.RelationKind, effective time.Time) []mode
 	cs := citations(m, string(kind), RelationKeys, func(i int, sub *meta.Map) { subs[i] = sub })
 	out := make([]model.Relation, 0, len(cs))
 	for i, c := range cs {
-		r := model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: c.Pos}
+		r := model.Relation{Kind: kind, Number: c.Number, External: c.External, Title: c.Title, Pos: model.AtOf(c.Pos)}
 		if sub := subs[i]; sub != nil {
 			r.Scope = strings.TrimSpace(sub.String("scope", false))
 			if sub.Has("date") {
