@@ -60,6 +60,7 @@ func ReadInto(path string, buf []byte) ([]byte, error) {
 	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
 	}
+	regular := st.Mode&syscall.S_IFMT == syscall.S_IFREG && st.Size > 0
 	buf = grow(buf, st.Size)
 	for {
 		if len(buf) == cap(buf) {
@@ -77,6 +78,9 @@ func ReadInto(path string, buf []byte) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
+		if regular && int64(len(buf)) == st.Size {
+			return buf, nil // all its stat said: no read to see the end
+		}
 	}
 }
 
