@@ -23,10 +23,15 @@ func (d dirFS) ReadFile(name string) ([]byte, error) { return d.ReadFileInto(nam
 // ReadFileInto reads the named file whole into buf, reused when it has
 // the room.
 func (d dirFS) ReadFileInto(name string, buf []byte) ([]byte, error) {
-	if !fs.ValidPath(name) || (filepath.Separator != '/' && !filepath.IsLocal(filepath.FromSlash(name))) {
+	// As os.DirFS joins a name to its folder.
+	local, err := filepath.Localize(name)
+	if err != nil || d.dir == "" {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return ReadInto(filepath.Join(d.dir, filepath.FromSlash(name)), buf)
+	if !os.IsPathSeparator(d.dir[len(d.dir)-1]) {
+		local = string(os.PathSeparator) + local
+	}
+	return ReadInto(d.dir+local, buf)
 }
 
 // ReadDir is os.DirFS's (fs.ReadDirFS).

@@ -130,7 +130,7 @@ func TestDirFSIsOSDirFS(t *testing.T) {
 		}
 	}
 	// Names os.DirFS refuses, ours refuses; what is missing is missing.
-	for _, name := range []string{"../etc/passwd", "/etc/passwd", "content/../site.yaml", "content/", ""} {
+	for _, name := range []string{"../etc/passwd", "/etc/passwd", "content/../site.yaml", "content/", "", "site.yaml\x00"} {
 		if _, err := fs.ReadFile(ours, name); err == nil {
 			t.Errorf("ReadFile(%q): no error", name)
 		}
