@@ -345,8 +345,10 @@ func (d *Dir) folder(dir string) error {
 
 // recentFolders remembers folders made (or found to be folders) lately,
 // so that the many files of one folder, such as the search index's, do
-// not each cost a failed mkdir and an lstat. It forgets all past
-// maxRecentFolders: a large site makes a folder for every page.
+// not each cost a failed mkdir and an lstat. A folder stays what it was
+// when remembered, as create also assumes: the directory is this build's
+// own. It forgets all past maxRecentFolders: a large site makes a folder
+// for every page.
 type recentFolders struct {
 	mu  sync.Mutex
 	set map[string]struct{}
