@@ -40,6 +40,7 @@ import (
 	"minhbach/internal/render"
 	"minhbach/internal/serve"
 	"minhbach/internal/tmplexec"
+	"minhbach/internal/wholefile"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -238,7 +239,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	defer stopProgress()
 	pictures, closePictures := openPictures(*src, stderr, checkOnly)
 	defer closePictures()
-	opt := build.Options{Source: os.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify,
+	opt := build.Options{Source: wholefile.DirFS(*src), Theme: minhbach.Theme, Now: when, Drafts: *drafts, BaseURL: *baseURL, NoMinify: *noMinify,
 		Pictures: pictures, Progress: prog}
 
 	var sink output.Sink
@@ -294,7 +295,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		say(stderr, "minhbach: nothing written (%s is unchanged)", *dest)
 		return 1
 	}
-	if err := writeProof(dir, os.DirFS(*src), res, when, key); err != nil {
+	if err := writeProof(dir, wholefile.DirFS(*src), res, when, key); err != nil {
 		_ = dir.Abort()
 		say(stderr, "minhbach: %v", err)
 		say(stderr, "minhbach: nothing written (%s is unchanged)", *dest)

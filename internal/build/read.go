@@ -29,9 +29,18 @@ func putFileBuf(buf *[]byte) {
 	}
 }
 
+// intoReader is a file system that reads a whole file into a buffer
+// itself, as wholefile.DirFS does with fewer system calls than Open.
+type intoReader interface {
+	ReadFileInto(name string, buf []byte) ([]byte, error)
+}
+
 // readFile reads the file at p of fsys into buf, as fs.ReadFile does into
 // a new slice.
 func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
+	if r, ok := fsys.(intoReader); ok {
+		return r.ReadFileInto(p, buf)
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err

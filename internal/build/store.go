@@ -21,16 +21,26 @@ import (
 // are then never all in memory at once; the file's pages are the
 // kernel's, which it writes out or drops as it needs. A preview session
 // keeps its bodies in memory instead, to rebuild fast.
+//
+// Puts are gathered in a buffer of storeChunk bytes and written to the
+// file a chunk at a time: a build puts hundreds of thousands of short
+// strings, and one system call each cost more than the copy.
 type store struct {
 	f *os.File
 	// unlinked tells that the file's name was removed as soon as it was
 	// created (on Unix: the open file stays readable and writable), so
 	// that a build killed before close leaves no file behind.
 	unlinked bool
-	end      atomic.Int64
-	mu       sync.Mutex
-	err      error // the first write or read that failed
+	// written is how much of the file is written: what lies below it is
+	// read from the file, what lies above it from pending.
+	written atomic.Int64
+	mu      sync.Mutex
+	pending []byte // the bytes put at written and after, not yet written
+	err     error  // the first write or read that failed
 }
+
+// storeChunk is how many bytes the store gathers before it writes them.
+const storeChunk = 1 << 20
 
 // newStore creates the store's file in the system's temporary folder
 // and, where an open file can lose its name (not on Windows), removes
@@ -54,32 +64,69 @@ func (st *store) put(s string) model.Stored {
 	if s == "" {
 		return model.Stored{}
 	}
-	// The file only reads the bytes of s: no copy of them is needed.
+	// The store only copies the bytes of s: no copy of them is needed.
 	return st.putBytes(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // Put is put, for render's memo of list items (model.Stash).
 func (st *store) Put(s string) model.Stored { return st.put(s) }
 
-// putBytes is put for bytes.
+// putBytes is put for bytes, which it copies: the caller may reuse b.
 func (st *store) putBytes(b []byte) model.Stored {
 	if len(b) == 0 {
 		return model.Stored{}
 	}
-	off := st.end.Add(int64(len(b))) - int64(len(b))
-	if _, err := st.f.WriteAt(b, off); err != nil {
-		st.fail(err)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	at := model.Stored{Store: st, Off: st.written.Load() + int64(len(st.pending)), Len: len(b)}
+	long := len(b) > storeChunk/2
+	if long || len(st.pending)+len(b) > storeChunk {
+		st.flush()
 	}
-	return model.Stored{Store: st, Off: off, Len: len(b)}
+	if long {
+		st.write(b) // after what was pending: b goes at once, whole
+		return at
+	}
+	if st.pending == nil {
+		st.pending = make([]byte, 0, storeChunk)
+	}
+	st.pending = append(st.pending, b...)
+	return at
+}
+
+// flush writes pending. The caller holds st.mu.
+func (st *store) flush() {
+	st.write(st.pending)
+	st.pending = st.pending[:0]
+}
+
+// write writes b at the end of what is written. The caller holds st.mu
+// and has flushed pending.
+func (st *store) write(b []byte) {
+	off := st.written.Load()
+	if _, err := st.f.WriteAt(b, off); err != nil && st.err == nil {
+		st.err = err
+	}
+	st.written.Store(off + int64(len(b)))
 }
 
 // bytes reads back what at names, as a new slice (nil when it cannot be
 // read: the error is kept for close).
 func (st *store) bytes(at model.Stored) []byte { return st.bytesInto(nil, at) }
 
-// bytesInto is bytes, read into buf when it has the room.
+// bytesInto is bytes, read into buf when it has the room. Safe for
+// concurrent use with put.
 func (st *store) bytesInto(buf []byte, at model.Stored) []byte {
 	buf = slices.Grow(buf[:0], at.Len)[:at.Len]
+	if at.Off+int64(at.Len) > st.written.Load() {
+		st.mu.Lock()
+		if w := st.written.Load(); at.Off >= w {
+			copy(buf, st.pending[at.Off-w:])
+			st.mu.Unlock()
+			return buf
+		}
+		st.mu.Unlock() // written since: a put is pending or in the file, whole
+	}
 	if _, err := st.f.ReadAt(buf, at.Off); err != nil {
 		st.fail(err)
 		return nil
@@ -109,6 +156,9 @@ func (st *store) close() error {
 	if st == nil {
 		return nil
 	}
+	st.mu.Lock()
+	st.pending = nil
+	st.mu.Unlock()
 	err := st.f.Close()
 	if !st.unlinked {
 		err = errors.Join(err, os.Remove(st.f.Name()))

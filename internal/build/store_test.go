@@ -25,9 +25,18 @@ func TestStoreRoundTrip(t *testing.T) {
 			t.Errorf("the store's file %s has a name while the store is open (%v); want it removed at once", name, err)
 		}
 	}
-	want := make([]string, 200)
+	// Short bodies, gathered into chunks, and a few longer than half a
+	// chunk, written at once: several chunks in all, so that reads come
+	// both from the file and from what is not written yet.
+	want := make([]string, 400)
 	for i := range want {
-		want[i] = strings.Repeat(fmt.Sprintf("<p>Thân bài số %d.</p>", i), i%7)
+		n := i % 7
+		if i%97 == 3 {
+			n = storeChunk / 30
+		} else if i%5 == 0 {
+			n = 1000
+		}
+		want[i] = strings.Repeat(fmt.Sprintf("<p>Thân bài số %d.</p>", i), n)
 	}
 	got := make([]string, len(want))
 	var wg sync.WaitGroup
@@ -45,7 +54,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	wg.Wait()
 	for i := range want {
 		if got[i] != want[i] {
-			t.Errorf("body %d read back as %q, want %q", i, got[i], want[i])
+			t.Errorf("body %d read back as %d bytes beginning %.40q, want %d bytes beginning %.40q", i, len(got[i]), got[i], len(want[i]), want[i])
 		}
 	}
 	if err := st.close(); err != nil {
@@ -64,7 +73,8 @@ func TestStoreReadFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := st.put("<p>Thân bài.</p>")
-	st.f.Close() // the file goes away under the build
+	st.put(strings.Repeat("x", storeChunk)) // the body is written to the file
+	st.f.Close()                            // and the file goes away under the build
 	if s := at.Or(""); s != "" {
 		t.Errorf("read %q from a closed file", s)
 	}

@@ -22,6 +22,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"minhbach/internal/wholefile"
+
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -174,6 +176,7 @@ type Dir struct {
 	sums, twins []fileSum
 
 	files, bytes atomic.Int64
+	folders      recentFolders
 }
 
 // NewDir prepares a build of dest (created on Commit if it does not exist).
@@ -293,18 +296,12 @@ func (d *Dir) Sums() []Sum {
 // instead of one per segment more than halves the system calls of a build
 // that writes tens of thousands of files.
 func (d *Dir) create(p string, data []byte) error {
-	f, err := os.OpenFile(filepath.Join(d.tmp, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	full := filepath.Join(d.tmp, filepath.FromSlash(p))
+	err := wholefile.WriteNew(full, data, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		if fi, lerr := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(p))); lerr == nil && fi.Mode().IsRegular() {
+		if fi, lerr := os.Lstat(full); lerr == nil && fi.Mode().IsRegular() {
 			return fmt.Errorf("write %s: written twice", p)
 		}
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
@@ -323,7 +320,7 @@ func (d *Dir) claim(p string) error { return d.folder(path.Dir(p)) }
 // folder by its joined path: the directory is fresh and holds only what
 // this build made, folders and regular files created with O_EXCL.
 func (d *Dir) folder(dir string) error {
-	if dir == "." {
+	if dir == "." || d.folders.has(dir) {
 		return nil
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(dir))
@@ -336,13 +333,43 @@ func (d *Dir) folder(dir string) error {
 	}
 	if errors.Is(err, fs.ErrExist) {
 		if fi, lerr := os.Lstat(full); lerr == nil && fi.IsDir() {
-			return nil
+			err = nil
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
+	d.folders.add(dir)
 	return nil
+}
+
+// recentFolders remembers folders made (or found to be folders) lately,
+// so that the many files of one folder, such as the search index's, do
+// not each cost a failed mkdir and an lstat. A folder stays what it was
+// when remembered, as create also assumes: the directory is this build's
+// own. It forgets all past maxRecentFolders: a large site makes a folder
+// for every page.
+type recentFolders struct {
+	mu  sync.Mutex
+	set map[string]struct{}
+}
+
+const maxRecentFolders = 4096
+
+func (r *recentFolders) has(dir string) bool {
+	r.mu.Lock()
+	_, ok := r.set[dir]
+	r.mu.Unlock()
+	return ok
+}
+
+func (r *recentFolders) add(dir string) {
+	r.mu.Lock()
+	if r.set == nil || len(r.set) >= maxRecentFolders {
+		r.set = make(map[string]struct{}, 256)
+	}
+	r.set[dir] = struct{}{}
+	r.mu.Unlock()
 }
 
 // Stats returns what was written so far.

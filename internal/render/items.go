@@ -118,8 +118,10 @@ func (r *Renderer) item(lang string) func(name string, data any) (template.HTML,
 				return h, nil
 			}
 		}
-		var b bytes.Buffer
-		if err := t.Execute(&b, name, data); err != nil {
+		b := bufPool.Get().(*bytes.Buffer) // grown already: one copy out
+		defer bufPool.Put(b)
+		b.Reset()
+		if err := t.Execute(b, name, data); err != nil {
 			return "", err
 		}
 		h := template.HTML(b.String())

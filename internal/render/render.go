@@ -686,8 +686,8 @@ func runOf(to func(b *bytes.Buffer) error) func() ([]byte, error) {
 	}
 }
 
-// bufPool holds page buffers: a page is rendered into a buffer that has
-// already grown to page size, and copied out once.
+// bufPool holds page and item buffers: a page or a list item is rendered
+// into a buffer that has already grown, and copied out once.
 var bufPool = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32<<10)) }}
 
 // FilePath returns the output file of a page URL: "/tin-tuc/" →

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"regexp"
 	"runtime/debug"
@@ -27,6 +26,7 @@ import (
 	"minhbach/internal/images"
 	"minhbach/internal/model"
 	"minhbach/internal/proof"
+	"minhbach/internal/wholefile"
 )
 
 // Options configure a preview. The zero value serves the current folder
@@ -90,7 +90,7 @@ func New(ctx context.Context, opt Options, baseURL string) (*Server, error) {
 	if opt.Debounce == 0 {
 		opt.Debounce = 30 * time.Millisecond
 	}
-	sess := build.NewSession(build.Options{Source: os.DirFS(opt.Dir), Theme: opt.Theme, Now: opt.Now,
+	sess := build.NewSession(build.Options{Source: wholefile.DirFS(opt.Dir), Theme: opt.Theme, Now: opt.Now,
 		Drafts: opt.Drafts, BaseURL: baseURL, Pictures: opt.Pictures, Progress: opt.Progress})
 	sess.DeferSearch = true
 	s := &Server{opt: opt, sess: sess, url: baseURL, files: map[string][]byte{}}
@@ -305,7 +305,7 @@ func (s *Server) manifest(files map[string][]byte, site *model.Site) ([]byte, er
 	if site == nil {
 		return nil, fmt.Errorf("no site built yet")
 	}
-	items, err := proof.Items(os.DirFS(s.opt.Dir), site)
+	items, err := proof.Items(wholefile.DirFS(s.opt.Dir), site)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,7 @@ import (
 	"minhbach"
 	"minhbach/internal/build"
 	"minhbach/internal/output"
+	"minhbach/internal/wholefile"
 )
 
 func main() {
@@ -106,7 +107,7 @@ func run(src, out, cpuFile, heapFile, allocsFile, stageHeaps, date string) error
 	stages := make(chan []stageTime, 1)
 	go func() { stages <- watchStages(progress, done) }()
 	start := time.Now()
-	res, err := build.Build(context.Background(), build.Options{Source: os.DirFS(src), Theme: minhbach.Theme, Now: now, Progress: progress}, sink)
+	res, err := build.Build(context.Background(), build.Options{Source: wholefile.DirFS(src), Theme: minhbach.Theme, Now: now, Progress: progress}, sink)
 	close(done)
 	printStages(<-stages, start)
 	live.print()

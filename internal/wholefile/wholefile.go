@@ -1,0 +1,25 @@
+// Package wholefile writes a new file, or reads one, whole, with as few
+// system calls as the platform allows.
+//
+// An os.File is made ready for Go's poller when it opens: on Linux that is
+// two fcntl calls to make it non-blocking, an epoll_ctl that fails for a
+// regular file, and two more fcntl calls to make it blocking again. A build
+// writes tens of thousands of small files and reads as many, once each, so
+// those calls were as many as the opens, writes and closes themselves. On
+// Unix this package opens, reads or writes, and closes through package
+// syscall; elsewhere it uses package os.
+package wholefile
+
+import "slices"
+
+// maxSizeHint bounds the size a file's stat may make ReadInto reserve.
+const maxSizeHint = 1 << 30
+
+// grow returns buf emptied, with room for size bytes and one more, so that
+// the end of a file of that size is seen at once.
+func grow(buf []byte, size int64) []byte {
+	if size < 0 || size >= maxSizeHint {
+		size = 0
+	}
+	return slices.Grow(buf[:0], int(size)+1)
+}
