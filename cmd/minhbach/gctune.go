@@ -19,16 +19,9 @@ import (
 // So during a build the collector's percentage follows the live heap
 // after each collection: the heap may grow to heapTarget, but never to
 // less than twice the live heap (GOGC=100, the default, as before), nor
-// to more than six times it (GOGC=500). A site whose live heap is half
-// the target or more runs as with the default; the soft memory limit
-// (memoryCap) still bounds every build.
-//
-// A live heap of the target or more (a site of some 150 000 documents or
-// more) turns the percentage off: the heap may then grow to the soft
-// limit, the collector's only bound, which a build of that size reaches
-// anyway while its pages render. At 250 000 documents the default
-// collected every two seconds while the bodies were converted (a live
-// heap of 0.6 GB, a goal of 1.2–1.3 GB where the limit allows 1.5).
+// to more than six times it (GOGC=500). A large site, whose live heap is
+// half the target or more, runs exactly as with the default; the soft
+// memory limit (memoryCap) still bounds every build.
 
 // Bounds of the percentage a build sets.
 const (
@@ -45,13 +38,8 @@ const (
 func heapTarget(limit int64) uint64 { return uint64(limit) / 7 * 2 }
 
 // gcPercent returns the percentage (GOGC) that lets a heap whose last
-// collection kept live bytes grow to target, within its bounds; -1 (off:
-// the memory limit alone bounds the heap) once live is target or more.
-// It is for a process under a memory limit of which target is a part.
+// collection kept live bytes grow to target, within its bounds.
 func gcPercent(live, target uint64) int {
-	if live >= target {
-		return -1
-	}
 	if live == 0 || live >= target/2 {
 		return minGCPercent
 	}

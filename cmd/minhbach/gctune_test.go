@@ -13,15 +13,13 @@ func TestGCPercent(t *testing.T) {
 		live uint64
 		want int
 	}{
-		{0, minGCPercent},         // no collection yet: as the default
-		{20 << 20, maxGCPercent},  // a small site: six times its live heap
-		{64 << 20, maxGCPercent},  // 512/64 − 1 = 7, above the bound
-		{128 << 20, 300},          // grows to the target
-		{200 << 20, 156},          //
-		{256 << 20, minGCPercent}, // half the target: the default
-		{511 << 20, minGCPercent}, //
-		{512 << 20, -1},           // the target: the memory limit alone
-		{1200 << 20, -1},          // 250 000 documents: the memory limit alone
+		{0, minGCPercent},          // no collection yet: as the default
+		{20 << 20, maxGCPercent},   // a small site: six times its live heap
+		{64 << 20, maxGCPercent},   // 512/64 − 1 = 7, above the bound
+		{128 << 20, 300},           // grows to the target
+		{200 << 20, 156},           //
+		{256 << 20, minGCPercent},  // half the target: the default
+		{1200 << 20, minGCPercent}, // 250 000 documents: the default, under the limit
 	} {
 		if got := gcPercent(c.live, target); got != c.want {
 			t.Errorf("gcPercent(%d MiB) = %d, want %d", c.live>>20, got, c.want)
