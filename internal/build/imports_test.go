@@ -18,7 +18,7 @@ import (
 // server for the deploy tests) is the same.
 var allowed = map[string][]string{
 	"serve":     {"build", "images", "model", "proof", "diag", "wholefile"},
-	"build":     {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday", "i18n", "required", "tmplexec"},
+	"build":     {"output", "publog", "render", "graph", "schema", "source", "search", "config", "model", "images", "diag", "disclose", "workday", "i18n", "required", "tmplexec", "wholefile"},
 	"search":    {"vnfold"},
 	"render":    {"urls", "search", "markdown", "model", "proof", "publog", "config", "media", "images", "chart", "diag", "vnfold", "i18n", "tmplexec"},
 	"i18n":      {"meta", "diag"},

@@ -1,13 +1,12 @@
 package build
 
 import (
-	"io"
 	"io/fs"
-	"slices"
 	"sync"
 
 	"minhbach/internal/model"
 	"minhbach/internal/source"
+	"minhbach/internal/wholefile"
 )
 
 // fileBufs holds the buffers a build reads content files into, and the
@@ -46,24 +45,11 @@ func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := 0
-	if info, err := f.Stat(); err == nil && info.Size() < 1<<30 {
-		size = int(info.Size())
+	size := int64(0)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
 	}
-	buf = slices.Grow(buf[:0], size+1) // one byte more, to see the end at once
-	for {
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, 4096)
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+	return wholefile.ReadAllInto(f, size, buf)
 }
 
 // reusable tells whether the bytes of the content file at p, decoded to

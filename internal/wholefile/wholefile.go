@@ -10,7 +10,10 @@
 // syscall; elsewhere it uses package os.
 package wholefile
 
-import "slices"
+import (
+	"io"
+	"slices"
+)
 
 // maxSizeHint bounds the size a file's stat may make ReadInto reserve.
 const maxSizeHint = 1 << 30
@@ -22,4 +25,24 @@ func grow(buf []byte, size int64) []byte {
 		size = 0
 	}
 	return slices.Grow(buf[:0], int(size)+1)
+}
+
+// ReadAllInto reads r to its end into buf (reused when it has the room),
+// which it first makes room for size bytes and one more (size is a hint:
+// a stat's, or 0).
+func ReadAllInto(r io.Reader, size int64, buf []byte) ([]byte, error) {
+	buf = grow(buf, size)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

@@ -3,7 +3,6 @@
 package wholefile
 
 import (
-	"io"
 	"io/fs"
 	"os"
 )
@@ -35,18 +34,5 @@ func ReadInto(path string, buf []byte) ([]byte, error) {
 	if info, err := f.Stat(); err == nil {
 		size = info.Size()
 	}
-	buf = grow(buf, size)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+	return ReadAllInto(f, size, buf)
 }
