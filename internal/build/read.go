@@ -45,11 +45,7 @@ func readFile(fsys fs.FS, p string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(0)
-	if info, err := f.Stat(); err == nil {
-		size = info.Size()
-	}
-	return wholefile.ReadAllInto(f, size, buf)
+	return wholefile.ReadAllInto(f, buf)
 }
 
 // reusable tells whether the bytes of the content file at p, decoded to

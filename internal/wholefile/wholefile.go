@@ -12,6 +12,7 @@ package wholefile
 
 import (
 	"io"
+	"io/fs"
 	"slices"
 )
 
@@ -27,16 +28,20 @@ func grow(buf []byte, size int64) []byte {
 	return slices.Grow(buf[:0], int(size)+1)
 }
 
-// ReadAllInto reads r to its end into buf (reused when it has the room),
-// which it first makes room for size bytes and one more (size is a hint:
-// a stat's, or 0).
-func ReadAllInto(r io.Reader, size int64, buf []byte) ([]byte, error) {
+// ReadAllInto reads the open file f to its end into buf (reused when it
+// has the room), making room first for the size its Stat gives and one
+// byte more, to see the end at once.
+func ReadAllInto(f fs.File, buf []byte) ([]byte, error) {
+	size := int64(0)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
 	buf = grow(buf, size)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			return buf, nil

@@ -30,9 +30,5 @@ func ReadInto(path string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(0)
-	if info, err := f.Stat(); err == nil {
-		size = info.Size()
-	}
-	return ReadAllInto(f, size, buf)
+	return ReadAllInto(f, buf)
 }
